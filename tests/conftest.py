@@ -1,0 +1,51 @@
+"""Shared fixtures.  Tests import the package from this checkout's ``src``."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+SHARED = Path(os.environ.get("POLYBIUS_SHARED", ROOT.parent / "shared"))
+REFERENCE = SHARED / "corpus" / "us-dismisses-iraqi-pm-request.txt"
+
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason=f"needs ../shared beside the project ({SHARED} absent)")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from polybius.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def pipeline(nlp):
+    """The full default pipeline, built once per test session."""
+    from polybius.config import load_settings
+    from polybius.pipeline import Pipeline
+
+    return Pipeline(load_settings(env={}), nlp=nlp)
+
+
+@pytest.fixture(scope="session")
+def reference_doc(pipeline):
+    if not REFERENCE.is_file():
+        pytest.skip(f"needs {REFERENCE}")
+    import datetime as dt
+
+    from polybius.ingest import iter_sources
+
+    doc = next(iter_sources([str(REFERENCE)], pipeline.settings, published=dt.date(2020, 1, 11)))
+    return pipeline.code_document(doc)
+
+
+def run_cli(*args, input: bytes | None = None, env: dict | None = None):
+    """Run ``python -m polybius`` on this checkout; returns CompletedProcess."""
+    import subprocess
+
+    e = {**os.environ, "PYTHONPATH": str(ROOT / "src"), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "polybius", *args], input=input, capture_output=True, env=e, cwd=ROOT)
