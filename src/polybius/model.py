@@ -173,6 +173,18 @@ class Document:
                 return a
         return None
 
+    def actors_at(self, start: int, end: int) -> list[Actor]:
+        """Actors with a mention overlapping ``[start, end)``, innermost (shortest mention) first.
+
+        Stages after ``actors`` use this to turn a token or phrase into actor ids."""
+        hits = []
+        for a in self.actors:
+            for m in a.mentions:
+                if m.start < end and start < m.end:
+                    hits.append((m.end - m.start, a))
+                    break
+        return [a for _, a in sorted(hits, key=lambda x: x[0])]
+
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]
         return self.text[s.start : s.end].strip()
