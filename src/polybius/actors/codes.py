@@ -25,8 +25,9 @@ def compose(base: str | None, agent_codes: list[tuple[str, bool]], group_codes: 
                 continue
             (prefix if is_prefix else suffix).append(c)
     if former:
-        suffix = [c for c in suffix if c != "GOV"]
-        if "ELI" not in suffix and "ELI" not in have:
+        # PETRARCH: a former office holder is an elite; the office's own codes are dropped
+        suffix = []
+        if "ELI" not in have:
             suffix.append("ELI")
     for g in group_codes:
         if g not in have and g not in suffix:

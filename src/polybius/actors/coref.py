@@ -348,8 +348,12 @@ def build_actors(cands, sd, lex, day):
         if entries:
             roles = [r.to_dict(entries[0].source) for r in entries[0].roles]
         reason = best.reason if best else "no dictionary entry, title or context gave a code"
-        actors.append(Actor(id=f"A{len(actors) + 1}", name=name, code=code, country=country, sectors=sectors,
-                            kind=kind, mentions=mentions, reason=reason, roles=roles))
+        # PETRARCH "[ELR/GAL]": one entry naming several actors -> one actor each, same mentions
+        for part in (code.split("/") if code and "/" in code else [code]):
+            if part != code:
+                country, sectors = split_code(part, lex.iso)
+            actors.append(Actor(id=f"A{len(actors) + 1}", name=name, code=part, country=country, sectors=sectors,
+                                kind=kind, mentions=list(mentions), reason=reason, roles=roles))
     return actors
 
 

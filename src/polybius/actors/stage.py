@@ -260,7 +260,7 @@ class CandidateBuilder:
                 actor_hits = [x for x in actor_hits if x is not a_hit]
                 c.rule = "dictionary"
             self._context(c, sd, actor_hits, agent_hits, group_hits, exclude=person_span)
-            return self._split_conj(sd, c, actor_hits, group_hits)
+            return self._split_conj(sd, s, c, actor_hits, group_hits)
         if a_hit is not None:
             entry = a_hit[2][-1]
             c.name = _display(sd, a_hit[0], a_hit[1], entry)
@@ -278,7 +278,7 @@ class CandidateBuilder:
                 c.start = a_hit[0] - 1 if a_hit[0] > s and sd[a_hit[0] - 1].lower_ == "the" else a_hit[0]
             others = [x for x in actor_hits if x is not a_hit]
             self._context(c, sd, others, agent_hits, group_hits)
-            return self._split_conj(sd, c, others, group_hits)
+            return self._split_conj(sd, s, c, actor_hits, group_hits)
         if ag_hit is not None:
             agent = ag_hit[2][-1]
             c.kind = agent.kind or "organization"
@@ -288,13 +288,13 @@ class CandidateBuilder:
             c.rule = "agent"
             c.name = sd[s:e].text
             self._context(c, sd, actor_hits, agent_hits, group_hits)
-            return self._split_conj(sd, c, actor_hits, group_hits)
+            return self._split_conj(sd, s, c, actor_hits, group_hits)
         if g_hit is not None:
             c.kind = "group"
             c.rule = "group"
             c.name = sd[s:e].text
             self._context(c, sd, actor_hits, agent_hits, group_hits)
-            return self._split_conj(sd, c, actor_hits, group_hits)
+            return self._split_conj(sd, s, c, actor_hits, group_hits)
         if ent in ("ORG", "GPE", "NORP") and tok.pos_ in ("PROPN", "NOUN", "ADJ"):
             span = _ent_span(sd, h, ent, s)
             c.kind = {"ORG": "organization", "GPE": "country", "NORP": "group"}[ent]
@@ -335,8 +335,6 @@ class CandidateBuilder:
         c.base_reason = f"dictionary{via} entry {entry.name!r} ({entry.source}){dated}"
         if entry.kind:
             c.kind = entry.kind
-        elif len(entry.roles) > 0:
-            c.kind = ""
 
     def _context(self, c: Candidate, sd, actor_hits, agent_hits, group_hits, exclude=None):
         """Premodifiers inside the segment: countries/organisations, agents, groups."""
@@ -358,13 +356,14 @@ class CandidateBuilder:
         for hit in group_hits:
             c.groups.append(hit[2][-1])
 
-    def _split_conj(self, sd, c: Candidate, actor_hits, group_hits) -> list[Candidate]:
-        """``Sunni and Kurdish lawmakers`` -> one candidate per conjoined modifier."""
-        cc = [k for k in range(c.start, c.end) if sd[k].lower_ in _CC]
+    def _split_conj(self, sd, seg_start, c: Candidate, actor_hits, group_hits) -> list[Candidate]:
+        """``Sunni and Kurdish lawmakers`` -> one candidate per conjoined modifier;
+        ``Gondor and Arnor`` -> one country each."""
+        cc = [k for k in range(seg_start, c.end) if sd[k].lower_ in _CC]
         if not cc:
             return [c]
         parts = []
-        bounds = [c.start] + [k + 1 for k in cc]
+        bounds = [seg_start] + [k + 1 for k in cc]
         ends = cc + [c.end]
         for b, e in zip(bounds, ends):
             acts = [h for h in actor_hits if b <= h[0] < e]
@@ -379,12 +378,26 @@ class CandidateBuilder:
                              "title_keys": set(c.title_keys), "context_reasons": list(c.context_reasons)})
             if acts:
                 ent = acts[0][2][-1]
+                p.roles = ent.roles
                 p.base = role_code(ent, self.day)
                 p.base_reason = f"premodifier {sd[acts[0][0]:acts[0][1]].text!r} ({ent.source})"
             elif c.base and any(h for h in actor_hits if any(h[0] >= bb and h[0] < ee for bb, ee, _, _ in parts)):
                 p.base, p.base_reason = None, None
             p.part = (b, e if e <= c.head else c.head)
             p.name = f"{sd[p.part[0]:p.part[1]].text} {sd[c.head].text}" if p.part[1] > p.part[0] else c.name
+            if c.kind in ("country", "organization") and not c.agents and acts:
+                # conjoined names, not modifiers of a shared head: each is its own actor
+                hit = acts[-1]
+                p.start, p.end, p.head, p.part = hit[0], hit[1], hit[1] - 1, None
+                ent = hit[2][-1]
+                self._from_entry(p, ent)
+                p.name = _display(sd, hit[0], hit[1], ent)
+                if not p.kind:
+                    p.kind = _kind_from_context(sd[hit[1] - 1].ent_type_, p.base)
+                p.rule = "dictionary"
+                p.plural = False
+                out.append(p)
+                continue
             p.rule = "compound"
             p.plural = True
             if p.kind == "person":
@@ -406,7 +419,7 @@ class CandidateBuilder:
             if not owners or not owned:
                 continue
             owner = owners[0]
-            if owner.kind in ("country", "organization") and owner.base:
+            if (owner.kind in ("country", "organization") or owner.entry is not None) and owner.base:
                 for c in owned:
                     if c.kind == "person" and c.entry is not None:
                         continue
@@ -417,28 +430,71 @@ class CandidateBuilder:
                 owner.kind = "drop"
 
     def link_preps(self, sd, segs, seg_cands):
-        """``president of Iraq``, ``activists in Arnor``, ``president of the CFR``."""
+        """``president of Iraq``, ``activists in Arnor``, ``president of the CFR``; conjoined
+        heads and objects distribute: ``lawmakers and officials in A and B`` -> four actors."""
         for i in range(len(segs) - 1):
             s, e, _ = segs[i]
             ns, ne, _ = segs[i + 1]
             if ns != e + 1 or sd[e].lower_ not in _LINK_PREPS:
                 continue
-            heads = [c for c in seg_cands[i] if c.head == e - 1 and c.rule in ("agent", "ner", "dictionary", "group", "compound")]
-            objs = [c for c in seg_cands[i + 1] if c.head == ne - 1 and c.kind in ("country", "organization")]
+            heads = [c for c in seg_cands[i] if c.head == e - 1 and c.rule in ("agent", "group", "compound")
+                     and c.kind in ("person", "group", "organization") and c.base is None]
+            objs = [c for c in seg_cands[i + 1] if c.kind in ("country", "organization") and c.start <= ns + 1]
             if not heads or not objs:
                 continue
-            obj = objs[0]
-            for c in heads:
-                if c.kind not in ("person", "group", "organization") or c.base is not None:
-                    continue
-                if c.rule not in ("agent", "group", "compound") and not c.agents:
-                    continue
-                if obj.kind == "organization" and sd[e].lower_ == "of" and c.kind == "person":
-                    c.org_link = obj
-                    c.base_reason = f"{sd[s:e].text} of {obj.name}"
-                elif obj.base:
-                    c.base = obj.base
-                    c.base_reason = f"{sd[e].text} {sd[ns:ne].text!r}"
+            # more objects conjoined after the first: "in Fornost and Gondor"
+            j = i + 1
+            while j + 1 < len(segs) and self._conjoined(sd, segs[j][1], segs[j + 1][0]):
+                more = [c for c in seg_cands[j + 1] if c.kind in ("country", "organization")]
+                if not more:
+                    break
+                objs.extend(more)
+                j += 1
+            # more heads conjoined before: "lawmakers and officials in ..."
+            k = i
+            while k - 1 >= 0 and self._conjoined(sd, segs[k - 1][1], segs[k][0]):
+                prev = [c for c in seg_cands[k - 1] if c.head == segs[k - 1][1] - 1 and c.rule in ("agent", "group")
+                        and c.base is None]
+                if not prev:
+                    break
+                heads.extend(prev)
+                k -= 1
+            prep = sd[e].text
+            for h in heads:
+                for n, obj in enumerate(objs):
+                    target = h
+                    if n > 0:
+                        target = Candidate(**{**h.__dict__, "agents": list(h.agents), "title_keys": set(h.title_keys),
+                                              "context_reasons": list(h.context_reasons)})
+                        target.rule = "distributed"
+                        seg_cands[i].append(target)
+                    if obj.kind == "organization" and prep.lower() == "of" and h.kind == "person":
+                        target.org_link = obj
+                        target.base_reason = f"{sd[h.start:h.end].text} of {obj.name}"
+                    elif obj.base:
+                        target.base = obj.base
+                        target.base_reason = f"{prep} {obj.name!r}"
+        # "Danish media and government": a premodifier's country reaches the conjoined head
+        for i in range(1, len(segs)):
+            if not self._conjoined(sd, segs[i - 1][1], segs[i][0]):
+                continue
+            prev = [c for c in seg_cands[i - 1] if c.head == segs[i - 1][1] - 1 and c.rule == "agent" and c.base
+                    and (c.base_reason or "").startswith("premodifier")]
+            if not prev:
+                continue
+            for c in seg_cands[i]:
+                if c.head == segs[i][1] - 1 and c.rule == "agent" and c.base is None and sd[segs[i][0]].pos_ != "DET":
+                    c.base = prev[0].base
+                    c.base_reason = f"{prev[0].base_reason} (shared by the conjoined {sd[c.start:c.end].text!r})"
+                    c.groups = c.groups or list(prev[0].groups)
+                    shared = [a for a in prev[0].agents[:-1] if a not in c.agents]
+                    c.agents = shared + c.agents
+
+    @staticmethod
+    def _conjoined(sd, end_prev, start_next) -> bool:
+        between = [t.lower_ for t in sd[end_prev:start_next]]
+        return bool(between) and all(w in (",", "and", "or", "&") for w in between) and any(w in _CC for w in between) \
+            or between == [","]
 
     def link_appositions(self, sd, sent, segs, seg_cands):
         """``X, <appositive>,``: the appositive's title, country and organisation describe X."""
@@ -584,10 +640,8 @@ def _display(sd, s, e, entry) -> str:
 def _kind_from_context(ent: str, base: str | None) -> str:
     if ent == "PERSON":
         return "person"
-    if ent in ("GPE", "LOC"):
+    if ent in ("GPE", "LOC") or (base and len(base) == 3 and base.isalpha()):
         return "country"
     if ent == "NORP":
         return "group"
-    if base and len(base) == 3 and base.isalpha():
-        return "country"
     return "organization"

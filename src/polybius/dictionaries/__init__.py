@@ -82,11 +82,27 @@ def build_lexicon(actors_files=(), agents_files=(), discard_files=(), use_defaul
     for path in actors_files:
         for words, stem, entry in read_actor_dictionary(path):
             lex.add_actor(words, entry, stem=stem)
+    kinds = {}
+    for words, entry in read_agents_table():
+        kinds.setdefault(words[-1].lower(), entry.kind)
     for path in agents_files:
         for words, entry in read_agent_dictionary(path):
+            if entry.kind is None:
+                entry.kind = kinds.get(entry.name.split()[-1]) or kinds.get(entry.key.split()[-1]) or _kind_of_noun(entry.key)
             lex.agents.add(words, entry, lemma=entry.lemma_ok)
     for path in discard_files:
         for d in read_discard_dictionary(path):
             lex.discards.add(d.words, d)
     lex.load_seconds = time.perf_counter() - t0
     return lex
+
+
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "men", "woman", "person", "ent", "ant", "at", "ee", "ive", "ary")
+
+
+def _kind_of_noun(phrase: str) -> str:
+    """Kind of a role noun our table does not know: English person-noun endings, else a body."""
+    last = phrase.split()[-1] if phrase.split() else ""
+    if last.endswith("s") and not last.endswith(("ss", "us")):
+        last = last[:-1]
+    return "person" if last.endswith(_PERSON_SUFFIXES) else "organization"
