@@ -180,7 +180,7 @@ def cluster(cands, sd):
         if c.kind in ("pronoun", "alias", "appos") or (c.kind == "person" and (c.name_tokens or c.title_keys)):
             continue
         if c.entry is not None:
-            if c.entry.kind == "country" and c.kind == "country":
+            if c.entry.kind == "country" and c.kind in ("country", "organization"):
                 join_key(i, ("country", c.code))
             elif c.entry.kind == "country":
                 join_key(i, ("group", c.code))

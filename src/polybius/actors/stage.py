@@ -81,7 +81,10 @@ class ActorTagger:
                 return False
             e = payloads[-1]
             if e.kind == "country" and any(ents[k] == "PERSON" for k in range(i, j)):
-                return False
+                # "Michael Jordan": a person's name that contains a country name
+                if (i > 0 and ents[i - 1] == "PERSON" and sd[i].ent_iob_ == "I") or (
+                        j < len(sd) and ents[j] == "PERSON" and sd[j].ent_iob_ == "I"):
+                    return False
             return True
 
         actor_hits = self.lex.actors.find_all(low, orig, lem, accept=cap_ok)
@@ -145,6 +148,10 @@ class ActorTagger:
                 close(i, poss=True)
                 i += 1
                 continue
+            if t.ent_type_ in ("DATE", "TIME") and t.pos_ != "PROPN" or t.lower_ in ("today", "yesterday", "tonight", "tomorrow"):
+                close(i)
+                i += 1
+                continue
             if self._nominal(t) or (start is not None and t.ent_type_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART")
                                     and t.ent_iob_ == "I" and t.text not in _BREAK_TEXT):
                 if start is None:
@@ -155,7 +162,11 @@ class ActorTagger:
                 i += 1
                 continue
             if (t.tag_ == "HYPH" or (t.text in ("-", "\u2013") and not t.whitespace_ and not doc[i - 1].whitespace_)) \
-                    and start is not None and i + 1 < end and doc[i + 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+                    and start is not None and i + 1 < end and (doc[i + 1].pos_ in ("PROPN", "NOUN", "ADJ") or (
+                        doc[i + 1].tag_ in ("VBN", "VBG") and i + 2 < end and doc[i + 2].pos_ in ("NOUN", "PROPN"))):
+                if doc[i + 1].tag_ in ("VBN", "VBG"):  # "Vietnamese-led forces"
+                    i += 2
+                    continue
                 i += 1
                 continue
             close(i)
@@ -274,6 +285,12 @@ class CandidateBuilder:
                 self._from_entry(c, entry)
                 if c.kind is None or c.kind == "":
                     c.kind = _kind_from_context(ent, c.base)
+            if entry.kind == "country" and entry.via == "capital" and c.kind == "country" and not agent_hits \
+                    and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos", "agent") and tok.head.pos_ in ("VERB", "AUX", "NOUN"):
+                # "Washington warned ...": a capital acting is its government (CAMEO convention)
+                c.base = c.base + "GOV" if c.base and len(c.base) == 3 else c.base
+                c.kind = "organization"
+                c.base_reason = (c.base_reason or "") + "; a capital as actor is the government"
             if c.kind in ("country", "group") and not agent_hits and not group_hits:
                 c.start = a_hit[0] - 1 if a_hit[0] > s and sd[a_hit[0] - 1].lower_ == "the" else a_hit[0]
             others = [x for x in actor_hits if x is not a_hit]
