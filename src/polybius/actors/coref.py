@@ -63,6 +63,8 @@ def code_candidates(cands, tagger, story_country):
                 and c.org_link is None:
             base = story_country
             reason = "story country"
+        if c.former and base and c.entry is not None and c.entry.kind == "person" and base.endswith("GOV") and len(base) == 6:
+            base = base[:3]  # "former President X": the office is past
         if base and base[:3] in ("IGO", "NGO", "IMG"):
             agents = [a for a in agents if a.code != "GOV"]
         c.code = compose(base, [(a.code, a.prefix) for a in agents], [g.code for g in c.groups], c.former)
@@ -103,7 +105,7 @@ def story_country_of(cands, share=0.6, minimum=2):
         return None
     best = max(counts, key=counts.get)
     total = sum(counts.values())
-    if counts[best] >= minimum and counts[best] >= share * total:
+    if (counts[best] >= minimum or len(counts) == 1) and counts[best] >= share * total:
         return best
     return None
 
@@ -128,8 +130,15 @@ def cluster(cands, sd):
     people = [i for i, c in enumerate(cands) if c.kind == "person" and c.name_tokens]
     people.sort(key=lambda i: (-len(cands[i].name_tokens), cands[i].start))
     named: list[tuple[set, int]] = []  # (lower name tokens, cand index)
+    by_entry: dict[int, int] = {}
     for i in people:
         toks = {t.lower() for t in cands[i].name_tokens}
+        ent = cands[i].entry
+        if ent is not None and ent.kind == "person":
+            if id(ent) in by_entry:
+                uf.union(by_entry[id(ent)], i)
+                continue
+            by_entry[id(ent)] = i
         match = None
         best_d = None
         for ntoks, j in named:
@@ -344,7 +353,7 @@ def build_actors(cands, sd, lex, day):
                     seen.add((ps, pe))
                     mentions.append(Mention(ps, pe, sd.text[ps:pe], "compound-part"))
         roles = []
-        entries = [c.entry for c in real if c.entry is not None and len(c.entry.roles) > 1]
+        entries = [c.entry for c in real if c.entry is not None and any(r.dated for r in c.entry.roles)]
         if entries:
             roles = [r.to_dict(entries[0].source) for r in entries[0].roles]
         reason = best.reason if best else "no dictionary entry, title or context gave a code"

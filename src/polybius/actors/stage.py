@@ -67,6 +67,9 @@ class ActorTagger:
         self.former_words = {w for w, e in mods.items() if "former" in e}
         self.keep_words = {w for w, e in mods.items() if e & {"keep", "former"}}
         self.generic_words = {w for w, e in mods.items() if "generic" in e}
+        # a nationality used as a noun ("the Iraqis") names the country's people: civilians
+        self.people_agent = AgentEntry(name="people of a country", code="CVL", source="demonym used as a noun",
+                                       kind="group", key="people")
 
     # ------------------------------------------------------------------ hits
     def hits(self, sd):
@@ -148,7 +151,7 @@ class ActorTagger:
                 close(i, poss=True)
                 i += 1
                 continue
-            if t.ent_type_ in ("DATE", "TIME") and t.pos_ != "PROPN" or t.lower_ in ("today", "yesterday", "tonight", "tomorrow"):
+            if t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("today", "yesterday", "tonight", "tomorrow"):
                 close(i)
                 i += 1
                 continue
@@ -268,6 +271,8 @@ class CandidateBuilder:
             c.rule = "ner"
             if a_hit is not None and a_hit[2][-1].kind != "country":
                 self._from_entry(c, a_hit[2][-1])
+                if a_hit[2][-1].kind == "person":
+                    c.name = _display(sd, a_hit[0], a_hit[1], a_hit[2][-1]) if len(c.name_tokens) < a_hit[1] - a_hit[0] else c.name
                 actor_hits = [x for x in actor_hits if x is not a_hit]
                 c.rule = "dictionary"
             self._context(c, sd, actor_hits, agent_hits, group_hits, exclude=person_span)
@@ -279,12 +284,19 @@ class CandidateBuilder:
             if entry.kind == "country" and entry.via == "demonym":
                 c.kind = "group"
                 c.plural = True
-                c.base, c.base_reason = role_code(entry, self.day), f"demonym {sd[a_hit[0]:a_hit[1]].text!r} ({entry.source})"
                 c.name = sd[a_hit[0]:a_hit[1]].text
+                if a_hit[0] > s and sd[a_hit[0] - 1].lower_ == "ethnic":
+                    # "ethnic Albanians (in Serbia)": an ethnicity; the country comes from context
+                    c.base_reason = f"ethnic {c.name!r}: country from context"
+                else:
+                    c.base, c.base_reason = role_code(entry, self.day), f"demonym {c.name!r} ({entry.source})"
+                c.agents.append(self.t.people_agent)
             else:
                 self._from_entry(c, entry)
                 if c.kind is None or c.kind == "":
                     c.kind = _kind_from_context(ent, c.base)
+                if c.kind == "person":
+                    c.name_tokens = [sd[k].text for k in range(a_hit[0], a_hit[1]) if sd[k].tag_ != "HYPH"]
             if entry.kind == "country" and entry.via == "capital" and c.kind == "country" and not agent_hits \
                     and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos", "agent") and tok.head.pos_ in ("VERB", "AUX", "NOUN"):
                 # "Washington warned ...": a capital acting is its government (CAMEO convention)
@@ -327,6 +339,8 @@ class CandidateBuilder:
             entry = hit[2][-1]
             self._from_entry(m, entry)
             m.name = _display(sd, hit[0], hit[1], entry)
+            if m.kind == "person":
+                m.name_tokens = [sd[k].text for k in range(hit[0], hit[1]) if sd[k].tag_ != "HYPH"]
             if not m.kind:
                 m.kind = _kind_from_context(sd[hit[1] - 1].ent_type_, m.base)
             out.append(m)
@@ -438,9 +452,7 @@ class CandidateBuilder:
             owner = owners[0]
             if (owner.kind in ("country", "organization") or owner.entry is not None) and owner.base:
                 for c in owned:
-                    if c.kind == "person" and c.entry is not None:
-                        continue
-                    if c.base is None:
+                    if c.base is None and not (c.kind == "person" and c.entry is not None):
                         c.base = owner.base
                         c.base_reason = f"possessive {sd[s:e].text!r}"
                     c.start = min(c.start, owner.start)
@@ -649,7 +661,7 @@ def _strip_det(text: str) -> str:
 
 
 def _display(sd, s, e, entry) -> str:
-    if entry.kind == "country" or entry.kind == "organization":
+    if entry.kind in ("country", "organization", "person"):
         return entry.name
     return sd[s:e].text
 

@@ -63,7 +63,7 @@ def build_lexicon(actors_files=(), agents_files=(), discard_files=(), use_defaul
     from .discards import read_discard_dictionary
     from .petrarch_actors import read_actor_dictionary
     from .tables import (is_acronym, read_agents_table, read_countries, read_groups, read_modifiers,
-                         read_organizations)
+                         read_organizations, read_people)
 
     t0 = time.perf_counter()
     lex = Lexicon()
@@ -74,6 +74,8 @@ def build_lexicon(actors_files=(), agents_files=(), discard_files=(), use_defaul
         for words, entry in countries:
             lex.add_actor(words, entry, case_sensitive=is_acronym(" ".join(words)))
         for words, entry in read_organizations():
+            lex.add_actor(words, entry, case_sensitive=is_acronym(" ".join(words)))
+        for words, entry in read_people():
             lex.add_actor(words, entry, case_sensitive=is_acronym(" ".join(words)))
         for words, entry in read_agents_table():
             lex.agents.add(words, entry, case_sensitive=is_acronym(" ".join(words)), lemma=True)
