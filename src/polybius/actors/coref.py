@@ -151,6 +151,15 @@ def cluster(cands, sd):
         else:
             named.append((toks, i))
     # 2. titles alone -> the named person with that title and a compatible country
+    person_info: dict[int, tuple[set, str | None]] = {}
+    for k, q in enumerate(cands):
+        if q.kind == "person" and q.name_tokens:
+            keys, country = person_info.get(uf.find(k), (set(), None))
+            keys = keys | q.title_keys
+            if q.code and country is None:
+                country = q.code[:3]
+            person_info[uf.find(k)] = (keys, country)
+    person_info = {j: person_info.get(uf.find(j), (set(), None)) for _, j in named}
     for i, c in enumerate(cands):
         if c.kind not in ("person", "group") or c.name_tokens or not c.title_keys or c.rule == "modifier":
             continue
@@ -158,14 +167,7 @@ def cluster(cands, sd):
             continue
         best = None
         for _, j in named:
-            p = cands[uf.find(j)]
-            keys = set()
-            country = None
-            for k, q in enumerate(cands):
-                if uf.find(k) == uf.find(j):
-                    keys |= q.title_keys
-                    if q.code and country is None:
-                        country = q.code[:3]
+            keys, country = person_info[j]
             if not _title_match(c.title_keys, keys):
                 continue
             if c.code and country and c.code[:3] != country and not c.code.startswith("---"):
@@ -325,6 +327,7 @@ def build_actors(cands, sd, lex, day):
         groups.setdefault(uf.find(i), []).append(i)
     _surname_pass(cands, groups, sd)
     _acronym_pass(cands, groups, sd, uf)
+    text = sd.text
     actors = []
     order = sorted(groups.items(), key=lambda kv: min(cands[i].start for i in kv[1]))
     for root, members in order:
@@ -346,12 +349,12 @@ def build_actors(cands, sd, lex, day):
             rule = c.rule if c.kind not in ("alias", "appos") else ("acronym" if c.kind == "alias" else "apposition")
             if (s, e) not in seen:
                 seen.add((s, e))
-                mentions.append(Mention(s, e, sd.text[s:e] if hasattr(sd, "text") else None, rule))
+                mentions.append(Mention(s, e, text[s:e], rule))
             if c.part is not None and c.part[1] > c.part[0]:
                 ps, pe = sd[c.part[0]].idx, sd[c.part[1] - 1].idx + len(sd[c.part[1] - 1])
                 if (ps, pe) not in seen:
                     seen.add((ps, pe))
-                    mentions.append(Mention(ps, pe, sd.text[ps:pe], "compound-part"))
+                    mentions.append(Mention(ps, pe, text[ps:pe], "compound-part"))
         roles = []
         entries = [c.entry for c in real if c.entry is not None and any(r.dated for r in c.entry.roles)]
         if entries:
@@ -406,7 +409,7 @@ def _surname_pass(cands, groups, sd):
     from .stage import Candidate
 
     for t in sd:
-        if t.i in covered or t.pos_ != "PROPN" or t.lower_ not in names:
+        if t.i in covered or t.lower_ not in names or t.pos_ != "PROPN":
             continue
         c = Candidate(start=t.i, end=t.i + 1, head=t.i, kind="person", sent=-1, name=t.text, rule="surname",
                       name_tokens=[t.text])
@@ -431,7 +434,7 @@ def _acronym_pass(cands, groups, sd, uf):
     from .stage import Candidate
 
     for t in sd:
-        if t.i in covered or not (t.is_upper and t.is_alpha and 2 <= len(t) <= 6) or t.text not in orgs:
+        if t.text not in orgs or t.i in covered or not (t.is_upper and t.is_alpha and 2 <= len(t) <= 6):
             continue
         c = Candidate(start=t.i, end=t.i + 1, head=t.i, kind="organization", sent=-1, name=t.text, rule="acronym")
         cands.append(c)

@@ -73,8 +73,9 @@ class ActorTagger:
 
     # ------------------------------------------------------------------ hits
     def hits(self, sd):
-        low = [norm(t.text) for t in sd]
-        orig = [t.text.translate(_APOS_TABLE) for t in sd]
+        texts = [t.text for t in sd]
+        low = [norm(x) for x in texts]
+        orig = [x.translate(_APOS_TABLE) for x in texts]
         lem = [norm(t.lemma_) for t in sd]
         ents = [t.ent_type_ for t in sd]
 
@@ -121,14 +122,14 @@ class ActorTagger:
         return in_actor, in_agent, in_group, low
 
     # ------------------------------------------------------------ segments
-    def segments(self, sent, in_actor, in_agent, in_group):
+    def segments(self, sent, in_actor, in_agent, in_group, doc=None):
         """Nominal segments of a sentence: ``[(start, end, poss)]`` token ranges; ``poss`` is
         True when the segment ends in a possessive marker (its owner is the next segment)."""
         segs = []
         start = None
         i = sent.start
         end = sent.end
-        doc = sent.doc
+        doc = doc if doc is not None else sent.doc
 
         def close(j, poss=False):
             nonlocal start
@@ -211,6 +212,28 @@ class ActorTagger:
 _APOS_TABLE = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
+class CachedDoc:
+    """A spaCy ``Doc`` whose tokens are made once: ``doc[i]`` on a plain Doc builds a new
+    Token object each time, which dominated this stage's cost."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.toks = list(doc)
+        self.sents = list(doc.sents)
+        self.text = doc.text
+
+    def __len__(self):
+        return len(self.toks)
+
+    def __iter__(self):
+        return iter(self.toks)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return self.doc[i]
+        return self.toks[i]
+
+
 def role_code(entry: ActorEntry, day: _dt.date | None):
     r = entry.role_on(day)
     return r.code if r else None
@@ -233,7 +256,7 @@ class CandidateBuilder:
         self.day = day
         out: list[Candidate] = []
         for si, sent in enumerate(sd.sents):
-            segs = self.t.segments(sent, in_actor, in_agent, in_group)
+            segs = self.t.segments(sent, in_actor, in_agent, in_group, doc=sd)
             seg_cands: list[list[Candidate]] = []
             for s, e, poss in segs:
                 seg_cands.append(self.segment_candidates(sd, s, e, si))
@@ -595,7 +618,7 @@ class CandidateBuilder:
     # -- pronouns -----------------------------------------------------------------------
     def pronouns(self, sd, sent, si) -> list[Candidate]:
         out = []
-        for t in sent:
+        for t in sd.toks[sent.start:sent.end]:
             low = t.lower_
             if t.pos_ != "PRON" and t.tag_ not in ("PRP", "PRP$"):
                 continue
