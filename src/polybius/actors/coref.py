@@ -126,6 +126,24 @@ def cluster(cands, sd):
         else:
             by_key[key] = i
 
+    # 0. an all-capital single word spelling a known organisation's alias or initials ("SADC")
+    aliases: dict[str, int] = {}
+    for i, c in enumerate(cands):
+        if c.kind == "organization":
+            for a in c.aliases:
+                aliases.setdefault(a, i)
+            words = c.name.split()
+            if len(words) >= 2:
+                for skip in (True, False):
+                    ini = _initials(words, skip)
+                    if len(ini) >= 2:
+                        aliases.setdefault(ini, i)
+    for i, c in enumerate(cands):
+        if c.kind in ("person", "organization", "country", "group") and c.entry is None and c.rule in ("ner", "modifier") \
+                and c.name.isupper() and c.name.isalpha() and 2 <= len(c.name) <= 6 and c.name in aliases \
+                and aliases[c.name] != i:
+            c.kind, c.rule, c.name_tokens = "alias", "acronym", []
+            c.org_link = cands[aliases[c.name]]
     # 1. people with names: longest names first, shorter forms join
     people = [i for i, c in enumerate(cands) if c.kind == "person" and c.name_tokens]
     people.sort(key=lambda i: (-len(cands[i].name_tokens), cands[i].start))
@@ -181,7 +199,7 @@ def cluster(cands, sd):
             c.rule = "title"
     # 3. aliases, appositions
     for i, c in enumerate(cands):
-        if c.kind == "alias" and c.org_link is not None and id(c.org_link) in idx:
+        if c.kind == "alias" and c.org_link is not None and id(c.org_link) in idx:  # noqa: SIM114
             uf.union(idx[id(c.org_link)], i)
         elif c.kind == "appos" and c.actor is not None and id(c.actor) in idx:
             uf.union(idx[id(c.actor)], i)
@@ -426,9 +444,15 @@ def _acronym_pass(cands, groups, sd, uf):
     for root, members in groups.items():
         for i in members:
             c = cands[i]
-            if c.kind == "organization" and c.rule in ("ner", "dictionary") and len(c.name.split()) >= 2:
+            words = [w for w in c.name.split() if w[:1].isupper() or w.lower() in _FUNCTION_WORDS]
+            if c.kind in ("organization", "group") and c.rule in ("ner", "dictionary", "agent") and len(c.name.split()) >= 2 \
+                    and words and words[0].lower() != "the" or (words and len(words) >= 3):
+                text = sd[c.start:c.end].text.split()
                 for skip in (True, False):
-                    orgs.setdefault(_initials(c.name.split(), skip), root)
+                    for ws in (c.name.split(), text):
+                        ini = _initials(ws, skip)
+                        if len(ini) >= 2:
+                            orgs.setdefault(ini, root)
     if not orgs:
         return
     from .stage import Candidate

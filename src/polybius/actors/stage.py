@@ -57,6 +57,7 @@ class Candidate:
     code: str | None = None
     reason: str | None = None
     org_link: "Candidate | None" = None  # "president of <org>"
+    aliases: list = field(default_factory=list)  # "(CFR)" after the name
     actor: object = None  # the Actor this candidate joined
 
 
@@ -84,6 +85,11 @@ class ActorTagger:
             if not (t.text[:1].isupper() or t.text[:1].isdigit()):
                 return False
             e = payloads[-1]
+            if e.kind == "country" and i > 0:
+                prev = sd[i - 1]
+                if prev.pos_ == "PROPN" and prev.dep_ == "compound" and i <= prev.head.i < j and prev.text[:1].isupper() \
+                        and low[i - 1] not in self.lex.actors.first and low[i - 1] not in self.lex.agents.first:
+                    return False  # "Ana Lima": a name that ends in a place name
             if e.kind == "country" and any(ents[k] == "PERSON" for k in range(i, j)):
                 # "Michael Jordan": a person's name that contains a country name
                 if (i > 0 and ents[i - 1] == "PERSON" and sd[i].ent_iob_ == "I") or (
@@ -285,7 +291,7 @@ class CandidateBuilder:
         if person_span is None and ag_hit is None and a_hit is None and ent == "ORG" and tok.pos_ == "PROPN":
             # "German Chancellor Olaf Scholz" tagged ORG: a person title before a proper name
             span = _ent_span(sd, h, "ORG", s)
-            if span and any(hh[2][-1].kind == "person" and hh[1] <= span[0] for hh in agent_hits):
+            if span and any(hh[2][-1].kind in ("person", "group") and hh[1] <= span[0] for hh in agent_hits):
                 person_span = span
         if person_span is not None and ag_hit is None:
             c.kind = "person"
@@ -350,6 +356,11 @@ class CandidateBuilder:
         if ent in ("ORG", "GPE", "NORP") and tok.pos_ in ("PROPN", "NOUN", "ADJ"):
             span = _ent_span(sd, h, ent, s)
             c.kind = {"ORG": "organization", "GPE": "country", "NORP": "group"}[ent]
+            if ent == "GPE" and span[0] > s and sd[span[0] - 1].pos_ == "PROPN" and not sd[span[0] - 1].ent_type_ \
+                    and sd[span[0] - 1].dep_ == "compound" and self.in_actor[span[0] - 1] is None:
+                # "Ana Lima": a first name before a place name is a person
+                span = (span[0] - 1, span[1])
+                c.kind = "person"
             c.name = _strip_det(sd[span[0]:span[1]].text)
             c.name_tokens = [sd[k].text for k in range(*span) if sd[k].pos_ == "PROPN" or sd[k].text[:1].isupper()]
             c.rule = "ner"
@@ -558,11 +569,20 @@ class CandidateBuilder:
                 continue
             j = e
             # "(ACR)" right after an organisation: an alias
-            if j + 2 < sent.end and doc[j].text == "(" and doc[j + 2].text == ")" and i + 1 < len(segs) \
-                    and segs[i + 1][0] == j + 1 and segs[i + 1][1] == j + 2:
-                for c in seg_cands[i + 1]:
-                    c.kind = "alias"
-                    c.org_link = base_cands[0]
+            if j + 2 < sent.end and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text[:1].isupper():
+                if i + 1 < len(segs) and segs[i + 1][0] == j + 1 and segs[i + 1][1] == j + 2 and seg_cands[i + 1]:
+                    for c in seg_cands[i + 1]:
+                        c.kind = "alias"
+                        c.org_link = base_cands[0]
+                else:
+                    alias = Candidate(start=j + 1, end=j + 2, head=j + 1, kind="alias", sent=base_cands[0].sent,
+                                      name=doc[j + 1].text, rule="acronym")
+                    alias.org_link = base_cands[0]
+                    if i + 1 < len(segs) and segs[i + 1][0] == j + 1:
+                        seg_cands[i + 1].append(alias)
+                    else:
+                        seg_cands[i].append(alias)
+                base_cands[0].aliases.append(doc[j + 1].text)
                 j += 3
             if j >= sent.end or doc[j].text != ",":
                 continue

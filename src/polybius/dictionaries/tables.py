@@ -77,8 +77,9 @@ def read_countries(path: Path | None = None) -> tuple[list[tuple[list[str], Acto
             entry = ActorEntry(name=display, roles=[Role(code)], source=src, kind="country", country=iso, via=via)
             forms = list(items)
             if via == "demonym":
+                names_low = {x.lower() for x in name_list}
                 for w in items:
-                    forms.extend(demonym_plurals(w))
+                    forms.extend(p for p in demonym_plurals(w) if p.lower() not in names_low)
             for f in forms:
                 words = split_phrase(f)
                 if words:
