@@ -43,7 +43,7 @@ class VerbEntry:
 
     @property
     def specificity(self) -> int:
-        return len(self.conditions) + sum(1 for t in self.triggers if t.particle)
+        return len(self.conditions)
 
 
 @dataclass

@@ -165,6 +165,12 @@ class EventCoder:
                 f.particles.add(c.lemma_.lower())
             if d == "auxpass":
                 f.passive = True
+        if not is_noun:
+            # a PP the parser hung on the object ("accused X of war crimes") counts for the verb
+            for o in f.obj:
+                for c in o.children:
+                    if c.dep_ == "prep" and c.lemma_.lower() not in f.preps:
+                        f.preps[c.lemma_.lower()].extend(x for x in c.children if x.dep_ in ("pobj", "pcomp"))
         if is_noun:
             if "of" in f.preps and not f.obj:
                 f.obj = list(f.preps["of"])
@@ -253,39 +259,52 @@ class EventCoder:
 
     # ------------------------------------------------------------------ matching
     def _holds(self, e: VerbEntry, f: Frame) -> bool:
+        return self._score(e, f) is not None
+
+    def _score(self, e: VerbEntry, f: Frame) -> int | None:
+        """None when a condition fails; else how specifically the frame matched
+        (a condition met by a two-word form such as "war crime" counts double)."""
+        score = 0
         for key, vals in e.conditions.items():
-            if key == "obj":
-                heads = f.obj or ([f.comp] if f.comp is not None and f.comp.pos_ in ("NOUN", "PROPN") else [])
-                if not vals:
+            if key in ("obj",) or key.startswith("prep:"):
+                if key == "obj":
+                    heads = f.obj or ([f.comp] if f.comp is not None and f.comp.pos_ in ("NOUN", "PROPN") else [])
                     if not heads:
-                        return False
-                elif not any(_lem(o) in vals or o.lower_ in vals for o in heads):
-                    return False
+                        return None
+                else:
+                    if key[5:] not in f.preps:
+                        return None
+                    heads = f.preps.get(key[5:]) or []
+                if vals:
+                    hit = [x for o in heads for x in (_forms(o) & vals)]
+                    if not hit:
+                        return None
+                    score += 2 if any(" " in x for x in hit) else 1
+                else:
+                    score += 1
             elif key == "mod":
                 if not (f.mods & vals or f.particles & vals):
-                    return False
+                    return None
+                score += 1
             elif key == "comp":
                 if f.comp is None or (vals and _lem(f.comp) not in vals):
-                    return False
-            elif key.startswith("prep:"):
-                objs = f.preps.get(key[5:])
-                if objs is None and key[5:] not in f.preps:
-                    return False
-                if vals and not any(_lem(o) in vals or o.lower_ in vals for o in (objs or [])):
-                    return False
-        return True
+                    return None
+                score += 1
+        return score
 
     def _best(self, tok, f: Frame, kinds=("event", "content")) -> VerbEntry | None:
-        best = None
+        best, best_spec = None, -1
         for e, trig in self.candidates(tok):
             if e.kind not in kinds:
                 continue
             if trig.particle and trig.particle not in f.particles:
                 continue
-            if not self._holds(e, f):
+            spec = self._score(e, f)
+            if spec is None:
                 continue
-            if best is None or e.specificity > best.specificity:
-                best = e
+            spec += 1 if trig.particle else 0
+            if spec > best_spec:
+                best, best_spec = e, spec
         return best
 
     def code(self, tok, depth: int = 0) -> Coding | None:
@@ -434,6 +453,15 @@ class EventCoder:
                 if c.dep_ == "prep" and c.lower_ in q["reported_preps"]:
                     return True
         return False
+
+
+def _forms(tok) -> set:
+    """Lemma, lower form and 'modifier lemma' pairs ("war crime") of a head token."""
+    out = {tok.lemma_.lower(), tok.lower_}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.i < tok.i:
+            out.add(f"{c.lemma_.lower()} {tok.lemma_.lower()}")
+    return out
 
 
 def _lem(tok) -> str:
