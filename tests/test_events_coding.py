@@ -48,7 +48,7 @@ def test_light_verb_request_for_withdrawal(code):
     assert ("RURGOV", "FREGOV", "0256") in ev
     assert ("RURGOV", "FREGOV", "041") in ev
     e = next(e for e in doc.events if e.cameo == "0256")
-    assert e.root == "02" and e.quad_class == 1 and e.goldstein == -0.3 and e.plover is None
+    assert e.root == "02" and e.quad_class == 1 and e.goldstein == -0.3 and e.plover.event == "REQUEST"
     assert doc.text[e.trigger.start:e.trigger.end] == "request"
     assert "family=appeal" in e.rule and "deescalate" in e.rule
 

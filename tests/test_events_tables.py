@@ -13,7 +13,7 @@ from polybius.events.dates import resolve
 def test_codebook_rows():
     cb = default_codebook()
     c = cb.get("0256")
-    assert (c.root, c.goldstein, c.quad_class, c.plover_event) == ("02", -0.3, 1, None)
+    assert (c.root, c.goldstein, c.quad_class, c.plover_event, c.plover_mode) == ("02", -0.3, 1, "REQUEST", "yield")
     c = cb.get("041")
     assert (c.quad_class, c.plover_event, c.plover_mode) == (1, "CONSULT", "phone")
     c = cb.get("1246")

@@ -4,8 +4,8 @@
 
 Reads ``cameo/cameo_reference.csv`` (code, description, Goldstein, QuadClass) and
 ``plover/CAMEO2PLOVER-2021.txt`` (CAMEO -> PLOVER 2.0 event, mode, context) and writes
-``data/events/cameo.tsv``.  PLOVER 2.0 drops CAMEO roots 01 and 02: those rows have no
-PLOVER event.  Run it again when the reference tables change; the output is committed.
+``data/events/cameo.tsv``.  PLOVER 2.0 drops CAMEO roots 01 and 02; Polybius keeps 01 without a
+PLOVER event and maps 02 (appeals) to REQUEST (see APPEAL_MODES).  Run it again when the reference tables change; the output is committed.
 """
 from __future__ import annotations
 
@@ -32,6 +32,13 @@ def read_plover_map(path: Path) -> dict[str, tuple[str, str, str]]:
     return out
 
 
+# PLOVER 2.0 lists CAMEO 02 APPEAL as "dropped" in its translation table, yet its REQUEST
+# category is defined as "all requests, demands, and orders".  Polybius maps appeals to
+# REQUEST, with the mode of the parallel CAMEO 10 demand (a documented project decision).
+APPEAL_MODES = {"020": "", "021": "assist", "022": "assist", "023": "assist", "024": "change",
+                "025": "yield", "026": "meet", "027": "meet", "028": "meet"}
+
+
 def quad_class(root: str) -> int:
     r = int(root)
     return 1 if r <= 5 else 2 if r <= 9 else 3 if r <= 14 else 4
@@ -51,6 +58,10 @@ def build(reference: Path, out: Path = OUT) -> int:
                     if k in plover and plover[k][0]:
                         ev = plover[k][0]
                         break
+            if root == "02" and code != "02":
+                ev, mode = "REQUEST", APPEAL_MODES.get(code[:3], "")
+            elif root == "02":
+                ev = "REQUEST"
             desc = re.sub(r"\s+", " ", r["description"]).replace("\t", " ")
             rows.append((code, root, r["goldstein"], str(quad_class(root)), ev, mode, ctx, desc))
     out.parent.mkdir(parents=True, exist_ok=True)
