@@ -23,7 +23,8 @@ def build(placeholder: bool = False, **settings):
 
     use_actors = available("actors") and not placeholder
     stages = ["actors", "events"] if use_actors else []
-    settings.setdefault("min_words_for_language_check", 10**9)  # single sentences: no language guess
+    settings.setdefault("min_words_for_language_check", 10**9)
+    settings.setdefault("event_modalities", ["asserted", "reported", "future", "hypothetical"])  # single sentences: no language guess
     s = load_settings(env={}, stages=stages, **settings)
     pipe = Pipeline(s, nlp=None)
     stage = None

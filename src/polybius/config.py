@@ -28,6 +28,8 @@ class Settings:
     actors_files: list[str] = field(default_factory=list)
     agents_files: list[str] = field(default_factory=list)
     verbs_files: list[str] = field(default_factory=list)
+    # Events kept by the events stage, by modality (hypothetical ones did not happen).
+    event_modalities: list[str] = field(default_factory=lambda: ["asserted", "reported", "future"])
     # Store.
     db: str = "polybius.duckdb"
 

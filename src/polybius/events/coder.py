@@ -269,6 +269,11 @@ class EventCoder:
             if key in ("obj",) or key.startswith("prep:"):
                 if key == "obj":
                     heads = f.obj or ([f.comp] if f.comp is not None and f.comp.pos_ in ("NOUN", "PROPN") else [])
+                    if vals == {"none"}:
+                        if heads:
+                            return None
+                        score += 1
+                        continue
                     if not heads:
                         return None
                 else:
@@ -293,6 +298,9 @@ class EventCoder:
         return score
 
     def _best(self, tok, f: Frame, kinds=("event", "content")) -> VerbEntry | None:
+        return self._best_scored(tok, f, kinds)[0]
+
+    def _best_scored(self, tok, f: Frame, kinds=("event", "content")) -> tuple[VerbEntry | None, int]:
         best, best_spec = None, -1
         for e, trig in self.candidates(tok):
             if e.kind not in kinds:
@@ -305,14 +313,23 @@ class EventCoder:
             spec += 1 if trig.particle else 0
             if spec > best_spec:
                 best, best_spec = e, spec
-        return best
+        return best, best_spec
 
     def code(self, tok, depth: int = 0) -> Coding | None:
         """The coding of ``tok`` as an event head, or None."""
         if depth > 3 or not self.candidates(tok):
             return None
         f = self.frame(tok)
-        entry = self._best(tok, f, kinds=("event", "content"))
+        entry, score = self._best_scored(tok, f, kinds=("event", "content"))
+        # light verb: the object noun is the event ("held talks", "sent a request"), unless
+        # an entry with conditions says more ("hold prisoners")
+        if self._is_light(tok) and (entry is None or score <= 0 or entry.family is not None):
+            for o in f.obj:
+                sub = self.code(o, depth + 1)
+                if sub is not None and sub.entry.kind != "content":
+                    sub.head = tok
+                    sub.rule = f"{sub.rule} via light verb {tok.lemma_}"
+                    return sub
         if entry is not None and entry.family is None:
             return Coding(entry.code, entry, tok, f, entry.rule, tok)
         fam = entry if entry is not None else None
@@ -320,14 +337,6 @@ class EventCoder:
             c = self._family(tok, f, fam, depth)
             if c is not None:
                 return c
-        # light verb: the object noun is the event
-        if self._is_light(tok):
-            for o in f.obj:
-                sub = self.code(o, depth + 1)
-                if sub is not None and sub.entry.kind != "content":
-                    sub.head = tok
-                    sub.rule = f"{sub.rule} via light verb {tok.lemma_}"
-                    return sub
         # pass-through: the complement is the event
         if any(e.kind == "pass" for e, _ in self.candidates(tok)) and f.comp is not None and not f.comp_finite:
             sub = self.code(f.comp, depth + 1)
@@ -355,6 +364,8 @@ class EventCoder:
             code = None
             if concept is not None:
                 code = self.verbs.concepts[concept].codes.get(family)
+            elif family == "intent" and sub.entry.family is None:
+                code = sub.code  # "offered condolences": the offered act itself
             code = code or fam.code
             c = Coding(code, fam, tok, f, f"{fam.rule} family={family}" + (f" concept={concept}" if concept else "")
                        + f" <- {sub.rule}", tok, concept=concept, complement=sub)
