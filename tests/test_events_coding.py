@@ -85,11 +85,18 @@ def test_hypothetical_is_not_an_event(code):
 
 def test_future_is_kept_with_modality(code):
     doc, ev = code("Ruritania will meet Freedonia in Paris next week.", {"Ruritania": "RUR", "Freedonia": "FRE"})
-    assert ev == [("RUR", "FRE", "040")]
+    assert ev == [("RUR", "FRE", "036")]  # a future meeting is coded as the intent to meet
     e = doc.events[0]
     assert e.modality == "future"
     assert e.place.name == "Paris" and e.place.country == "FRA" and e.place.lat is not None
     assert (e.date.start, e.date.end) == ("2020-01-13", "2020-01-19")
+
+
+def test_future_conflict_is_a_threat_and_must_is_a_demand(code):
+    _, ev = code("Ruritania said it will boycott Freedonia's elections.", {"Ruritania": "RUR", "Freedonia": "FRE"})
+    assert [c for _, _, c in ev] == ["130"] and ev[0][0] == "RUR"
+    _, ev = code("Ruritania said Freedonia must withdraw its troops.", {"Ruritania": "RUR", "Freedonia": "FRE"})
+    assert ("RUR", "FRE", "1056") in ev
 
 
 def test_attribution_makes_reported(code):

@@ -155,7 +155,8 @@ class EventCoder:
             elif d in ("xcomp", "ccomp") and f.comp is None:
                 f.comp = c
                 f.comp_finite = d == "ccomp" and any(x.dep_ in SUBJ_DEPS for x in c.children)
-            elif d == "acl" and is_noun and f.comp is None and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+            elif d in ("acl", "ccomp") and is_noun and f.comp is None and any(
+                    (x.dep_ == "aux" and x.lower_ == "to") or (x.dep_ == "mark" and x.lower_ == "that") for x in c.children):
                 f.comp = c
             if d in MOD_DEPS:
                 f.mods.add(c.lemma_.lower())
@@ -201,6 +202,9 @@ class EventCoder:
         elif not f.subj:
             self._inherit_subject(tok, f)
         return f
+
+    def is_speech(self, tok) -> bool:
+        return any(e.kind == "speech" for e, _ in self.candidates(tok))
 
     def _is_light(self, tok) -> bool:
         return any(e.kind == "light" for e, _ in self.candidates(tok))
@@ -311,7 +315,8 @@ class EventCoder:
             if spec is None:
                 continue
             spec += 1 if trig.particle else 0
-            if spec > best_spec:
+            if spec > best_spec or (spec == best_spec and best is not None and best.kind == "content"
+                                    and e.kind == "event"):
                 best, best_spec = e, spec
         return best, best_spec
 
@@ -371,7 +376,7 @@ class EventCoder:
                        + f" <- {sub.rule}", tok, concept=concept, complement=sub)
             c.consumed = [ct, *sub.consumed]
             return c
-        if f.comp is not None and f.comp_finite:
+        if f.comp is not None and f.comp_finite and family == "appeal" and self.is_speech(tok):
             return None  # "suggested that the plan is an attempt": a statement, not an appeal
         if family == "intent":
             return None  # "plans to", "intends to" with nothing codeable: no event
@@ -423,6 +428,14 @@ class EventCoder:
             mod = "reported"
         return mod
 
+    def conditional_threat(self, v) -> bool:
+        """A clause with a condition attached ("... unless Y agrees", "... if Z")."""
+        if v is None or self._pos(v) == "NOUN" or v.dep_ != "ccomp" or not self.is_speech(v.head):
+            return False  # only a stated condition is a threat; an analyst's "could ... if" is not
+        marks = self.q["conditional_marks"]
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+                   for c in v.children)
+
     def _own_modality(self, v) -> str | None:
         q = self.q
         for c in v.children:
@@ -472,6 +485,8 @@ def _forms(tok) -> set:
     for c in tok.children:
         if c.dep_ in ("compound", "amod") and c.i < tok.i:
             out.add(f"{c.lemma_.lower()} {tok.lemma_.lower()}")
+            if c.dep_ == "compound":
+                out.add(c.lemma_.lower())  # "aid deliveries", "ceasefire agreement"
     return out
 
 

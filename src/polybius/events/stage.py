@@ -34,6 +34,8 @@ class EventStage:
         self.keep = tuple(getattr(settings, "event_modalities", None) or KEEP_MODALITIES)
         self.speech = {(t.lemma) for e in self.verbs.entries if e.kind == "speech" for t in e.triggers}
         self.charges = [e for e in self.verbs.entries if e.kind == "charge"]
+        self.obligation_aux = self.coder.q.get("obligation_aux", frozenset())
+        self.self_pronouns = self.coder.q.get("speaker_pronouns", frozenset())
 
     # ------------------------------------------------------------------ document
     def __call__(self, doc) -> None:
@@ -70,9 +72,73 @@ class EventStage:
                 consumed.add(x.i)
             consumed.add(c.tok.i)
             consumed.add(c.head.i)
+            c = self.obligation(c) or c
             out.extend(self.make_events(doc, si, span, c))
+        out.extend(self.obligations_uncoded(doc, si, span, consumed))
         out.extend(self.charge_events(doc, si, span, consumed))
         return out
+
+    # ------------------------------------------------------------------ reframing
+    def _family_entry(self, family: str):
+        for e in self.verbs.entries:
+            if e.family == family and e.kind == "event" and "comp_subj" in (e.target or []):
+                return e
+        return None
+
+    def _under_speech_obligation(self, v):
+        """The speech verb when ``v`` is 'Y must/should do' reported by a speaker."""
+        if v is None or v.dep_ != "ccomp" or not self.coder.is_speech(v.head):
+            return None
+        if any(c.dep_ == "aux" and c.lower_ in self.obligation_aux for c in v.children):
+            return v.head
+        return None
+
+    def obligation(self, c: Coding) -> Coding | None:
+        """'X said Y must withdraw' -> X demands that Y withdraw (CAMEO 10 + concept)."""
+        if c.entry.family is not None or c.head is not c.tok and self.coder._pos(c.head) == "NOUN":
+            return None
+        sp = self._under_speech_obligation(c.head)
+        entry = self._family_entry("demand")
+        if sp is None or entry is None:
+            return None
+        concept = self.verbs.concept_of(c.code)
+        code = (concept.codes.get("demand") if concept else None) or entry.code
+        return Coding(code, entry, c.head, self.coder.frame(sp), f"{entry.rule} family=demand (obligation under "
+                      f"{sp.lemma_})" + (f" concept={concept.name}" if concept else "") + f" <- {c.rule}", sp,
+                      concept=concept.name if concept else None, complement=c)
+
+    def obligations_uncoded(self, doc, si, span, consumed) -> list[Event]:
+        entry = self._family_entry("demand")
+        if entry is None:
+            return []
+        out = []
+        for t in span:
+            if t.dep_ == "aux" and t.lower_ in self.obligation_aux and t.head.i not in consumed:
+                v = t.head
+                sp = self._under_speech_obligation(v)
+                if sp is None or sp.i in consumed:
+                    continue
+                inner = Coding(entry.code, entry, v, self.coder.frame(v), "", v)
+                c = Coding(entry.code, entry, v, self.coder.frame(sp), f"{entry.rule} family=demand (obligation under "
+                           f"{sp.lemma_})", sp, complement=inner)
+                consumed.add(v.i)
+                out.extend(self.make_events(doc, si, span, c))
+        return out
+
+    def intent_or_threat(self, c: Coding, modality: str) -> Coding:
+        """A future (or conditional) action is coded as the statement of it: an intent to
+        cooperate (03) or a threat (13), with the action's concept ("will boycott" -> 130)."""
+        if c.entry.family is not None or c.code[:2] in ("01", "02", "03", "10", "12", "13"):
+            return c
+        root = int(c.code[:2])
+        family = "threaten" if root >= 14 or root == 11 else "intent"
+        concept = self.verbs.concept_of(c.code)
+        code = (concept.codes.get(family) if concept else None) or ("130" if family == "threaten" else "030")
+        if family == "intent" and concept is None:
+            code = "030"
+        return Coding(code, c.entry, c.tok, c.frame, f"{c.rule} as {family} ({modality})", c.head,
+                      concept=concept.name if concept else None, consumed=c.consumed, complement=c.complement,
+                      source_frame=c.source_frame)
 
     # ------------------------------------------------------------------ arguments
     def actors_of(self, doc, tok, depth: int = 0) -> list:
@@ -90,6 +156,15 @@ class EventStage:
                         hits.extend(a for a in doc.actors_at(c.idx, c.idx + len(c.text)) if a not in hits)
             if not hits and h.dep_ == "pobj" and h.head.lemma_.lower() in ("include", "including", "like", "among"):
                 hits = self.actors_of(doc, h.head.head, depth + 1)
+            if not hits and h.pos_ == "PRON" and h.lower_ in self.self_pronouns and h.dep_ in ("nsubj", "nsubjpass"):
+                # "X said it will ...": a pronoun subject of a reported clause is the speaker
+                v = h.head
+                while v.dep_ in ("xcomp", "conj") and v.head is not v:
+                    v = v.head
+                if v.dep_ == "ccomp" and self.coder.is_speech(v.head):
+                    for sj in v.head.children:
+                        if sj.dep_ == "nsubj" and sj is not h:
+                            hits = self.actors_of(doc, sj, depth + 1)
             if not hits and h.pos_ == "NOUN":
                 # an event noun as argument ("the US strikes ... were a breach"): its own agent
                 for c in h.children:
@@ -173,6 +248,10 @@ class EventStage:
         if not sources and not targets and not passive_orphan:
             return []
         modality = self.coder.modality(c.head)
+        if modality == "hypothetical" and self.coder.conditional_threat(c.head):
+            modality = "future"  # "will halt X unless Y": a conditional threat
+        if modality == "future":
+            c = self.intent_or_threat(c, modality)
         if modality not in self.keep:
             return []
         negated = self.coder.negated(c.head, c.tok if c.tok is not c.head else None)
