@@ -31,6 +31,8 @@ class Settings:
     discards_files: list[str] = field(default_factory=list)
     # False: code actors with the user's dictionaries alone (no embedded tables).
     use_default_actors: bool = True
+    # Events kept by the events stage, by modality (hypothetical ones did not happen).
+    event_modalities: list[str] = field(default_factory=lambda: ["asserted", "reported", "future"])
     # Store.
     db: str = "polybius.duckdb"
 
