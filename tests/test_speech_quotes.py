@@ -131,3 +131,35 @@ def test_unbalanced_quote_flagged_and_rest_kept(finder, nlp):
 def test_no_quotes_in_plain_reporting(finder, nlp):
     doc = run(finder, nlp, "Heavy rain flooded the valley's farms. The river's level fell on Friday.")
     assert doc.quotes == [] and doc.errors == []
+
+
+def test_coordinated_speech_verb_keeps_reporting_subject(finder, nlp):
+    doc = run(finder, nlp, "The coach said the pitch was too wet, adding that \"nobody could have played on it\".",
+              {"coach": ["The coach"]})
+    [p] = only(doc, "partial")
+    assert by_name(doc, p.speaker) == "coach" and p.verb == "add"
+    doc = run(finder, nlp, "The envoy said in an interview that two questions remained open, and denied that her side had walked out.",
+              {"envoy": ["The envoy"]})
+    qs = only(doc, "indirect")
+    assert [q.text for q in qs] == ["two questions remained open", "her side had walked out"]
+    assert all(by_name(doc, q.speaker) == "envoy" for q in qs)
+
+
+def test_so_called_is_not_a_speech_verb(finder, nlp):
+    doc = run(finder, nlp, 'The so-called "reform package" stalled in committee, and a review found that costs had tripled.')
+    assert doc.quotes == []
+
+
+def test_relative_said_gives_partial_only(finder, nlp):
+    doc = run(finder, nlp, 'The mayor blamed the contractor for the delay, which she said was "unacceptable".',
+              {"mayor": ["The mayor", "she"]})
+    assert [(q.kind, q.text) for q in doc.quotes] == [("partial", "unacceptable")]
+    assert by_name(doc, doc.quotes[0].speaker) == "mayor"
+
+
+def test_single_quotes_british_style(finder, nlp):
+    text = "The minister said: 'Our farmers' patience is not endless.'\n\n'We will act,' she added, 'and soon.'"
+    doc = run(finder, nlp, text, {"minister": ["The minister", "she"]})
+    qs = only(doc, "direct")
+    assert [q.text for q in qs] == ["Our farmers' patience is not endless.", "We will act", "and soon."]
+    assert all(by_name(doc, q.speaker) == "minister" for q in qs)

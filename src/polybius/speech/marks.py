@@ -99,6 +99,9 @@ class MarkScanner:
                         continue  # nested quote or apostrophe inside a quote
                     if cur is not None:  # a single quote is open
                         if c == cur_mark.close and not prev.isspace() and not nxt.isalnum():
+                            if (prev in "sS" and nxt.isspace() and p + 2 < be and text[p + 2].isalnum()
+                                    and self._closer_ahead(text, cur_mark, p, be)):
+                                continue  # 'Our fleets' boats …': a plural possessive inside the quote
                             cur.close = p
                             cur.pieces.append(_trim(text, piece_start, p))
                             segs.append(cur)

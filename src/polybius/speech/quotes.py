@@ -38,6 +38,11 @@ def actor_for(doc: Document, tok) -> str | None:
     hits = doc.actors_at(tok.idx, tok.idx + len(tok.text))
     if hits:
         return hits[0].id
+    for ap in tok.children:  # "its director, Paulo Mendes"
+        if ap.dep_ == "appos":
+            hits = doc.actors_at(ap.idx, ap.idx + len(ap.text))
+            if hits:
+                return hits[0].id
     # The noun phrase without clauses hanging off it.
     left = tok.left_edge.i
     right = tok.i
@@ -59,10 +64,18 @@ def actor_for(doc: Document, tok) -> str | None:
     return best
 
 
-def subject_of(verb):
-    """The subject token of a speech verb, climbing xcomp/conj/advcl chains; or None."""
+def subject_of(verb, speech=()):
+    """The subject token of a speech verb, climbing xcomp/conj/advcl chains; or None.
+
+    ``speech``: token indices of speech verbs.  A speech verb that the parse hangs inside
+    another speech verb's reported clause ("said the cap was fair, adding that …",
+    "said that X happened and denied that …") belongs to the reporting clause: its
+    subject is the reporting verb's."""
     t = verb
-    for _ in range(5):
+    for _ in range(6):
+        if t is not verb and t.dep_ == "ccomp" and t.head.i in speech:
+            t = t.head
+            continue
         subs = [c for c in t.children if c.dep_ in _SUBJ]
         if subs:
             s = subs[0]
@@ -89,6 +102,8 @@ class QuoteFinder:
         out = {}
         for _, s, _e in self.matcher(sdoc):
             tok = sdoc[s]
+            if tok.dep_ in ("amod", "compound"):
+                continue  # "so-called", "the said agreement": not a speech act
             entries = self.lex.verbs.get(tok.lemma_.lower(), [])
             kids = {c.lower_ for c in tok.children}
             chosen = None
@@ -178,15 +193,23 @@ class QuoteFinder:
             if len(toks) < 3 or not any(c.dep_ in _SUBJ or c.dep_ in ("expl", "mark") for c in clause.children):
                 continue
             start_tok, end_tok = clause.left_edge, clause.right_edge
+            if start_tok.i < v.i:
+                continue  # the verb sits inside its own "clause" (relative: "which he said was …")
+            for c in clause.children:  # "…that X happened and denied that …": the denial is not reported
+                if c.dep_ == "conj" and c.i in verbs and not any(k.dep_ in _SUBJ for k in c.children):
+                    end_tok = ctx.sdoc[max(clause.i, c.left_edge.i - 1)]
+                    break
             while start_tok.i < end_tok.i and (start_tok.dep_ == "mark" and start_tok.head.i == clause.i
                                                or start_tok.is_punct or start_tok.is_space):
                 start_tok = ctx.sdoc[start_tok.i + 1]
-            while end_tok.i > start_tok.i and (end_tok.is_punct or end_tok.is_space):
+            while end_tok.i > start_tok.i and (end_tok.is_punct or end_tok.is_space or end_tok.dep_ == "cc"):
                 end_tok = ctx.sdoc[end_tok.i - 1]
             start, end = start_tok.idx, end_tok.idx + len(end_tok.text)
             if any(s < end and start < e for s, e in direct_spans):
                 continue
-            subj = subject_of(v)
+            if any(max(0, min(end, s.outer_end) - max(start, s.open)) >= 0.8 * (end - start) for s in ctx.segs):
+                continue  # the clause is a quote already ('adding that "…"')
+            subj = subject_of(v, verbs)
             speaker = actor_for(doc, subj) if subj is not None else None
             verb = entry.lemma if not entry.particle else f"{entry.lemma} {entry.particle}"
             out.append(Quote(id="", speaker=speaker, text=doc.text[start:end], start=start, end=end,
@@ -320,13 +343,13 @@ class _Context:
             if before[-1].text == ":":
                 root = self._clause_root(before)
                 if root is not None:
-                    subj = subject_of(root)
+                    subj = subject_of(root, self.verbs)
                     if subj is not None:
                         return kind, subj, None, "direct:colon"
         return kind, None, None, "direct:none"
 
     def _speaker(self, verb, window):
-        subj = subject_of(verb)
+        subj = subject_of(verb, self.verbs)
         if subj is not None:
             return subj
         for t in window:  # inverted or unparsed: the first nominal after the verb
@@ -363,13 +386,13 @@ class _Context:
                 break
             h = h.head
             if h.i in self.verbs and not self.in_quote(h.i) and self.verbs[h.i].kind != "source":
-                return "partial", subject_of(h), h, "partial:governing-verb"
+                return "partial", subject_of(h, self.verbs), h, "partial:governing-verb"
         # else the nearest speech verb of the sentence, before the quote first
         cands = [t for t in sent if t.i in self.verbs and not self.in_quote(t.i) and self.verbs[t.i].kind != "source"]
         if cands:
             before = [t for t in cands if t.i < first.i]
             verb = before[-1] if before else cands[0]
-            return "partial", subject_of(verb), verb, "partial:sentence-verb"
+            return "partial", subject_of(verb, self.verbs), verb, "partial:sentence-verb"
         src = self._source_phrase(list(sent))
         if src is not None:
             return "partial", src[0], src[1], "partial:according-to"
