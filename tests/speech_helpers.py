@@ -16,7 +16,7 @@ def make_doc(nlp, text: str, actors: dict[str, list[str]] | None = None, **kw):
     for n, (name, strings) in enumerate((actors or {}).items(), 1):
         a = Actor(id=f"A{n}", name=name)
         for s in strings:
-            for m in re.finditer(r"(?<!\w)" + re.escape(s) + r"(?!\w)", text):
+            for m in re.finditer(r"(?<!\w)" + re.escape(s) + r"(?!\w)", doc.text):
                 a.mentions.append(Mention(m.start(), m.end(), s, "test"))
         doc.actors.append(a)
     return doc

@@ -76,7 +76,7 @@ def subject_of(verb, speech=()):
         if t is not verb and t.dep_ == "ccomp" and t.head.i in speech:
             t = t.head
             continue
-        subs = [c for c in t.children if c.dep_ in _SUBJ]
+        subs = sorted((c for c in t.children if c.dep_ in _SUBJ), key=lambda c: c.dep_ == "csubj")
         if subs:
             s = subs[0]
             if s.tag_ in ("WP", "WDT") and t.dep_ == "relcl":
