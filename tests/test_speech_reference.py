@@ -41,3 +41,39 @@ def test_speakers_when_actors_present(coded):
              for q in coded.quotes if q.kind in ("direct", "partial")}
     assert "Pompeo" in (names["We"] or "") and "Pompeo" in (names["recommit"] or "")
     assert "Haass" in (names["One"] or "") and "Haass" in (names["The"] or "")
+
+
+def _actor_with(doc, words):
+    for a in doc.actors:
+        if any(words in m.text for m in a.mentions):
+            return a
+    return None
+
+
+@needs_shared
+def test_reference_stances(coded, nlp):
+    if not coded.actors:
+        pytest.skip("actors stage not in this pipeline yet")
+    if not coded.stances:
+        from polybius.speech import StanceFinder
+
+        coded.stances = StanceFinder(nlp)(coded)
+    got = {}
+    for s in coded.stances:
+        got.setdefault(s.holder, set()).add((s.proposition, s.polarity))
+    props = {s.proposition for s in coded.stances}
+    assert len(props) == 1 and props.pop().startswith("withdrawal of")
+
+    def polarity(words):
+        a = _actor_with(coded, words)
+        assert a is not None, words
+        return {p for _, p in got.get(a.id, set())}
+
+    assert polarity("Abdul-Mahdi") == {"support"}
+    assert polarity("parliament") == {"support"}
+    assert polarity("Pompeo") == {"oppose"}
+    assert polarity("DOS") == {"oppose"}
+    assert polarity("Sunni and Kurdish lawmakers") == {"oppose"}
+    lawmakers = [a for a in coded.actors if any("Sunni and Kurdish lawmakers" == m.text for m in a.mentions)]
+    assert all({p for _, p in got.get(a.id, set())} == {"oppose"} for a in lawmakers) and len(lawmakers) >= 1
+    assert polarity("Haass") == set()  # predictions and analysis are not stances

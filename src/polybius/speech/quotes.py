@@ -35,10 +35,16 @@ _CLAUSE_START_CHARS = set(":,.?!;—–-([")
 def actor_for(doc: Document, tok) -> str | None:
     """The actor a (head) token stands for: the actor whose mention covers the token,
     else the syntactically highest actor mentioned in its noun phrase; ``None`` if none."""
+    if tok.pos_ != "PROPN":
+        for ap in tok.children:  # "its director, Paulo Mendes": the named apposition first
+            if ap.dep_ == "appos" and ap.pos_ == "PROPN":
+                hits = doc.actors_at(ap.idx, ap.idx + len(ap.text))
+                if hits:
+                    return hits[0].id
     hits = doc.actors_at(tok.idx, tok.idx + len(tok.text))
     if hits:
         return hits[0].id
-    for ap in tok.children:  # "its director, Paulo Mendes"
+    for ap in tok.children:
         if ap.dep_ == "appos":
             hits = doc.actors_at(ap.idx, ap.idx + len(ap.text))
             if hits:

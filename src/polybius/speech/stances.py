@@ -182,6 +182,17 @@ class _Run:
             return a.country, a.name
         return None, None
 
+    def _country_before(self, tok, exclude=None) -> tuple[str | None, str | None]:
+        """The country actor mentioned last before ``tok`` ("from the country" -> Iraq)."""
+        best, best_start = (None, None), -1
+        for a in self.doc.actors:
+            if a.kind != "country" or not a.country or a.country == exclude:
+                continue
+            for mm in a.mentions:
+                if best_start < mm.start < tok.idx:
+                    best, best_start = (a.country, a.name), mm.start
+        return best
+
     # -- concept mentions --------------------------------------------------------
     def _concept(self, tok, kind):
         lemma = tok.lemma_.lower()
@@ -225,6 +236,8 @@ class _Run:
                 objs = [o for o in prep.children if o.dep_ == "pobj"]
                 if objs:
                     code, name = self._country_of(objs[0])
+                    if code is None and objs[0].lemma_.lower() in self.f.props["generic_places"]:
+                        code, name = self._country_before(objs[0], exclude=m.theme_country)
                     m.place_key = code or objs[0].lemma_.lower()
                     m.place_text = name or _phrase(objs[0])
                     m.place_country = code
