@@ -163,3 +163,18 @@ def test_single_quotes_british_style(finder, nlp):
     qs = only(doc, "direct")
     assert [q.text for q in qs] == ["Our farmers' patience is not endless.", "We will act", "and soon."]
     assert all(by_name(doc, q.speaker) == "minister" for q in qs)
+
+
+def test_fronted_reported_speech(finder, nlp):
+    doc = run(finder, nlp, "Rebels shelled the airport overnight, the defence ministry said on Friday.",
+              {"ministry": ["the defence ministry"]})
+    [q] = doc.quotes
+    assert q.kind == "indirect" and q.rule == "indirect:fronted" and by_name(doc, q.speaker) == "ministry"
+    assert q.text == "Rebels shelled the airport overnight"
+
+
+def test_no_speaker_guessed_from_a_modifier(finder, nlp):
+    doc = run(finder, nlp, "A Canadian trade expert said the deal would collapse within a year.",
+              {"Canada": ["Canadian"]})
+    [q] = doc.quotes
+    assert q.speaker is None

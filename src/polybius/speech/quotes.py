@@ -30,6 +30,7 @@ _SENT_END = {".", "!", "?"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _CLIMB = {"xcomp", "conj", "advcl", "pcomp", "prep", "acomp"}
 _CLAUSE_START_CHARS = set(":,.?!;—–-([")
+_MODIFIERS = {"amod", "compound", "poss", "nmod", "det", "nummod", "case"}
 
 
 def actor_for(doc: Document, tok) -> str | None:
@@ -62,9 +63,12 @@ def actor_for(doc: Document, tok) -> str | None:
         found = doc.actors_at(t.idx, t.idx + len(t.text))
         if not found:
             continue
-        depth, h = 0, t
+        depth, h, via_modifier = 0, t, False
         while h.i != tok.i and h.head.i != h.i and depth < 20:
+            via_modifier |= h.dep_ in _MODIFIERS and h.head.i == tok.i
             h, depth = h.head, depth + 1
+        if via_modifier:
+            continue  # "a Japanese virus expert" is not Japan: no guess from a modifier
         if depth < best_depth:
             best, best_depth = found[0].id, depth
     return best
@@ -135,7 +139,7 @@ class QuoteFinder:
         ctx = _Context(doc, sdoc, spans, segs, verbs)
         quotes: list[Quote] = []
         used_verbs: set[int] = set()
-        prev_direct: tuple[int, str | None, str | None] | None = None  # (block, speaker, verb)
+        orphans: dict[int, tuple[int, bool]] = {}  # id(quote) -> (block, opens its block)
         for seg in segs:
             q = ctx.classify(seg)
             if q is None:
@@ -146,11 +150,6 @@ class QuoteFinder:
                 verb = f"{verb} {verbs[verb_tok.i].particle}"
             speaker = actor_for(doc, speaker_tok) if speaker_tok is not None else None
             block = ctx.block_of(seg.open)
-            if kind == "direct" and rule == "direct:none" and prev_direct is not None and ctx.starts_clause(seg):
-                pb, pspeaker, pverb = prev_direct
-                if pb == block or (pb == block - 1 and ctx.opens_block(seg)):
-                    speaker, verb = pspeaker, pverb
-                    rule = "direct:continuation" if pb == block else "direct:next-paragraph"
             if kind == "partial" and verb_tok is None:
                 continue  # scare quotes, titles: nobody is quoted
             if verb_tok is not None:
@@ -162,15 +161,32 @@ class QuoteFinder:
                 end -= 1
             text = " ".join(doc.text[s:e] for s, e in seg.pieces)
             text = text[: len(text) - (seg.end - end)] if end < seg.end else text
-            quotes.append(Quote(id="", speaker=speaker, text=text, start=seg.start, end=end,
-                                kind=kind, verb=verb, rule=rule))
-            if kind == "direct":
-                prev_direct = (ctx.block_of(seg.start if len(seg.pieces) == 1 else seg.pieces[-1][0]), speaker, verb)
+            q = Quote(id="", speaker=speaker, text=text, start=seg.start, end=end, kind=kind, verb=verb, rule=rule)
+            quotes.append(q)
+            if rule.startswith("direct:none") and ctx.starts_clause(seg):
+                orphans[id(q)] = (block, ctx.opens_block(seg))
         quotes.extend(self.indirect(doc, ctx, verbs, used_verbs))
         quotes.sort(key=lambda q: (q.start, q.end))
+        self._continue_speakers(quotes, orphans, ctx)
         for i, q in enumerate(quotes, 1):
             q.id = f"Q{i}"
         return quotes
+
+    @staticmethod
+    def _continue_speakers(quotes, orphans, ctx) -> None:
+        """A direct quote with no attribution of its own continues the words of the quote
+        attributed just before it: in the same paragraph, or in the previous one when it opens
+        its paragraph (the news convention)."""
+        last = None  # (block of its end, speaker, verb, end offset)
+        for q in quotes:
+            if id(q) in orphans and last is not None and q.start >= last[3]:
+                block, opens = orphans[id(q)]
+                if last[0] == block or (last[0] == block - 1 and opens):
+                    q.speaker, q.verb = last[1], last[2]
+                    q.rule = q.rule.replace("direct:none", "direct:continuation" if last[0] == block
+                                            else "direct:next-paragraph")
+            if q.verb is not None:
+                last = (ctx.block_of(max(q.end - 1, q.start)), q.speaker, q.verb, q.end)
 
     def indirect(self, doc, ctx, verbs, used_verbs) -> list[Quote]:
         out = []
@@ -182,7 +198,7 @@ class QuoteFinder:
             if any(c.dep_ == "neg" for c in v.children):
                 continue
             heads = [v] + [c for c in v.children if entry.particle and c.lower_ == entry.particle]
-            clause = None
+            clause, rule = None, "indirect:ccomp"
             for h in heads:
                 for c in h.children:
                     if c.i <= v.i or c.pos_ not in ("VERB", "AUX"):
@@ -193,13 +209,22 @@ class QuoteFinder:
                         break
                 if clause is not None:
                     break
+            if clause is None and v.dep_ == "ROOT":
+                # reported words first, attribution after: "The talks failed, the minister said."
+                subj = next((c for c in v.children if c.dep_ in _SUBJ), None)
+                for c in v.children:
+                    if (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and subj is not None
+                            and c.right_edge.i < subj.left_edge.i and ctx.sdoc[c.right_edge.i + 1].text in (",", "—", "–")
+                            or c.dep_ == "ccomp" and c.right_edge.i + 1 < v.i and ctx.sdoc[c.right_edge.i].text == ","):
+                        clause, rule = c, "indirect:fronted"
+                        break
             if clause is None:
                 continue
             toks = [t for t in clause.subtree if not ctx.in_quote_mark(t.i)]
             if len(toks) < 3 or not any(c.dep_ in _SUBJ or c.dep_ in ("expl", "mark") for c in clause.children):
                 continue
             start_tok, end_tok = clause.left_edge, clause.right_edge
-            if start_tok.i < v.i:
+            if start_tok.i < v.i < end_tok.i:
                 continue  # the verb sits inside its own "clause" (relative: "which he said was …")
             for c in clause.children:  # "…that X happened and denied that …": the denial is not reported
                 if c.dep_ == "conj" and c.i in verbs and not any(k.dep_ in _SUBJ for k in c.children):
@@ -219,7 +244,7 @@ class QuoteFinder:
             speaker = actor_for(doc, subj) if subj is not None else None
             verb = entry.lemma if not entry.particle else f"{entry.lemma} {entry.particle}"
             out.append(Quote(id="", speaker=speaker, text=doc.text[start:end], start=start, end=end,
-                             kind="indirect", verb=verb, rule="indirect:ccomp"))
+                             kind="indirect", verb=verb, rule=rule))
         return out
 
 
