@@ -57,6 +57,12 @@ def global_event_id(key: str) -> int:
     return int(key[:13], 16)
 
 
+def content_hash(doc: Document) -> str:
+    """What makes two documents the same: title and text (a document without text, i.e. an
+    input that could not be read, is only itself)."""
+    return content_id(doc.text, doc.title) if doc.text else "none:" + str(doc.id)
+
+
 def _f(x):
     return None if x is None else float(x)
 
@@ -75,7 +81,7 @@ def document_rows(doc: Document, now: _dt.datetime | None = None) -> dict[str, l
     published = parse_day(doc.published)
     rows: dict[str, list[tuple]] = {t: [] for t in TABLES}
     rows["documents"].append((
-        doc.id, content_id(text, doc.title), doc.title, doc.outlet, src_outlet, published, doc.url,
+        doc.id, content_hash(doc), doc.title, doc.outlet, src_outlet, published, doc.url,
         doc.language, doc.origin, bool(doc.skipped), text, json.dumps(d, ensure_ascii=False),
         len(_WORD.findall(text)), len(doc.sentences), len(doc.actors), len(doc.events), len(doc.quotes),
         len(doc.stances), len(doc.errors), now, doc.extras.get("story") or doc.id,

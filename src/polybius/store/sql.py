@@ -10,9 +10,9 @@ import json
 import logging
 from typing import Any, Iterable, Iterator, Sequence
 
-from ..model import Document, content_id
+from ..model import Document
 from .base import EventFilter, Store
-from .rows import document_rows
+from .rows import content_hash, document_rows
 from .schema import MIGRATIONS, TABLES, VERSION
 
 log = logging.getLogger("polybius.store")
@@ -155,7 +155,7 @@ class SQLStore(Store):
         for i in range(0, len(docs), 400):
             part = docs[i:i + 400]
             ids = [d.id for d in part]
-            hashes = [content_id(d.text or "", d.title) for d in part]
+            hashes = [content_hash(d) for d in part]
             marks = ", ".join("?" * len(part))
             rows = self._query(f"SELECT id, content_hash FROM documents WHERE id IN ({marks}) "
                                f"OR content_hash IN ({marks})", ids + hashes)
@@ -185,7 +185,7 @@ class SQLStore(Store):
             idx = self._dup_index()
             added = 0
             for doc in docs:
-                h = content_id(doc.text or "", doc.title)
+                h = content_hash(doc)
                 if doc.id in known or doc.id in seen or h in seen:
                     continue
                 seen.update((doc.id, h))
@@ -277,7 +277,7 @@ class SQLStore(Store):
         "target, target_code, target_name, cameo, root, quad_class, goldstein, plover_event, plover_mode, "
         "negated, modality, confidence, rule, place, place_country, lat, lon, trigger_text AS trigger, "
         "trigger_start, trigger_end, outlet, url, published, sentence_text AS sentence, event_key, is_root, "
-        "sentence AS sentence_index")
+        "sentence AS sentence_index, source_country, source_sectors, target_country, target_sectors, plover_context")
 
     def _event_where(self, flt: EventFilter, params: list, prefix: str = "") -> list[str]:
         p = prefix
@@ -336,11 +336,7 @@ class SQLStore(Store):
         where = (" WHERE " + " AND ".join(conds)) if conds else ""
         return int(self._query(f"SELECT count(*) AS n FROM events{where}", params)[0]["n"])
 
-    def event_groups(self, flt: EventFilter | None = None, include_negated: bool = False) -> list[dict[str, Any]]:
-        """Events folded across articles: one row per (dyad, code, date range) with GDELT-like
-        ``num_mentions`` (evidence spans), ``num_articles``, ``num_sources`` (outlets) and
-        ``num_stories`` (articles after folding near-duplicates)."""
-        flt = flt or EventFilter()
+    def _event_groups_sql(self, flt: EventFilter, include_negated: bool) -> tuple[str, list]:
         params: list = []
         conds = self._event_where(flt, params, prefix="e.")
         if not include_negated:
@@ -364,12 +360,49 @@ class SQLStore(Store):
             "FROM events e JOIN (SELECT id AS d_id, coalesce(story, id) AS d_story, ingested_at AS d_ingested "
             f"FROM documents) d ON d.d_id = e.doc_id{where} "
             "GROUP BY e.event_key ORDER BY min(e.date_start) NULLS LAST, e.event_key")
-        rows = self._query(sql + self._page(flt.limit, flt.offset, params), params)
-        for r in rows:
-            r["mentions"] = sorted((r["mentions"] or "").split())
-            for k in ("num_mentions", "num_articles", "num_sources", "num_stories"):
-                r[k] = int(r[k] or 0)
-        return rows
+        return sql, params
+
+    _GROUP_COLS = ("event_key", "source_code", "source_name", "source_country", "source_sectors", "target_code",
+                   "target_name", "target_country", "target_sectors", "cameo", "root", "quad_class", "goldstein",
+                   "plover_event", "plover_mode", "plover_context", "negated", "date_start", "date_end", "place",
+                   "place_country", "lat", "lon", "is_root", "num_mentions", "num_articles", "num_sources",
+                   "num_stories", "url", "date_added", "mentions")
+
+    @staticmethod
+    def _group_row(r: dict) -> dict:
+        r["mentions"] = sorted((r["mentions"] or "").split())
+        for k in ("num_mentions", "num_articles", "num_sources", "num_stories"):
+            r[k] = int(r[k] or 0)
+        return r
+
+    def event_groups(self, flt: EventFilter | None = None, include_negated: bool = False) -> list[dict[str, Any]]:
+        """Events folded across articles: one row per (dyad, code, date range) with GDELT-like
+        ``num_mentions`` (evidence spans), ``num_articles``, ``num_sources`` (outlets) and
+        ``num_stories`` (articles after folding near-duplicates)."""
+        flt = flt or EventFilter()
+        sql, params = self._event_groups_sql(flt, include_negated)
+        return [self._group_row(r) for r in self._query(sql + self._page(flt.limit, flt.offset, params), params)]
+
+    def iter_event_groups(self, flt: EventFilter | None = None, include_negated: bool = False,
+                          size: int = 5000) -> Iterator[dict[str, Any]]:
+        """Every folded event (``flt.limit`` ignored), streamed."""
+        sql, params = self._event_groups_sql(flt or EventFilter(), include_negated)
+        for chunk in self._stream(sql, params, size):
+            for row in chunk:
+                yield self._group_row(dict(zip(self._GROUP_COLS, map(_plain, row))))
+
+    def iter_events(self, flt: EventFilter | None = None, size: int = 5000) -> Iterator[dict[str, Any]]:
+        """Every event row matching ``flt`` (``flt.limit`` ignored), streamed."""
+        flt = flt or EventFilter()
+        params: list = []
+        conds = self._event_where(flt, params)
+        where = (" WHERE " + " AND ".join(conds)) if conds else ""
+        cols = [c.split(" AS ")[-1].strip() for c in self._EVENT_SELECT.split(", ")]
+        sql = (f"SELECT {self._EVENT_SELECT} FROM events{where} "
+               "ORDER BY date_start NULLS LAST, doc_id, trigger_start, event_id")
+        for chunk in self._stream(sql, params, size):
+            for row in chunk:
+                yield dict(zip(cols, map(_plain, row)))
 
     # -- actors ---------------------------------------------------------------------------
     def actors(self, code: str | None = None, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
