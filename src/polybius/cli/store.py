@@ -27,6 +27,10 @@ DbOpt = typer.Option(None, "--db", help="DuckDB file or postgresql:// URL (defau
 FormatOpt = typer.Option("table", "--format", "-f", help="table, json (JSON Lines) or csv.")
 
 
+def _error(exc) -> None:
+    err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
+
+
 def _open(db: Optional[str], settings=None, read_only: bool = False):
     from ..store import StoreError, open_store
 
@@ -34,7 +38,7 @@ def _open(db: Optional[str], settings=None, read_only: bool = False):
     try:
         return open_store(target, read_only=read_only)
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        _error(exc)
         raise typer.Exit(2)
 
 
@@ -63,7 +67,10 @@ def _emit(rows: list[dict], fmt: str, columns: list[str], title: str | None = No
             t.add_column(c, overflow="fold")
         for r in rows:
             t.add_row(*[escape(_cell(r.get(c))) for c in columns])
-        Console(highlight=False).print(t)
+        console = Console(highlight=False)
+        if not console.is_terminal:
+            console = Console(highlight=False, width=220)  # pipes and files get whole rows
+        console.print(t)
     else:
         raise typer.BadParameter(f"--format must be table, json or csv, got {fmt!r}")
 
@@ -130,11 +137,11 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
             stats = run_ingest(_reporting(docs), store, settings, workers=workers, dask=dask, batch_size=batch_size,
                                progress=on_batch, total=total)
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        _error(exc)
         _done_note(stats)
         raise typer.Exit(1)
     except ModelNotFound as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        _error(exc)
         raise typer.Exit(2)
     except KeyboardInterrupt:
         err.print("[yellow]interrupted:[/yellow] committed batches are kept; run the same command again to resume")
@@ -310,7 +317,7 @@ def export(output: str = typer.Argument(..., help="A file (gdelt, plover) or a d
             else:
                 raise typer.BadParameter("--format must be gdelt, plover, parquet or csv")
     except (OSError, StoreError) as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        _error(exc)
         raise typer.Exit(1)
 
 
@@ -339,7 +346,7 @@ def watch(sources: List[str] = typer.Argument(..., help="RSS/Atom feed URLs or f
                 break
             time.sleep(max(0.0, interval - (time.monotonic() - started)))
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        _error(exc)
         raise typer.Exit(1)
     except KeyboardInterrupt:
         err.print("stopped")
