@@ -33,8 +33,12 @@ def iter_warc(path: str, settings: Settings | None = None, *, published: _dt.dat
         return
     with fh:
         n = 0
+        broken = None
         try:
             for record in ArchiveIterator(fh):
+                if record.rec_type is None:
+                    broken = "a record without a WARC header"
+                    break
                 if record.rec_type not in ("response", "resource", "conversion"):
                     continue
                 uri = record.rec_headers.get_header("WARC-Target-URI") or ""
@@ -68,4 +72,23 @@ def iter_warc(path: str, settings: Settings | None = None, *, published: _dt.dat
                         continue
                 yield _finish(doc, settings, dec.warning)
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-            yield skipped(f"{path}#record{n + 1}", f"broken WARC archive: {exc}")
+            broken = str(exc) or type(exc).__name__
+        if broken is None and path.lower().endswith(".gz"):
+            broken = _gzip_problem(path)
+        if broken:
+            yield skipped(f"{path}#after-record{n}", f"broken WARC archive (truncated or corrupt): {broken}; "
+                          f"the {n} record(s) before it were read")
+
+
+def _gzip_problem(path: str) -> str | None:
+    """Why a gzip file is incomplete (warcio stops quietly at a truncated member), or None."""
+    import gzip
+    import zlib
+
+    try:
+        with gzip.open(path, "rb") as g:
+            while g.read(1 << 20):
+                pass
+    except (EOFError, OSError, zlib.error) as exc:
+        return str(exc)
+    return None
