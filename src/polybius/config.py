@@ -30,6 +30,8 @@ class Settings:
     verbs_files: list[str] = field(default_factory=list)
     # Store.
     db: str = "polybius.duckdb"
+    # REST API: scrypt hashes of the keys allowed to write (``polybius api-key`` makes one).
+    api_key_hashes: list[str] = field(default_factory=list)
 
     def replace(self, **changes) -> "Settings":
         return dataclasses.replace(self, **changes)

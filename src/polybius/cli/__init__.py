@@ -18,6 +18,7 @@ app = typer.Typer(
 
 COMMAND_MODULES = [
     "polybius.cli.code",
+    "polybius.cli.serve",
 ]
 
 for _m in COMMAND_MODULES:
