@@ -367,6 +367,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
 
     @app.get("/health", tags=["meta"], response_model=Health)
     def health():
+        """Liveness, version, and whether writes are enabled."""
         return {"status": "ok", "version": __version__, "writes": state.keys.enabled}
 
     # -- the web explorer -----------------------------------------------------------

@@ -1,5 +1,5 @@
 // Polybius explorer: shared helpers.  Every text from the data is put in the page with
-// text nodes (never innerHTML), so nothing in an article can become markup or script.
+// text nodes (never as HTML), so nothing in an article can become markup or script.
 "use strict";
 
 const P = (() => {
