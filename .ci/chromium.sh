@@ -11,5 +11,5 @@ if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null 2>&1; then
     SUDO="sudo"
 fi
 $SUDO apt-get update
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium
 /usr/bin/chromium --version
