@@ -11,7 +11,7 @@ from rich.markup import escape
 
 from ..config import Settings, load_settings
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def parse_published(value: Optional[str]) -> Optional[_dt.date]:

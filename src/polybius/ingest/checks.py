@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from ..config import Settings
 
 
+PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
+
+
 @dataclass
 class Decoded:
     text: str | None
@@ -28,7 +31,14 @@ def decode_bytes(raw: bytes, settings: Settings) -> Decoded:
         first_bad = exc.start
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
+    matches = list(from_bytes(raw))
+    best = matches[0] if matches else None
+    # Among equally plausible readings, prefer the legacy encodings most common in
+    # English-language news (charset_normalizer ranks ties arbitrarily).
+    for m in matches:
+        if m.encoding in PREFERRED_LEGACY and best is not None and m.chaos <= best.chaos and m.coherence >= best.coherence:
+            best = m
+            break
     if best is None:
         return Decoded(None, error=f"document is not valid UTF-8 (bad byte at {first_bad}) and no text encoding fits: binary?")
     text = str(best)

@@ -21,6 +21,8 @@ from ..config import DATA_DIR
 from ..model import Block, Document
 
 SUBHEAD_MAX_WORDS = 12
+# A first line ending in a full stop with more words than this is a lead paragraph, not a headline.
+HEADLINE_MAX_SENTENCE_WORDS = 15
 _CLOSING = tuple('.!?:;,"”’\')…')
 
 
@@ -130,7 +132,8 @@ def document_from_text(raw: str, *, title: str | None = None, **fields) -> Docum
     if title is None and i < len(lines):
         candidate = lines[i].strip()
         # A first line that is a header or a long paragraph is not a headline.
-        if _header(candidate) is None and not (len(candidate.split()) > 30 and candidate.endswith(_CLOSING)):
+        n_words = len(candidate.split())
+        if _header(candidate) is None and not (n_words > 30 or (n_words > HEADLINE_MAX_SENTENCE_WORDS and candidate.endswith("."))):
             title = candidate
             i += 1
     # Collapse a repeated headline and read header lines that follow it.

@@ -1,0 +1,52 @@
+"""spaCy backbone: one loader, structure-aware sentences."""
+import pytest
+
+from polybius.ingest import document_from_text
+from polybius.nlp import ModelNotFound, load_model, parse_documents
+
+
+def test_sentences_never_cross_blocks(nlp):
+    doc = document_from_text(
+        "Troops withdraw from the north\n\nOfficials said the move was planned. Residents were relieved\n\n"
+        "Reaction\n\nThe opposition criticised the decision and called for an inquiry into the deployment")
+    (doc,) = list(parse_documents(nlp, [doc]))
+    for s in doc.sentences:
+        b = doc.blocks[s.block]
+        assert b.start <= s.start and s.end <= b.end, (doc.text[s.start:s.end], b)
+    texts = [doc.text[s.start:s.end] for s in doc.sentences]
+    assert texts[0] == "Troops withdraw from the north"
+    assert "Reaction" in texts and "Residents were relieved" in texts
+
+
+def test_spacy_doc_offsets_match_text(nlp):
+    doc = document_from_text("Headline here\n\nThe minister resigned on Friday.")
+    (doc,) = list(parse_documents(nlp, [doc]))
+    assert doc.nlp.text == doc.text
+    s = doc.sentences[1]
+    assert doc.nlp.char_span(s.start, s.end) is not None
+
+
+def test_model_loaded_once(nlp):
+    assert load_model() is nlp
+
+
+def test_missing_model_gives_install_line():
+    with pytest.raises(ModelNotFound) as exc:
+        load_model("en_core_web_zz")
+    msg = str(exc.value)
+    assert "en_core_web_zz" in msg and "install" in msg and "\n" not in msg
+
+
+def test_model_named_by_env(monkeypatch):
+    from polybius.config import load_settings
+
+    assert load_settings(env={"POLYBIUS_SPACY_MODEL": "en_core_web_md"}).spacy_model == "en_core_web_md"
+
+
+def test_cli_missing_model_is_one_clear_line(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "a.txt").write_text("Headline\n\nBody text here.", encoding="utf-8")
+    r = run_cli("code", str(tmp_path / "a.txt"), env={"POLYBIUS_SPACY_MODEL": "en_core_web_zz"})
+    assert r.returncode == 2
+    assert "python -m spacy download en_core_web_zz" in r.stderr.decode()
