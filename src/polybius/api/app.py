@@ -34,7 +34,7 @@ log = logging.getLogger("polybius.api")
 
 MAX_LIMIT = 1000
 CODE = r"^[A-Za-z0-9*_.\-]{1,64}$"  # actor codes (prefix wildcard allowed)
-PERIODS = ("day", "week", "month", "year")
+PERIODS = ("day", "week", "month", "quarter", "year")
 WEB_DIR = files("polybius") / "web"
 
 TAGS = [
@@ -120,9 +120,10 @@ def period_bounds(period: Any, by: str) -> tuple[str | None, str | None]:
         end = start
     elif by == "week":
         end = start + _dt.timedelta(days=6)
-    elif by == "month":
-        nxt = _dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
-        end = nxt - _dt.timedelta(days=1)
+    elif by in ("month", "quarter"):
+        months = 1 if by == "month" else 3
+        m = start.month - 1 + months
+        end = _dt.date(start.year + m // 12, m % 12 + 1, 1) - _dt.timedelta(days=1)
     else:
         end = _dt.date(start.year, 12, 31)
     return start.isoformat(), end.isoformat()
@@ -228,9 +229,12 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
     @app.get("/documents", tags=["documents"], response_model=Page)
     def list_documents(request: Request, limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
         """Stored documents, newest first: id, title, outlet, published, url and counts."""
-        items = plain(read(state.store.documents, limit=limit, offset=offset))
-        return {"total": None, "limit": limit, "offset": offset, "items": items,
-                "next": _next_url(request, offset, limit, len(items), None)}
+        with state.store_lock:
+            items = plain(state.store.documents(limit=limit, offset=offset))
+            counter = getattr(state.store, "count_documents", None)  # optional beyond the Store ABC
+            total = int(counter()) if callable(counter) else None
+        return {"total": total, "limit": limit, "offset": offset, "items": items,
+                "next": _next_url(request, offset, limit, len(items), total)}
 
     @app.get("/documents/{doc_id:path}", tags=["documents"],
              responses={200: {"description": "The polybius/1 document."}, 404: {"description": "No such document."}})
@@ -311,7 +315,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
 
     @app.get("/dyads/{a}/{b}/timeline", tags=["aggregates"], response_model=Timeline)
     def dyad_timeline(a: str = Path(..., pattern=CODE), b: str = Path(..., pattern=CODE),
-                      by: str = Query("week", pattern="^(day|week|month|year)$"),
+                      by: str = Query("week", pattern="^(day|week|month|quarter|year)$"),
                       start: _dt.date | None = None, end: _dt.date | None = None):
         """Cooperation and conflict between two actors over time: per period, counts by QuadClass,
         Goldstein sum and mean, and the events behind the point."""

@@ -61,6 +61,10 @@
     for (const d of nodes) { d.x = 40 + (d.x - x0) * sx; d.y = 35 + (d.y - y0) * sy; }
   }
 
+  // Uncoded actors come as "~name": shown by name, with no code-based links.
+  const coded = (id) => !String(id).startsWith("~");
+  const labelOf = (d) => (coded(d.id) ? d.id : d.label || String(d.id).slice(1));
+
   function radius(w) { return Math.min(24, 5 + 3 * Math.sqrt(Number(w) || 0)); }
   function edgeColor(e) { const q = dominantQuad(e); return q ? QUAD[q].color : "#8a94a3"; }
 
@@ -111,7 +115,7 @@
     for (const d of nodes) {
       const g = svg("g", { class: "node", transform: `translate(${d.x},${d.y})`, "data-code": d.id },
         svg("circle", { r: radius(d.weight), fill: "#1f5fa8" }),
-        svg("text", { x: radius(d.weight) + 3, y: 4 }, d.id),
+        svg("text", { x: radius(d.weight) + 3, y: 4, class: coded(d.id) ? null : "uncoded" }, labelOf(d)),
         svg("title", null, nodeTitle(d)));
       g.addEventListener("click", () => { mark(g); showNode(d); });
       nodeLayer.appendChild(g);
@@ -124,7 +128,7 @@
 
   function nodeTitle(d) {
     const names = d.names || d.name || d.label;
-    return [d.id, Array.isArray(names) ? names.join(", ") : names, `${d.weight} event(s)`].filter(Boolean).join("\n");
+    return [labelOf(d), Array.isArray(names) ? names.join(", ") : names, `${d.weight} event(s)`].filter(Boolean).join("\n");
   }
 
   let marked = null;
@@ -146,24 +150,28 @@
   function showNode(d) {
     clear(panel);
     const names = d.names || d.name || d.label;
-    panel.appendChild(el("h3", { id: "panel-title" }, codeSpan(d.id)));
+    panel.appendChild(el("h3", { id: "panel-title" }, coded(d.id) ? codeSpan(d.id) : labelOf(d)));
     panel.appendChild(facts([["names", Array.isArray(names) ? names.join(", ") : names], ["events", String(d.weight)]]));
     const out = graph.edges.filter((e) => e.source === d.id), inc = graph.edges.filter((e) => e.target === d.id && e.source !== d.id);
     const list = (title, es, other) => es.length ? [el("h3", null, title), el("ul", { class: "small" }, es.map((e) => el("li", null,
-      codeSpan(e[other]), ` ${e.weight} `, quadLine(e), " ", dyadLink(e.source, e.target, "timeline"))))] : [];
+      coded(e[other]) ? codeSpan(e[other]) : String(e[other]).slice(1), ` ${e.weight} `, quadLine(e), " ",
+      coded(e.source) && coded(e.target) ? dyadLink(e.source, e.target, "timeline") : null)))] : [];
     for (const x of list("Acts on", out, "target")) panel.appendChild(x);
     for (const x of list("Acted on by", inc, "source")) panel.appendChild(x);
-    panel.appendChild(el("p", null, el("a", { href: url("/ui/search", { actor: d.id }) }, `events of ${d.id}`)));
+    if (coded(d.id)) panel.appendChild(el("p", null, el("a", { href: url("/ui/search", { actor: d.id }) }, `events of ${d.id}`)));
   }
 
   function showEdge(e) {
     clear(panel);
-    panel.appendChild(el("h3", { id: "panel-title" }, codeSpan(e.source), " → ", codeSpan(e.target)));
+    const side = (id) => (coded(id) ? codeSpan(id) : String(id).slice(1));
+    panel.appendChild(el("h3", { id: "panel-title" }, side(e.source), " → ", side(e.target)));
     const extra = [];
     for (const k of ["goldstein", "goldstein_sum", "goldstein_mean"]) if (e[k] !== undefined && e[k] !== null) extra.push([k.replace("_", " "), Number(e[k]).toFixed(1)]);
     panel.appendChild(facts([["events", String(e.weight)], ["QuadClass", quadLine(e)], ...extra]));
-    panel.appendChild(el("p", null, dyadLink(e.source, e.target), el("br"),
-      el("a", { href: url("/ui/search", { source: e.source, target: e.target }) }, "these events")));
+    if (coded(e.source) && coded(e.target)) {
+      panel.appendChild(el("p", null, dyadLink(e.source, e.target), el("br"),
+        el("a", { href: url("/ui/search", { source: e.source, target: e.target }) }, "these events")));
+    }
   }
 
   async function load() {

@@ -46,8 +46,9 @@
           el("thead", null, el("tr", null, cols.map((h) => el("th", null, h)))),
           el("tbody", null, res.items.map((s) => el("tr", null,
             el("td", null, s.proposition || ""),
-            el("td", null, s.holder_code ? actorLink(s.holder_code) : null, " ", s.holder_name || s.holder || ""),
-            el("td", null, s.polarity || ""),
+            el("td", null, s.holder_code ? actorLink(s.holder_code) : null, " ",
+              Array.isArray(s.holder_names) ? s.holder_names.join(", ") : (s.holder_name || (s.holder_code ? "" : s.holder) || "")),
+            el("td", null, s.polarity || "", s.support !== undefined ? el("div", { class: "muted small" }, `${s.support} support, ${s.oppose} oppose`) : null),
             el("td", null, String(s.documents ?? s.n_documents ?? "")),
             el("td", { class: "small" }, evidence(s)))))));
       }
@@ -58,7 +59,7 @@
   function evidence(s) {
     const ev = s.evidence || s.examples || [];
     if (!Array.isArray(ev)) return String(ev);
-    return ev.slice(0, 3).map((x) => el("div", null, typeof x === "string" ? x : (x.text || ""),
+    return ev.slice(0, 3).map((x) => el("div", null, typeof x === "string" ? x : [x.polarity ? `${x.polarity}: ` : "", x.text || ""],
       x && x.doc_id ? [" ", el("a", { href: url("/ui/article", { id: x.doc_id }) }, "article")] : null));
   }
 
