@@ -7,6 +7,7 @@ import os
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from api_memstore import MemoryStore
 from web_docs import HOSTILE_TITLE, hostile_document, sample_documents
@@ -103,8 +104,9 @@ def test_dyad_timeline_points_and_events(site, page):
     # Coloured by QuadClass: cooperation (green) above, conflict (orange) below.
     fills = page.eval_on_selector_all("#timeline-svg g.bar rect[fill]:not([fill='transparent'])", "rs => rs.map(r => r.getAttribute('fill'))")
     assert "#5aa55a" in fills and "#e08a1e" in fills
+    page.wait_for_selector("#events[data-loaded='all'] table.events")
     bars.nth(1).click()
-    page.wait_for_selector("#events table.events")
+    page.wait_for_selector("#events[data-loaded='2024-03-18'] table.events")
     rows = page.locator("#events table.events tbody tr")
     assert rows.count() == 1
     assert "accused" in rows.first.inner_text()
@@ -134,7 +136,7 @@ def test_network_colours_and_date_filter(site, page):
     # Date filter: only the week of 18 March 2024 onwards.
     page.fill("#filters input[name='start']", "2024-03-18")
     page.click("#filters button[type='submit']")
-    page.wait_for_function("document.querySelectorAll('#network-svg g.node').length < %d" % n_all)
+    page.wait_for_selector("body[data-ready='1'] #network-svg")
     codes = set(page.eval_on_selector_all("#network-svg g.node", "gs => gs.map(g => g.dataset.code)"))
     assert codes == {"DEU", "FRA", "DEUGOV", "XSS", "XSSGOV"}
     assert "start=2024-03-18" in page.url
@@ -162,7 +164,8 @@ def test_search_events_and_stances(site, page):
     page.fill("#event-form input[name='start']", "")
     page.fill("#event-form input[name='cameo']", "11")
     page.click("#event-form button[type='submit']")
-    page.wait_for_function("document.querySelector('#event-count') && document.querySelector('#event-count').textContent === '3 event(s)'")
+    expect(page.locator("#event-count")).to_have_text("3 event(s)")
+    assert "root=11" in page.url or "cameo=11" in page.url
     # Stances by proposition.
     page.fill("#stance-form input[name='proposition']", "energy cooperation")
     page.click("#stance-form button[type='submit']")

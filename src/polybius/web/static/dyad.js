@@ -71,18 +71,25 @@
     viz.appendChild(el("p", { class: "muted small", id: "timeline-summary" }, `${points.length} period(s), ${total} event(s)`));
   }
 
+  let seq = 0;  // only the latest request may fill the table
   async function loadEvents(a, b, p, offset) {
+    const mine = ++seq;
+    delete evBox.dataset.loaded;
     evTitle.textContent = p ? `Events ${p.start || ""}${p.end && p.end !== p.start ? " – " + p.end : ""}` : "Events";
     clear(evBox).appendChild(el("span", { class: "muted" }, "loading…"));
     try {
       const page = await api(`/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/events`,
         { start: p && p.start, end: p && p.end, limit: 100, offset });
+      if (mine !== seq) return;
       clear(evBox);
-      if (!page.items.length) { evBox.appendChild(el("p", { class: "muted" }, "No events.")); return; }
-      evBox.appendChild(eventsTable(page.items));
-      evBox.appendChild(pager(page, (o) => loadEvents(a, b, p, o)));
+      if (!page.items.length) evBox.appendChild(el("p", { class: "muted" }, "No events."));
+      else {
+        evBox.appendChild(eventsTable(page.items));
+        evBox.appendChild(pager(page, (o) => loadEvents(a, b, p, o)));
+      }
+      evBox.dataset.loaded = (p && p.start) || "all";
     } catch (err) {
-      showError(evBox, err);
+      if (mine === seq) showError(evBox, err);
     }
   }
 
@@ -92,6 +99,7 @@
     if (!a || !b) { clear(viz).appendChild(el("p", { class: "muted" }, "Choose two actor codes (from the network or an article's event panel).")); return; }
     const q = { by: f.get("by"), start: f.get("start"), end: f.get("end") };
     history.replaceState(null, "", url(location.pathname, { a, b, ...q }));
+    document.body.dataset.ready = "0";
     clear(viz).appendChild(el("span", { class: "muted" }, "loading…"));
     try {
       const data = await api(`/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/timeline`, q);

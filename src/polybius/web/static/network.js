@@ -179,6 +179,7 @@
     const q = {};
     for (const k of ["start", "end", "min_weight", "max_nodes"]) if (f.get(k)) q[k] = f.get(k);
     history.replaceState(null, "", url(location.pathname, q));
+    document.body.dataset.ready = "0";
     clear(viz).appendChild(el("span", { class: "muted" }, "loading…"));
     try {
       graph = await api("/network", q);
