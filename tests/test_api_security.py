@@ -164,3 +164,21 @@ def test_store_failure_is_a_clean_500(pipeline):
         r = c.get("/events")
         assert r.status_code == 500 and r.json() == {"detail": "internal error"}
         assert "secret" not in r.text
+
+
+def test_concurrent_posts_are_coded_together_and_each_gets_its_own_document(writer, key):
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"Report number {i}\n\nThe mayor of a northern town opened {i} new schools on Tuesday, officials said."
+             for i in range(2, 14)]
+
+    def post(text):
+        return writer.post("/documents", json={"text": text}, headers={"X-API-Key": key})
+
+    with ThreadPoolExecutor(12) as pool:
+        results = list(pool.map(post, texts))
+    assert [r.status_code for r in results] == [201] * len(texts)
+    for text, r in zip(texts, results):
+        doc = r.json()
+        assert doc["text"].split("\n\n")[1] == text.split("\n\n")[1]
+        assert writer.store.has(doc["id"])

@@ -4,11 +4,13 @@
 
 Reads are open; writes (``POST /documents``) need an API key whose scrypt hash is in
 ``settings.api_key_hashes``.  Store calls are serialised by one lock (an embedded
-database connection is not shared between threads); coding is serialised by another
-so that one spaCy pipeline, built once per app, serves every request.
+database connection is not shared between threads).  Posted articles are coded by one
+pipeline, built once per app, on one worker thread that parses concurrent posts together
+(:class:`~polybius.api.coder.Coder`); a waiting post holds no server thread.
 """
 from __future__ import annotations
 
+import asyncio
 import datetime as _dt
 import logging
 import math
@@ -21,11 +23,13 @@ from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Secur
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 from fastapi.security import APIKeyHeader
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from .. import __version__
 from ..config import Settings, load_settings
 from ..model import Document
 from ..store.base import EventFilter, Store
+from .coder import Coder
 from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from .schemas import ActorDetail, DocumentIn, Health, Items, Network, Page, Timeline
 from .security import KeyChecker
@@ -64,10 +68,14 @@ class AppState:
         self.settings = settings
         self.keys = KeyChecker(settings.api_key_hashes)
         self.store_lock = threading.RLock()
-        self.code_lock = threading.Lock()
         self._pipeline = pipeline
         self._pipeline_factory = pipeline_factory
         self._pipeline_lock = threading.Lock()
+        self.coder = Coder(self.pipeline, self._store_add)
+
+    def _store_add(self, doc: Document) -> bool:
+        with self.store_lock:
+            return self.store.add(doc)
 
     def pipeline(self):
         """The app's one Pipeline, built on first use (or by ``warm_up``)."""
@@ -138,6 +146,20 @@ def _next_url(request: Request, offset: int, limit: int, got: int, total: int | 
     return f"{request.url.path}?{urlencode(params)}"
 
 
+def _read_posted(body: DocumentIn, settings: Settings) -> Document:
+    """A posted article -> Document (skipped, with the reasons, when it cannot be coded)."""
+    from ..ingest.sources import read_bytes, read_text
+
+    fields = {k: v for k, v in (("published", body.published), ("outlet", body.outlet), ("url", body.url),
+                                ("id", body.id)) if v is not None}
+    if body.format == "html":
+        doc = next(iter(read_bytes("POST /documents.html", body.text.encode("utf-8"), settings, **fields)))
+        if body.title and not doc.skipped:
+            doc.title = body.title
+        return doc
+    return read_text(body.text, settings, origin="POST /documents", title=body.title, **fields)
+
+
 def _event_sort_key(row: dict) -> tuple:
     return (str(row.get("date") or ""), str(row.get("doc_id") or ""), str(row.get("event_id") or ""))
 
@@ -196,33 +218,19 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
                          401: {"description": "No API key."}, 403: {"description": "Bad API key or writes disabled."},
                          413: {"description": "Body or text too large."},
                          422: {"description": "Invalid body, or an article that cannot be coded (the reasons)."}})
-    def post_document(body: DocumentIn):
+    async def post_document(body: DocumentIn):
         """Code an article (ingest, parse, actors, events, quotes, stances) and store it.
 
         The same article posted twice is coded and stored once (its id is a hash of its content)."""
-        from ..ingest.sources import read_bytes, read_text
-
-        fields = {k: v for k, v in (("published", body.published), ("outlet", body.outlet), ("url", body.url),
-                                    ("id", body.id)) if v is not None}
         if len(body.text.encode("utf-8")) > settings.max_bytes:
             raise HTTPException(413, f"text over the limit of {settings.max_bytes:,} bytes (setting max_bytes)")
-        if body.format == "html":
-            docs = list(read_bytes("POST /documents.html", body.text.encode("utf-8"), settings, **fields))
-            doc = docs[0]
-            if body.title and not doc.skipped:
-                doc.title = body.title
-        else:
-            doc = read_text(body.text, settings, origin="POST /documents", title=body.title, **fields)
+        doc = await run_in_threadpool(_read_posted, body, settings)
         if doc.skipped:
             raise HTTPException(422, {"message": "the article cannot be coded", "errors": doc.errors})
-        stored = read(state.store.get_document, doc.id) if read(state.store.has, doc.id) else None
+        stored = await run_in_threadpool(lambda: read(state.store.get_document, doc.id) if read(state.store.has, doc.id) else None)
         if stored is not None:
             return JSONResponse(plain(stored.to_dict()), status_code=200)
-        pipeline = state.pipeline()
-        with state.code_lock:
-            coded = pipeline.code_document(doc)
-        coded.nlp = None
-        new = read(state.store.add, coded)
+        coded, new = await asyncio.wrap_future(state.coder.submit(doc))
         return JSONResponse(plain(coded.to_dict()), status_code=201 if new else 200,
                             headers={"Location": f"/documents/{coded.id}"})
 
