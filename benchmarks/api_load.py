@@ -6,7 +6,7 @@ at 1, 10 and 50 concurrent clients, on loopback only, bounded in clients and tim
 It starts ``polybius serve`` on a fresh DuckDB file in a temporary directory on 127.0.0.1 (a
 random free port), with a fresh API key, posts ``--seed-docs`` generated articles so there are
 events to read, then runs each level for ``--seconds`` seconds.  Every POST is a different
-article (so it is really coded and stored).  Prints one row per (route, clients) and a summary
+article (so it is really coded and stored).  Prints one row per (route, clients) and a RESULT
 line; exits 1 when any request failed.  The articles are made up here from phrase lists.
 """
 from __future__ import annotations
@@ -165,7 +165,7 @@ def main() -> int:
                           f"{res['p99']:>9.1f} {res['errors']:>7}" + (f"  first error: {res['first_error']}" if res["errors"] else ""))
             summary = "; ".join(f"{n.split()[0]} {n.split()[1]} x{c}: {r['rps']:.0f} req/s p50 {r['p50']:.0f} ms p99 {r['p99']:.0f} ms"
                                 for n, c, r in rows)
-            print(f"SUMMARY api_load: {summary}; errors {failed}")
+            print(f"RESULT api_load: {summary}; errors {failed}")
             return 1 if failed else 0
         finally:
             proc.terminate()
