@@ -27,12 +27,17 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help="Store: a DuckDB f
     import uvicorn
 
     from ..api import create_app
-    from ..api.security import KeyFormatError
+    from ..api.security import KeyChecker, KeyFormatError
 
     overrides = {"db": db, "spacy_model": model}
     if api_key_hash:
         overrides["api_key_hashes"] = list(api_key_hash)
     settings = settings_from(config, **overrides)
+    try:
+        KeyChecker(settings.api_key_hashes)  # a bad hash is reported before anything is opened
+    except KeyFormatError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2)
     try:
         from ..store import open_store
 
@@ -40,11 +45,7 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help="Store: a DuckDB f
     except Exception as exc:  # a locked, corrupt or unreachable store: say so and stop
         err.print(f"[red]error:[/red] cannot open the store {escape(str(settings.db))}: {escape(str(exc))}")
         raise typer.Exit(2)
-    try:
-        api = create_app(store=store, settings=settings)
-    except KeyFormatError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
-        raise typer.Exit(2)
+    api = create_app(store=store, settings=settings)
     state = api.state.polybius
     if not state.keys.enabled:
         err.print("[yellow]note:[/yellow] no API key configured: the API is read-only (make one with `polybius api-key`)")
