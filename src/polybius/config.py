@@ -35,6 +35,8 @@ class Settings:
     event_modalities: list[str] = field(default_factory=lambda: ["asserted", "reported", "future"])
     # Store.
     db: str = "polybius.duckdb"
+    # REST API: scrypt hashes of the keys allowed to write (``polybius api-key`` makes one).
+    api_key_hashes: list[str] = field(default_factory=list)
 
     def replace(self, **changes) -> "Settings":
         return dataclasses.replace(self, **changes)
