@@ -66,7 +66,7 @@ def test_post_needs_a_valid_key(writer, key):
     assert writer.post("/documents", json={"text": ARTICLE}).status_code == 401
     r = writer.post("/documents", json={"text": ARTICLE}, headers={"X-API-Key": key + "nope"})
     assert r.status_code == 403 and r.json()["detail"] == "invalid API key"
-    assert writer.store.docs == {}
+    assert writer.store.documents() == []
 
 
 def test_post_codes_stores_and_is_idempotent(writer, key):
@@ -83,7 +83,7 @@ def test_post_codes_stores_and_is_idempotent(writer, key):
     again = writer.post("/documents", json={"text": ARTICLE, "published": "2024-05-06", "outlet": "Example Wire"},
                         headers={"Authorization": f"Bearer {key}"})
     assert again.status_code == 200 and again.json()["id"] == doc["id"]
-    assert len(writer.store.docs) == 1
+    assert len(writer.store.documents()) == 1
 
 
 def test_post_html(writer, key):
@@ -136,7 +136,7 @@ def test_size_limits(writer, key):
 
     r = writer.post("/documents", content=chunks(), headers={"X-API-Key": key, "Content-Type": "application/json"})
     assert r.status_code == 413
-    assert len(writer.store.docs) >= 1  # earlier documents untouched
+    assert len(writer.store.documents()) >= 1  # earlier documents untouched
 
 
 def test_writes_disabled_without_configured_keys(pipeline):
