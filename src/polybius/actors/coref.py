@@ -354,7 +354,8 @@ def build_actors(cands, sd, lex, day):
             continue
         coded = [c for c in real if c.code]
         best = max(coded, key=lambda c: (len(chunks(c.code)) - (1 if c.code.startswith("---") else 0),
-                                          bool(c.name_tokens), -c.start)) if coded else None
+                                          bool(c.name_tokens), c.entry is not None and c.entry.via == "name",
+                                          -c.start)) if coded else None
         kind = _cluster_kind(real)
         name = _cluster_name(real, kind)
         code = best.code if best else None
