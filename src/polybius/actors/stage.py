@@ -80,8 +80,15 @@ class ActorTagger:
         lem = [norm(t.lemma_) for t in sd]
         ents = [t.ent_type_ for t in sd]
 
+        # acronyms the article defines itself ("the Rapid Support Forces (RSF)") are not looked up
+        defined = {texts[k] for k in range(1, len(texts) - 1)
+                   if texts[k - 1] == "(" and texts[k + 1] == ")" and texts[k].isupper() and k >= 2
+                   and texts[k - 2][:1].isupper()}
+
         def cap_ok(i, j, payloads):
             t = sd[i]
+            if j == i + 1 and texts[i] in defined:
+                return False
             if not (t.text[:1].isupper() or t.text[:1].isdigit()):
                 return False
             e = payloads[-1]
@@ -584,6 +591,8 @@ class CandidateBuilder:
                         seg_cands[i].append(alias)
                 base_cands[0].aliases.append(doc[j + 1].text)
                 j += 3
+            if j < sent.end and doc[j].lower_ in _LINK_PREPS | {"to"} and i + 1 < len(segs) and segs[i + 1][0] == j + 1:
+                j = segs[i + 1][1]  # "the UN envoy to Sudan, Volker Perthes,"
             if j >= sent.end or doc[j].text != ",":
                 continue
             k = j + 1
@@ -607,6 +616,17 @@ class CandidateBuilder:
             first_idx, (fs, fe, _) = inner[0]
             firsts = [c for c in seg_cands[first_idx] if c.head == fe - 1]
             first = firsts[0] if firsts else None
+            if first is None and all(doc[x].pos_ == "PROPN" and doc[x].text[:1].isupper() for x in range(fs, fe)) \
+                    and any(t.kind == "person" and t.rule == "agent" and not t.name_tokens for t in base_cands):
+                # "The UN envoy to Sudan, Volker Perthes, said": the name of the title's holder
+                title = next(t for t in base_cands if t.kind == "person" and t.rule == "agent")
+                person = Candidate(**{**title.__dict__, "start": fs, "end": fe, "head": fe - 1, "rule": "apposition",
+                                      "name": doc[fs:fe].text, "agents": list(title.agents),
+                                      "title_keys": set(title.title_keys), "context_reasons": [],
+                                      "name_tokens": [doc[x].text for x in range(fs, fe)]})
+                seg_cands[first_idx].append(person)
+                title.kind, title.actor = "appos", person
+                continue
             for target in base_cands:
                 if target.kind == "person" and first is not None and first.kind == "person" and first.name_tokens:
                     continue  # a list of people, not an apposition
