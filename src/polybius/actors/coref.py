@@ -237,6 +237,8 @@ def cluster(cands, sd):
             orgs_seen.append(i)
             continue
         head_agent = c.agents[-1].key if c.agents else None
+        head_name = c.agents[-1].name.lower() if c.agents else None
+        possessed = sd[c.start].tag_ == "PRP$"  # "his government": someone else's body
         if c.kind == "country":
             join_key(i, ("country", c.code or c.name.lower()))
         elif head_agent and c.code and not c.code.startswith("---"):
@@ -244,16 +246,18 @@ def cluster(cands, sd):
             if c.kind == "organization":
                 orgs_seen.append(i)
         elif head_agent and c.kind == "organization":
-            # a bare body: the latest body with the same role noun
-            prev = [j for j in orgs_seen if cands[j].agents and cands[j].agents[-1].key == head_agent and j < i]
-            if prev:
+            # a bare body: the latest body named by the same role noun
+            prev = [j for j in orgs_seen if cands[j].agents and cands[j].agents[-1].name.lower() == head_name and j < i]
+            if prev and not possessed:
                 uf.union(prev[-1], i)
                 c.rule = "definite"
             else:
                 join_key(i, ("agent", c.code, head_agent))
                 orgs_seen.append(i)
-        elif c.kind == "group" and c.code:
+        elif c.kind == "group" and c.code and not c.code.startswith("---"):
             join_key(i, ("group", c.code, c.part is not None and sd[c.part[0]:c.part[1]].text.lower()))
+        elif c.kind == "group" and c.code:  # "drones", "protesters": the same words only
+            join_key(i, ("groupname", c.code, " ".join(t.lemma_.lower() for t in sd[c.start:c.end] if t.pos_ != "DET")))
         elif c.kind == "group":
             join_key(i, ("groupname", c.name.lower()))
     # acronyms not tagged ORG: all-capital proper nouns that spell an organisation's initials
@@ -290,6 +294,9 @@ def resolve_pronouns(cands, uf, sd):
         r = uf.find(i)
         k = cands[r].kind if cands[r].kind not in ("alias", "appos") else c.kind
         kinds.setdefault(r, k)
+    covered = set()
+    for _, cj in mentions:
+        covered.update(range(cj.start, cj.end))
     for i, c in enumerate(cands):
         if c.kind != "pronoun":
             continue
@@ -314,10 +321,21 @@ def resolve_pronouns(cands, uf, sd):
                 continue
             subj = [(j, cj) for j, cj in pool if sd[cj.head].dep_ in ("nsubj", "nsubjpass")]
             best = (subj or pool)[-1][0]
+            if want == "thing" and _noun_between(sd, cands[best].end, c.start, covered):
+                best = None  # "Russia rejected a plan, saying it ignored ...": 'it' is the plan
             break
         if best is not None:
             links[i] = uf.find(best)
     return links
+
+
+def _noun_between(sd, start, end, covered) -> bool:
+    for k in range(start, end):
+        t = sd[k]
+        if k not in covered and t.tag_ == "NN" and t.dep_ in ("dobj", "pobj", "nsubj", "attr", "conj") \
+                and not t.ent_type_:
+            return True
+    return False
 
 
 def _ambiguous_plural(tok) -> bool:
@@ -343,6 +361,7 @@ def build_actors(cands, sd, lex, day):
                 groups.setdefault(links[i], []).append(i)
             continue
         groups.setdefault(uf.find(i), []).append(i)
+    _possessive_pronoun_owners(cands, groups, links)
     _surname_pass(cands, groups, sd)
     _acronym_pass(cands, groups, sd, uf)
     text = sd.text
@@ -464,3 +483,20 @@ def _acronym_pass(cands, groups, sd, uf):
         c = Candidate(start=t.i, end=t.i + 1, head=t.i, kind="organization", sent=-1, name=t.text, rule="acronym")
         cands.append(c)
         groups[orgs[t.text]].append(len(cands) - 1)
+
+
+def _possessive_pronoun_owners(cands, groups, links):
+    """"its troops", "his government": a body with no country takes its owner's country."""
+    at = {cands[i].start: i for i in links}
+    code_of = {}
+    for root, members in groups.items():
+        codes = [cands[i].code for i in members if cands[i].code and cands[i].kind not in ("pronoun", "alias", "appos")]
+        code_of[root] = max(codes, key=len) if codes else None
+    for c in cands:
+        if not c.code or not c.code.startswith("---") or c.start - 1 not in at or c.kind == "pronoun":
+            continue
+        pi = at[c.start - 1]
+        owner = code_of.get(links[pi])
+        if owner and owner[:3].isalpha() and owner[:3] not in ("IGO", "NGO", "IMG"):
+            c.code = owner[:3] + c.code[3:]
+            c.reason = f"possessive {cands[pi].name!r} -> {owner}; " + (c.reason or "")

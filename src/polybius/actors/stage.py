@@ -372,6 +372,8 @@ class CandidateBuilder:
             c.name_tokens = [sd[k].text for k in range(*span) if sd[k].pos_ == "PROPN" or sd[k].text[:1].isupper()]
             c.rule = "ner"
             self._context(c, sd, actor_hits, agent_hits, group_hits)
+            if c.kind in ("country", "group") and any(a.kind in ("organization", "group") for a in c.agents):
+                c.kind = "organization"  # "the rights group Hengaw"
             return [c]
         # not an actor head: actors inside are modifiers ("US strikes", "the Soleimani killing")
         out = []
@@ -629,7 +631,14 @@ class CandidateBuilder:
                 continue
             for target in base_cands:
                 if target.kind == "person" and first is not None and first.kind == "person" and first.name_tokens:
-                    continue  # a list of people, not an apposition
+                    if target.rule == "agent" and not target.name_tokens:
+                        # "the city's mayor, Sergei Sobyanin,": the title's holder
+                        first.agents = [a for a in target.agents if a not in first.agents] + first.agents
+                        first.title_keys |= target.title_keys
+                        if first.base is None and target.base:
+                            first.base, first.base_reason = target.base, f"apposition to {sd[target.start:target.end].text!r}"
+                        target.kind, target.actor = "appos", first
+                    continue  # otherwise a list of people, not an apposition
                 if first is not None and first.rule in ("agent", "compound", "group") and (
                         (first.kind in ("person", "group") and target.kind in ("person", "group"))
                         or (first.kind == "organization" and target.kind == "organization")):
