@@ -291,9 +291,9 @@ def resolve_pronouns(cands, uf, sd):
     mentions = [(i, c) for i, c in enumerate(cands) if c.kind not in ("pronoun", "drop")]
     kinds = {}
     for i, c in mentions:
-        r = uf.find(i)
-        k = cands[r].kind if cands[r].kind not in ("alias", "appos") else c.kind
-        kinds.setdefault(r, k)
+        if c.kind in ("alias", "appos"):
+            continue
+        kinds.setdefault(uf.find(i), c.kind)
     covered = set()
     for _, cj in mentions:
         covered.update(range(cj.start, cj.end))

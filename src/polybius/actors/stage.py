@@ -339,7 +339,7 @@ class CandidateBuilder:
                 c.base = c.base + "GOV" if c.base and len(c.base) == 3 else c.base
                 c.kind = "organization"
                 c.base_reason = (c.base_reason or "") + "; a capital as actor is the government"
-            if c.kind in ("country", "group") and not agent_hits and not group_hits:
+            if c.kind == "country" and not agent_hits and not group_hits:
                 c.start = a_hit[0] - 1 if a_hit[0] > s and sd[a_hit[0] - 1].lower_ == "the" else a_hit[0]
             others = [x for x in actor_hits if x is not a_hit]
             self._context(c, sd, others, agent_hits, group_hits)
@@ -509,8 +509,8 @@ class CandidateBuilder:
             ns, ne, _ = segs[i + 1]
             if ns != e + 1 or sd[e].lower_ not in _LINK_PREPS:
                 continue
-            heads = [c for c in seg_cands[i] if c.head == e - 1 and c.rule in ("agent", "group", "compound")
-                     and c.kind in ("person", "group", "organization") and c.base is None]
+            heads = [c for c in seg_cands[i] if c.head == e - 1 and c.rule in ("agent", "group", "compound", "dictionary")
+                     and c.kind in ("person", "group", "organization") and c.base is None and (c.rule != "dictionary" or c.agents)]
             objs = [c for c in seg_cands[i + 1] if c.kind in ("country", "organization") and c.start <= ns + 1]
             if not heads or not objs:
                 continue
