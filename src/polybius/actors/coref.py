@@ -332,7 +332,7 @@ def resolve_pronouns(cands, uf, sd):
 def _noun_between(sd, start, end, covered) -> bool:
     for k in range(start, end):
         t = sd[k]
-        if k not in covered and t.tag_ == "NN" and t.dep_ in ("dobj", "pobj", "nsubj", "attr", "conj") \
+        if k not in covered and t.tag_ == "NN" and t.dep_ in ("dobj", "nsubj", "attr") \
                 and not t.ent_type_:
             return True
     return False
