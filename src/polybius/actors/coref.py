@@ -333,7 +333,7 @@ def _noun_between(sd, start, end, covered) -> bool:
     for k in range(start, end):
         t = sd[k]
         if k not in covered and t.tag_ == "NN" and t.dep_ in ("dobj", "nsubj", "attr") \
-                and not t.ent_type_:
+                and not t.ent_type_ and not any(a.dep_ in ("relcl", "acl") for a in t.ancestors):
             return True
     return False
 
@@ -492,11 +492,24 @@ def _possessive_pronoun_owners(cands, groups, links):
     for root, members in groups.items():
         codes = [cands[i].code for i in members if cands[i].code and cands[i].kind not in ("pronoun", "alias", "appos")]
         code_of[root] = max(codes, key=len) if codes else None
+    kind_of = {root: next((cands[i].kind for i in members if cands[i].kind not in ("pronoun", "alias", "appos")), None)
+               for root, members in groups.items()}
     for c in cands:
-        if not c.code or not c.code.startswith("---") or c.start - 1 not in at or c.kind == "pronoun":
+        if c.start - 1 not in at or c.kind == "pronoun" or not c.agents:
             continue
         pi = at[c.start - 1]
         owner = code_of.get(links[pi])
-        if owner and owner[:3].isalpha() and owner[:3] not in ("IGO", "NGO", "IMG"):
-            c.code = owner[:3] + c.code[3:]
-            c.reason = f"possessive {cands[pi].name!r} -> {owner}; " + (c.reason or "")
+        if not owner:
+            continue
+        target = c.actor if c.kind == "appos" and c.actor is not None else c
+        weak = not target.code or target.code.startswith("---") or (target.reason or "").startswith("story country")
+        if not weak:
+            continue
+        if kind_of.get(links[pi]) == "organization" and c.agents[-1].kind == "person" and c.agents[-1].code in ("GOV", ""):
+            # "its leader": the head of that organisation carries its code
+            target.code = owner
+        elif owner[:3].isalpha() and owner[:3] not in ("IGO", "NGO", "IMG"):
+            target.code = owner[:3] + (target.code[3:] if target.code else "")
+        else:
+            continue
+        target.reason = f"possessive {cands[pi].name!r} -> {owner}; " + (target.reason or "")

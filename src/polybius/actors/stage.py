@@ -189,9 +189,29 @@ class ActorTagger:
             close(i)
             i += 1
         close(end)
+        # a plural role noun followed by more words is a clause mis-tagged as a noun phrase
+        # ("Protesters storm parliament" in a headline): cut after the plural noun
+        cut = []
+        for s, e, poss in segs:
+            k = s
+            while k < e:
+                h = in_agent[k]
+                if h is not None and h[0] == k and h[1] < e and doc[h[1] - 1].tag_ == "NNS" \
+                        and doc[h[1]].pos_ in ("NOUN", "VERB") and in_agent[h[1]] is None and in_actor[h[1]] is None:
+                    cut.append((s, h[1], False))
+                    s = h[1]
+                    while s < e - 1 and in_agent[s] is None and in_actor[s] is None and doc[s].pos_ in ("NOUN", "VERB"):
+                        s += 1  # the mis-tagged verb ("storm")
+                    k = s
+                    continue
+                k += 1
+            cut.append((s, e, poss))
+        segs = cut
         # trim leading/trailing tokens that cannot head or start a phrase
         out = []
         for s, e, poss in segs:
+            while s < e - 1 and doc[s].lower_ in ("least", "most", "than", "more", "fewer", "some", "over", "nearly"):
+                s += 1
             while e > s and doc[e - 1].pos_ in ("DET", "ADJ", "NUM") and not (
                     in_actor[e - 1] or in_group[e - 1] or in_agent[e - 1] or doc[e - 1].ent_type_ in ("NORP", "PERSON", "ORG", "GPE")):
                 e -= 1
@@ -312,6 +332,10 @@ class CandidateBuilder:
                 actor_hits = [x for x in actor_hits if x is not a_hit]
                 c.rule = "dictionary"
             self._context(c, sd, actor_hits, agent_hits, group_hits, exclude=person_span)
+            before = [hh[2][-1] for hh in agent_hits if hh[1] <= person_span[0]]
+            if before and all(a.kind == "organization" for a in before) and c.entry is None:
+                # "the opposition coalition Azimio", "the rights group Hengaw": a body's name
+                c.kind, c.name_tokens, c.title_keys = "organization", [], set()
             return self._split_conj(sd, s, c, actor_hits, group_hits)
         if a_hit is not None:
             entry = a_hit[2][-1]
