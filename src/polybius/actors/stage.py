@@ -320,6 +320,9 @@ class CandidateBuilder:
             span = _ent_span(sd, h, "ORG", s)
             if span and any(hh[2][-1].kind in ("person", "group") and hh[1] <= span[0] for hh in agent_hits):
                 person_span = span
+        if person_span is not None and a_hit is not None and a_hit[2][-1].kind == "country" \
+                and a_hit[0] <= person_span[0] and person_span[1] <= a_hit[1]:
+            person_span = None  # "Sri Lanka" tagged PERSON: the dictionary knows better
         if person_span is not None and ag_hit is None:
             c.kind = "person"
             c.name_tokens = [sd[k].text for k in range(*person_span) if sd[k].tag_ != "HYPH"]
@@ -348,6 +351,9 @@ class CandidateBuilder:
                 if a_hit[0] > s and sd[a_hit[0] - 1].lower_ == "ethnic":
                     # "ethnic Albanians (in Serbia)": an ethnicity; the country comes from context
                     c.base_reason = f"ethnic {c.name!r}: country from context"
+                elif any(x is not a_hit and x[2][-1].kind == "country" and x[1] <= a_hit[0] for x in actor_hits):
+                    # "Bosnian Serbs", "Kosovo Albanians": the first names the country, the second the people
+                    c.base_reason = f"{c.name!r} as an ethnicity"
                 else:
                     c.base, c.base_reason = role_code(entry, self.day), f"demonym {c.name!r} ({entry.source})"
                 c.agents.append(self.t.people_agent)
@@ -696,8 +702,8 @@ class CandidateBuilder:
             if t.pos_ != "PRON" and t.tag_ not in ("PRP", "PRP$"):
                 continue
             if low in _PRONOUNS_PERSON or low in _PRONOUNS_THING or low in _PRONOUNS_PLURAL:
-                if low in _PRONOUNS_THING and _expletive(t):
-                    continue
+                if low in _PRONOUNS_THING and (_expletive(t) or t.dep_ not in ("nsubj", "nsubjpass", "poss")):
+                    continue  # object "it" is almost never an actor in news
                 kind = "person" if low in _PRONOUNS_PERSON else ("thing" if low in _PRONOUNS_THING else "plural")
                 c = Candidate(start=t.i, end=t.i + 1, head=t.i, kind="pronoun", sent=si, name=t.text, rule="pronoun")
                 c.context_reasons.append(kind)
