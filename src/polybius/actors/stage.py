@@ -356,7 +356,9 @@ class CandidateBuilder:
                     c.base_reason = f"{c.name!r} as an ethnicity"
                 else:
                     c.base, c.base_reason = role_code(entry, self.day), f"demonym {c.name!r} ({entry.source})"
-                c.agents.append(self.t.people_agent)
+                if not (a_hit[0] > s and sd[a_hit[0] - 1].lower_ == "the" and c.base):
+                    # "Iraqis", "many Iraqis": the people; "the Iraqis" (talks with the Iraqis): the nation
+                    c.agents.append(self.t.people_agent)
             else:
                 self._from_entry(c, entry)
                 if c.kind is None or c.kind == "":
