@@ -68,6 +68,7 @@ class ActorTagger:
         self.former_words = {w for w, e in mods.items() if "former" in e}
         self.keep_words = {w for w, e in mods.items() if e & {"keep", "former"}}
         self.generic_words = {w for w, e in mods.items() if "generic" in e}
+        self.collective_words = {w for w, e in mods.items() if "collective" in e}
         # a nationality used as a noun ("the Iraqis") names the country's people: civilians
         self.people_agent = AgentEntry(name="people of a country", code="CVL", source="demonym used as a noun",
                                        kind="group", key="people")
@@ -535,7 +536,17 @@ class CandidateBuilder:
 
     def link_preps(self, sd, segs, seg_cands):
         """``president of Iraq``, ``activists in Arnor``, ``president of the CFR``; conjoined
-        heads and objects distribute: ``lawmakers and officials in A and B`` -> four actors."""
+        heads and objects distribute: ``lawmakers and officials in A and B`` -> four actors;
+        ``thousands of Iraqi Kurds``: the mention covers the quantity (its head token)."""
+        for i in range(len(segs) - 1):
+            s, e, _ = segs[i]
+            ns, ne, _ = segs[i + 1]
+            if ns == e + 1 and sd[e].lower_ == "of" and sd[e - 1].lower_ in self.t.collective_words \
+                    and not any(c.head == e - 1 for c in seg_cands[i]):
+                for c in seg_cands[i + 1]:
+                    if c.head == ne - 1 and c.kind in ("group", "person", "organization") and c.rule != "modifier":
+                        c.start = s
+                        c.plural = True
         for i in range(len(segs) - 1):
             s, e, _ = segs[i]
             ns, ne, _ = segs[i + 1]

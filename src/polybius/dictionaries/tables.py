@@ -155,7 +155,7 @@ def read_modifiers(path: Path | None = None) -> dict[str, set[str]]:
     path = path or DATA / "modifiers.tsv"
     out: dict[str, set[str]] = {}
     for n, cols in _rows(path, 2):
-        if cols[1] not in ("former", "keep", "generic"):
+        if cols[1] not in ("former", "keep", "generic", "collective"):
             raise DictionaryError(str(path), n, f"unknown modifier effect {cols[1]!r}")
         out.setdefault(cols[0].lower(), set()).add(cols[1])
     return out
