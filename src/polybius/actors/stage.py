@@ -90,6 +90,8 @@ class ActorTagger:
             t = sd[i]
             if j == i + 1 and texts[i] in defined:
                 return False
+            if low[i] == "the" and j > i + 1:
+                t = sd[i + 1]  # "THE_SHIRE": the name after the article is what must be capitalised
             if not (t.text[:1].isupper() or t.text[:1].isdigit()):
                 return False
             e = payloads[-1]
