@@ -329,7 +329,13 @@ class EventCoder:
         # light verb: the object noun is the event ("held talks", "sent a request"), unless
         # an entry with conditions says more ("hold prisoners")
         if self._is_light(tok) and (entry is None or score <= 0 or entry.family is not None):
+            objs = []
             for o in f.obj:
+                objs.append(o)
+                if o.lemma_.lower() in self.q.get("partitive_nouns", ()):
+                    objs.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                for x in p.children if x.dep_ == "pobj")
+            for o in objs:
                 sub = self.code(o, depth + 1)
                 if sub is not None and sub.entry.kind != "content":
                     sub.head = tok

@@ -72,6 +72,9 @@ class EventStage:
                 consumed.add(x.i)
             consumed.add(c.tok.i)
             consumed.add(c.head.i)
+            # an event noun that is an argument of a coded verb is part of that event
+            for o in c.frame.obj:
+                consumed.add(o.i)
             c = self.obligation(c) or c
             out.extend(self.make_events(doc, si, span, c))
         out.extend(self.obligations_uncoded(doc, si, span, consumed))
@@ -125,13 +128,20 @@ class EventStage:
                 out.extend(self.make_events(doc, si, span, c))
         return out
 
-    def intent_or_threat(self, c: Coding, modality: str) -> Coding:
+    def intent_or_threat(self, c: Coding, modality: str, negated: bool = False) -> Coding:
         """A future (or conditional) action is coded as the statement of it: an intent to
-        cooperate (03) or a threat (13), with the action's concept ("will boycott" -> 130)."""
+        cooperate (03) or a threat (13), with the action's concept ("will boycott" -> 130);
+        a negated one ("will not lift the embargo") as a refusal (12)."""
         if c.entry.family is not None or c.code[:2] in ("01", "02", "03", "10", "12", "13"):
             return c
         root = int(c.code[:2])
         family = "threaten" if root >= 14 or root == 11 else "intent"
+        if negated:
+            concept = self.verbs.concept_of(c.code)
+            code = (concept.codes.get("reject") if concept else None) or "120"
+            return Coding(code, c.entry, c.tok, c.frame, f"{c.rule} as reject ({modality}, refusal)", c.head,
+                          concept=concept.name if concept else None, consumed=c.consumed,
+                          complement=c.complement, source_frame=c.source_frame)
         concept = self.verbs.concept_of(c.code)
         code = (concept.codes.get(family) if concept else None) or ("130" if family == "threaten" else "030")
         if family == "intent" and concept is None:
@@ -250,11 +260,13 @@ class EventStage:
         modality = self.coder.modality(c.head)
         if modality == "hypothetical" and self.coder.conditional_threat(c.head):
             modality = "future"  # "will halt X unless Y": a conditional threat
+        negated = self.coder.negated(c.head, c.tok if c.tok is not c.head else None)
         if modality == "future":
-            c = self.intent_or_threat(c, modality)
+            c = self.intent_or_threat(c, modality, negated)
+            if c.rule.endswith("(refusal)"):
+                negated = False  # "will not lift the embargo" is a refusal, not a negated event
         if modality not in self.keep:
             return []
-        negated = self.coder.negated(c.head, c.tok if c.tok is not c.head else None)
         code = c.code
         cb = self.codebook.get(code)
         if cb is None:
