@@ -1,0 +1,103 @@
+"""Propositions and stances on sentences written for the tests (actors built by hand)."""
+import pytest
+
+from speech_helpers import make_doc
+
+
+@pytest.fixture(scope="module")
+def speech(nlp):
+    from polybius.config import load_settings
+    from polybius.registry import get_stage
+
+    return get_stage("speech")(load_settings(env={}), nlp)
+
+
+ACTORS = {
+    "Ruritanian government": (["The Ruritanian government", "Ruritania", "the country"], "RUR"),
+    "Prime Minister Vela": (["Prime Minister Anton Vela", "Vela", "Ruritanian PM"], "RUR"),
+    "British forces": (["British troops", "British soldiers", "British forces"], "GBR"),
+    "Britain": (["Britain", "British"], "GBR"),
+    "Foreign Office": (["The Foreign Office", "it"], "GBR"),
+    "Defence Secretary Marsh": (["Defence Secretary Clara Marsh", "Marsh"], "GBR"),
+    "assembly": (["the Ruritanian assembly", "the assembly"], "RUR"),
+    "Green deputies": (["Green and Liberal deputies", "The Greens"], "RUR"),
+    "Liberal deputies": (["Green and Liberal deputies", "the Liberals"], "RUR"),
+    "analyst Roe": (["Ivo Roe", "Roe"], "USA"),
+}
+
+
+def coded(nlp, speech, text, actors=ACTORS):
+    doc = make_doc(nlp, text, {k: v[0] for k, v in actors.items()})
+    for a, (_k, v) in zip(doc.actors, actors.items()):
+        a.country = v[1]
+    speech(doc)
+    return doc
+
+
+def table(doc):
+    return {(doc.actor(s.holder).name, s.polarity) for s in doc.stances}
+
+
+STORY = (
+    "Ruritania asks Britain to pull out troops\n\n"
+    "Ruritanian PM's request for troop withdrawal rejected\n\n"
+    "Prime Minister Anton Vela sent a request to Defence Secretary Clara Marsh for the withdrawal of British "
+    "forces from the country on Friday. The request was rejected, according to officials.\n\n"
+    "On Monday the Ruritanian assembly voted to expel British soldiers from the country. "
+    "The Foreign Office has made it clear that it intends to stay in Ruritania.\n\n"
+    "Green and Liberal deputies opposed the assembly's resolution. The Greens regard the British presence "
+    "as a safeguard against their northern neighbour.\n\n"
+    "Ivo Roe, a defence analyst, argues that a British withdrawal could leave a vacuum and that the "
+    "partnership will end within a year."
+)
+
+
+def test_one_merged_proposition(nlp, speech):
+    doc = coded(nlp, speech, STORY)
+    props = {s.proposition for s in doc.stances}
+    assert len(props) == 1
+    assert props.pop().startswith("withdrawal of United Kingdom forces from")
+
+
+def test_polarities_per_actor(nlp, speech):
+    doc = coded(nlp, speech, STORY)
+    t = table(doc)
+    assert ("Prime Minister Vela", "support") in t
+    assert ("assembly", "support") in t
+    assert ("Defence Secretary Marsh", "oppose") in t  # the request was rejected by its addressee
+    assert ("Foreign Office", "oppose") in t  # intends to stay
+    assert ("Green deputies", "oppose") in t and ("Liberal deputies", "oppose") in t
+    assert not any(name == "analyst Roe" for name, _ in t)  # predictions are not stances
+    assert not any(p == "support" and name in ("Foreign Office", "Defence Secretary Marsh") for name, p in t)
+
+
+def test_evidence_and_rules_are_traceable(nlp, speech):
+    doc = coded(nlp, speech, STORY)
+    for s in doc.stances:
+        assert s.evidence and s.rule
+        for e in s.evidence:
+            assert 0 <= e.start < e.end <= len(doc.text)
+    greens = [s for s in doc.stances if doc.actor(s.holder).name == "Green deputies"][0]
+    assert any("safeguard" in doc.text[e.start:e.end] for e in greens.evidence)
+
+
+def test_negation_flips_and_hypothetical_skipped(nlp, speech):
+    actors = {"union": (["The union"], None), "council": (["The council"], None)}
+    doc = coded(nlp, speech, "The union did not support the ceasefire. The council might back the ceasefire.", actors)
+    assert table(doc) == {("union", "oppose")}
+    assert doc.stances[0].proposition.startswith("ceasefire")
+
+
+def test_first_person_inside_quote_is_the_speaker(nlp, speech):
+    actors = {"Marsh": (["Defence Secretary Clara Marsh"], "GBR"), "rebels": (["the rebels"], None)}
+    text = ('"We reject any ceasefire that leaves the rebels armed," Defence Secretary Clara Marsh said. '
+            '"The rebels demand a truce only to rearm."')
+    doc = coded(nlp, speech, text, actors)
+    t = table(doc)
+    assert ("Marsh", "oppose") in t
+    assert ("rebels", "support") not in t  # someone else's claim about the rebels, inside a quote
+
+
+def test_no_stances_without_cues(nlp, speech):
+    doc = coded(nlp, speech, "British troops have been in Ruritania since 2003. The withdrawal could take a year.")
+    assert doc.stances == []
