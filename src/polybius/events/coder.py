@@ -339,6 +339,7 @@ class EventCoder:
                 sub = self.code(o, depth + 1)
                 if sub is not None and sub.entry.kind != "content":
                     sub.head = tok
+                    sub.consumed.append(o)
                     sub.rule = f"{sub.rule} via light verb {tok.lemma_}"
                     return sub
         if entry is not None and entry.family is None:
@@ -365,8 +366,8 @@ class EventCoder:
         if f.comp is not None:
             comp_tokens.append(f.comp)
         for p in ("for", "to", "on"):
-            comp_tokens.extend(o for o in f.preps.get(p, []) if o.pos_ == "NOUN")
-        comp_tokens.extend(o for o in f.obj if o.pos_ == "NOUN")
+            comp_tokens.extend(o for o in f.preps.get(p, []) if o.pos_ in ("NOUN", "PROPN"))
+        comp_tokens.extend(o for o in f.obj if o.pos_ in ("NOUN", "PROPN"))
         for ct in comp_tokens:
             sub = self.code(ct, depth + 1)
             if sub is None:
@@ -380,7 +381,7 @@ class EventCoder:
             code = code or fam.code
             c = Coding(code, fam, tok, f, f"{fam.rule} family={family}" + (f" concept={concept}" if concept else "")
                        + f" <- {sub.rule}", tok, concept=concept, complement=sub)
-            c.consumed = [ct, *sub.consumed]
+            c.consumed = [ct, sub.tok, sub.head, *sub.consumed]
             return c
         if f.comp is not None and f.comp_finite and family == "appeal" and self.is_speech(tok):
             return None  # "suggested that the plan is an attempt": a statement, not an appeal
