@@ -291,6 +291,10 @@ class EventCoder:
                     score += 2 if any(" " in x for x in hit) else 1
                 else:
                     score += 1
+            elif key == "subj":
+                if not any(_forms(x) & vals for x in f.subj) and not any(_forms(x) & vals for x in f.mod_toks):
+                    return None
+                score += 1
             elif key == "mod":
                 if not (f.mods & vals or f.particles & vals):
                     return None

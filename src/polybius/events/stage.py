@@ -18,7 +18,8 @@ from .places import gazetteer, settings as place_settings
 log = logging.getLogger("polybius.events")
 
 NOUN_DEFAULT_TARGETS = ["prep:against", "prep:on", "prep:with", "prep:to"]
-VERB_DEFAULT_TARGETS = ["obj", "dative"]
+VERB_DEFAULT_TARGETS = ["obj", "dative", "obj_owner", "obj_pp"]
+PETRARCH_DEFAULT_TARGETS = ["obj", "dative", "obj_owner", "obj_pp", "pp"]
 KEEP_MODALITIES = ("asserted", "reported", "future")
 
 
@@ -132,7 +133,8 @@ class EventStage:
         """A future (or conditional) action is coded as the statement of it: an intent to
         cooperate (03) or a threat (13), with the action's concept ("will boycott" -> 130);
         a negated one ("will not lift the embargo") as a refusal (12)."""
-        if c.entry.family is not None or c.code[:2] in ("01", "02", "03", "10", "12", "13"):
+        if (c.entry.family is not None or c.entry.dialect != "polybius" or not c.code.isdigit()
+                or c.code[:2] in ("01", "02", "03", "10", "12", "13")):
             return c
         root = int(c.code[:2])
         family = "threaten" if root >= 14 or root == 11 else "intent"
@@ -201,6 +203,11 @@ class EventStage:
             return f.preps.get(role[5:], [])
         if role == "comp_subj" and c.complement is not None:
             return c.complement.frame.subj
+        if role == "obj_pp":
+            return [x for o in f.obj for p in o.children if p.dep_ == "prep" and p.lower_ != "of"
+                    for x in p.children if x.dep_ == "pobj"]
+        if role == "pp":
+            return [x for objs in f.preps.values() for x in objs]
         if role == "obj_owner":
             out = []
             for o in f.obj:
@@ -229,6 +236,8 @@ class EventStage:
     def target_roles(self, c: Coding) -> list[str]:
         if c.entry.target is not None:
             return c.entry.target
+        if c.entry.dialect == "petrarch":
+            return PETRARCH_DEFAULT_TARGETS
         return NOUN_DEFAULT_TARGETS if self.coder._pos(c.tok) == "NOUN" else VERB_DEFAULT_TARGETS
 
     def source_roles(self, c: Coding) -> list[str]:
@@ -268,9 +277,17 @@ class EventStage:
         if modality not in self.keep:
             return []
         code = c.code
-        cb = self.codebook.get(code)
-        if cb is None:
-            log.warning("code %s (%s) not in the CAMEO codebook", code, c.rule)
+        cb = self.codebook.get(code) if code in self.codebook or code.isdigit() and len(code) <= 4 else None
+        if cb is None or (code not in self.codebook and c.entry.rule.split(":")[0] != "verbs.txt"):
+            # a user dictionary's code outside the CAMEO codebook: kept apart, never in the contract
+            sources_ = sources or [None]
+            targets_ = targets or [None]
+            for s_ in sources_:
+                for t_ in targets_:
+                    doc.extras.setdefault("uncoded_events", []).append(
+                        {"sentence": si, "source": s_.id if s_ else None, "target": t_.id if t_ else None,
+                         "code": code, "rule": c.rule, "trigger": (c.tok.idx, c.tok.idx + len(c.tok.text)),
+                         "negated": self.coder.negated(c.head), "modality": modality})
             return []
         date = self.event_date(doc, span, c)
         place = self.event_place(span, c)
