@@ -19,7 +19,7 @@ log = logging.getLogger("polybius.events")
 
 NOUN_DEFAULT_TARGETS = ["prep:against", "prep:on", "prep:with", "prep:to"]
 VERB_DEFAULT_TARGETS = ["obj", "dative", "obj_owner", "obj_pp"]
-PETRARCH_DEFAULT_TARGETS = ["obj", "dative", "obj_owner", "obj_pp", "pp"]
+PETRARCH_DEFAULT_TARGETS = ["obj", "dative", "obj_owner", "obj_pp", "obj_tree", "pp"]
 KEEP_MODALITIES = ("asserted", "reported", "future")
 
 
@@ -206,6 +206,15 @@ class EventStage:
         if role == "obj_pp":
             return [x for o in f.obj for p in o.children if p.dep_ == "prep" and p.lower_ != "of"
                     for x in p.children if x.dep_ == "pobj"]
+        if role == "obj_tree":
+            # the first actor phrase inside the object ("a resumption of ties with Osgiliath")
+            out = []
+            for o in f.obj:
+                for t in o.subtree:
+                    if t is not o and t.dep_ in ("pobj", "dobj", "conj", "appos", "poss", "compound") and t.pos_ in (
+                            "PROPN", "NOUN", "PRON"):
+                        out.append(t)
+            return out
         if role == "pp":
             return [x for objs in f.preps.values() for x in objs]
         if role == "obj_owner":
@@ -254,6 +263,11 @@ class EventStage:
         targets, ttok = self.resolve_roles(doc, self.target_roles(c), c, f, exclude=sources)
         if not targets and c.complement is not None and "comp_target" not in (c.entry.target or []):
             targets, ttok = self.resolve_roles(doc, ["comp_target"], c, f, exclude=sources)
+        if not targets and len(sources) > 1 and c.entry.target != ["none"]:
+            # "Gondor and Osgiliath renewed ties": each member of a compound subject acts on the others
+            pairs = [(a, b) for a in sources for b in sources if a.id != b.id]
+        else:
+            pairs = None
         is_noun = self.coder._pos(c.head) == "NOUN"
         bare_noun = is_noun and f.light is None
         conf = c.entry.confidence
@@ -280,10 +294,8 @@ class EventStage:
         cb = self.codebook.get(code) if code in self.codebook or code.isdigit() and len(code) <= 4 else None
         if cb is None or (code not in self.codebook and c.entry.rule.split(":")[0] != "verbs.txt"):
             # a user dictionary's code outside the CAMEO codebook: kept apart, never in the contract
-            sources_ = sources or [None]
-            targets_ = targets or [None]
-            for s_ in sources_:
-                for t_ in targets_:
+            for s_, t_ in pairs or [(s, t) for s in sources or [None] for t in targets or [None]]:
+                if True:
                     doc.extras.setdefault("uncoded_events", []).append(
                         {"sentence": si, "source": s_.id if s_ else None, "target": t_.id if t_ else None,
                          "code": code, "rule": c.rule, "trigger": (c.tok.idx, c.tok.idx + len(c.tok.text)),
@@ -294,8 +306,8 @@ class EventStage:
         sent = doc.sentences[si]
         evidence = [Span(sent.start, sent.end)]
         out = []
-        for s in sources or [None]:
-            for t in targets or [None]:
+        for s, t in pairs or [(s, t) for s in sources or [None] for t in targets or [None]]:
+            if True:
                 if s is not None and t is not None and s.id == t.id:
                     continue
                 ev = Event(
