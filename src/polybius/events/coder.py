@@ -82,8 +82,6 @@ class Coding:
 
 class EventCoder:
     def __init__(self, verbs: VerbDictionary, vocab):
-        from spacy.matcher import Matcher
-
         self.verbs = verbs
         self.q = qualifiers()
         self.index: dict[tuple[str, str], list[tuple[VerbEntry, object]]] = defaultdict(list)
@@ -93,19 +91,38 @@ class EventCoder:
                 for pos in t.pos:
                     self.index[(t.lemma, pos)].append((e, t))
                     lemmas_by_pos[pos].add(t.lemma)
-        self.matcher = Matcher(vocab)
+        # Trigger lookup, compiled once: the hashes of every trigger lemma per coarse POS.
+        # One vectorised pass over the document's (LEMMA, LOWER, POS) array finds them all
+        # (a spaCy Matcher with LEMMA-IN patterns does the same, several times slower).
+        import numpy as np
+
+        self._np = np
+        strings = vocab.strings
+        pos_ids = {p: strings.add(p) for p in ("VERB", "AUX", "NOUN", "PROPN", "ADJ")}
+        self._pos_groups = []
         for pos, lemmas in lemmas_by_pos.items():
-            pos_in = [pos] + (["PROPN"] if pos == "NOUN" else []) + (["AUX"] if pos == "VERB" else [])
-            self.matcher.add(f"TRIGGER_{pos}", [[{"LEMMA": {"IN": sorted(lemmas)}, "POS": {"IN": pos_in}}],
-                                                [{"LOWER": {"IN": sorted(lemmas)}, "POS": {"IN": pos_in}}]])
+            tags = [pos] + (["PROPN"] if pos == "NOUN" else []) + (["AUX"] if pos == "VERB" else [])
+            hashes = np.array(sorted(strings.add(l) for l in lemmas), dtype="uint64")
+            self._pos_groups.append((np.array([pos_ids[t] for t in tags], dtype="uint64"), hashes))
 
     # ------------------------------------------------------------------ triggers
+    def trigger_indices(self, doc) -> list[int]:
+        """Token indices of every possible trigger in a spaCy Doc."""
+        from spacy.attrs import LEMMA, LOWER, POS
+
+        np = self._np
+        if len(doc) == 0:
+            return []
+        arr = doc.to_array([LEMMA, LOWER, POS]).astype("uint64")
+        hit = np.zeros(len(doc), dtype=bool)
+        for tags, hashes in self._pos_groups:
+            ok_pos = np.isin(arr[:, 2], tags)
+            hit |= ok_pos & (np.isin(arr[:, 0], hashes) | np.isin(arr[:, 1], hashes))
+        return np.nonzero(hit)[0].tolist()
+
     def triggers(self, span) -> list:
-        seen = {}
-        for _, start, end in self.matcher(span):
-            tok = span[start]
-            seen[tok.i] = tok
-        return [seen[i] for i in sorted(seen)]
+        doc = span.doc
+        return [doc[i] for i in self.trigger_indices(doc) if span.start <= i < span.end]
 
     @staticmethod
     def _pos(tok) -> str:

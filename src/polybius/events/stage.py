@@ -44,21 +44,41 @@ class EventStage:
             raise ValueError("events stage needs the parse (Document.nlp); run the nlp step first")
         sp = doc.nlp
         raw: list[Event] = []
+        # per-document precomputation: trigger candidates, tree depths, entities by sentence
+        trig_idx = self.coder.trigger_indices(sp)
+        if trig_idx:
+            import numpy as np
+            from spacy.attrs import HEAD
+
+            rel = sp.to_array([HEAD]).astype("int64").reshape(-1)
+            heads = (rel + np.arange(len(sp))).tolist()
+        else:
+            heads = []
+        self._depths = _depths(heads)
+        ents = list(sp.ents) if trig_idx else []
         for si, s in enumerate(doc.sentences):
             span = sp.char_span(s.start, s.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            raw.extend(self.code_sentence(doc, si, span))
+            trigs = [sp[i] for i in trig_idx if span.start <= i < span.end]
+            if not trigs:
+                continue
+            self._ents = [e for e in ents if span.start <= e.start < span.end]
+            raw.extend(self.code_sentence(doc, si, span, trigs))
         events = self.dedup(doc, raw)
         for n, e in enumerate(events, 1):
             e.id = f"E{n}"
         doc.events = events
 
-    def code_sentence(self, doc, si: int, span) -> list[Event]:
-        trigs = self.coder.triggers(span)
+    def code_sentence(self, doc, si: int, span, trigs=None) -> list[Event]:
+        if trigs is None:
+            trigs = self.coder.triggers(span)
+            self._depths = _depths([t.head.i for t in span.doc])
+            self._ents = [e for e in span.ents]
         if not trigs:
             return []
-        trigs.sort(key=lambda t: (_depth(t), t.i))
+        depths = self._depths
+        trigs.sort(key=lambda t: (depths[t.i], t.i))
         consumed: set[int] = set()
         out: list[Event] = []
         for t in trigs:
@@ -375,7 +395,7 @@ class EventStage:
 
     # ------------------------------------------------------------------ when / where
     def event_date(self, doc, span, c: Coding) -> EventDate | None:
-        ents = [e for e in span.ents if e.label_ in ("DATE", "TIME")]
+        ents = [e for e in self._ents if e.label_ in ("DATE", "TIME")]
         pub = doc.published
         chosen = None
         if ents:
@@ -403,7 +423,7 @@ class EventStage:
 
     def event_place(self, span, c: Coding):
         anchors = {c.head.i, c.tok.i}
-        for e in span.ents:
+        for e in self._ents:
             if e.label_ not in self.place_labels:
                 continue
             r = e.root
@@ -469,6 +489,24 @@ def _merge(k: Event, ev: Event, prefer_new: bool = False) -> None:
     if k.modality != ev.modality and "asserted" in (k.modality, ev.modality):
         k.modality = "asserted"
     k.confidence = max(k.confidence, ev.confidence)
+
+
+def _depths(heads: list[int]) -> list[int]:
+    """Depth of every token in its parse tree, from the head indices, in one pass."""
+    depth = [-1] * len(heads)
+    for i in range(len(heads)):
+        path = []
+        j = i
+        while depth[j] < 0 and heads[j] != j and len(path) < 200:
+            path.append(j)
+            j = heads[j]
+        base = depth[j] if depth[j] >= 0 else 0
+        if depth[j] < 0:
+            depth[j] = 0
+        for k in reversed(path):
+            base += 1
+            depth[k] = base
+    return depth
 
 
 def _depth(tok) -> int:
