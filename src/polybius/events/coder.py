@@ -406,7 +406,7 @@ class EventCoder:
             return c
         if f.comp is not None and f.comp_finite and family == "appeal" and self.is_speech(tok):
             return None  # "suggested that the plan is an attempt": a statement, not an appeal
-        if family == "intent":
+        if family == "intent" and not ("comp" in fam.conditions and f.comp is not None):
             return None  # "plans to", "intends to" with nothing codeable: no event
         if family in ("appeal",) and f.comp is None and not (f.obj or f.dative or f.preps):
             return None
@@ -507,9 +507,19 @@ class EventCoder:
         return False
 
 
+PARTITIVES = qualifiers().get("partitive_nouns", frozenset())
+
+
 def _forms(tok) -> set:
-    """Lemma, lower form and 'modifier lemma' pairs ("war crime") of a head token."""
+    """Lemma, lower form and 'modifier lemma' pairs ("war crime") of a head token; for a
+    partitive or measure noun ("700 kg of medicine"), the forms of its of-object too."""
     out = {tok.lemma_.lower(), tok.lower_}
+    if tok.lemma_.lower() in PARTITIVES:
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for x in p.children:
+                    if x.dep_ == "pobj":
+                        out |= _forms(x)
     for c in tok.children:
         if c.dep_ in ("compound", "amod") and c.i < tok.i:
             out.add(f"{c.lemma_.lower()} {tok.lemma_.lower()}")
