@@ -196,9 +196,25 @@ def score_article(art: Article, doc: Document, score: Score) -> None:
             score.false.append(f"{art.path.name}: {p.kind} {p.text[:60]!r} ({p.rule})")
 
 
+_PRONOUNS = {"he", "she", "it", "they", "him", "her", "his", "hers", "its", "their", "them", "we", "i", "us", "our"}
+
+
 def _speaker_right(art: Article, doc: Document, gold: str | None, pred: str | None) -> bool:
+    """The predicted actor is the gold speaker when, of all annotated actors, it shares the
+    most name (non-pronoun) mentions with the gold one: a wrong coreference that merely
+    shares a pronoun with the gold speaker does not count."""
     if gold is None or pred is None:
         return gold is None and pred is None
     actor = doc.actor(pred)
-    spans = art.actors.get(gold, [])
-    return any(m.start < e and s < m.end for m in actor.mentions for s, e in spans)
+    names = [m for m in actor.mentions if doc.text[m.start:m.end].lower() not in _PRONOUNS]
+    counts = {}
+    for g, spans in art.actors.items():
+        n = sum(1 for m in names for s, e in spans
+                if m.start < e and s < m.end and art.text[s:e].lower() not in _PRONOUNS)
+        if n:
+            counts[g] = n
+    if not counts:
+        return False
+    best = max(counts.values())
+    winners = [g for g, n in counts.items() if n == best]
+    return winners == [gold]
