@@ -197,6 +197,9 @@ class QuoteFinder:
             v = ctx.sdoc[i]
             if any(c.dep_ == "neg" for c in v.children):
                 continue
+            if (v.dep_ in ("advcl", "acl") and v.i < v.head.i and (v.tag_ == "VBN" or v.i == v.sent.start)
+                    and not any(c.dep_ in _SUBJ for c in v.children)):
+                continue  # "Asked whether he would resign, …": the asker is someone else
             heads = [v] + [c for c in v.children if entry.particle and c.lower_ == entry.particle]
             clause, rule = None, "indirect:ccomp"
             for h in heads:
