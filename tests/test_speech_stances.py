@@ -101,3 +101,17 @@ def test_first_person_inside_quote_is_the_speaker(nlp, speech):
 def test_no_stances_without_cues(nlp, speech):
     doc = coded(nlp, speech, "British troops have been in Ruritania since 2003. The withdrawal could take a year.")
     assert doc.stances == []
+
+
+def test_events_stage_events_are_cues(nlp, speech):
+    from polybius.model import Event, Span
+
+    actors = {"Vela": (["Prime Minister Anton Vela"], "RUR"), "UK": (["Britain"], "GBR")}
+    text = "Prime Minister Anton Vela implored Britain to allow a ceasefire."
+    doc = make_doc(nlp, text, {k: v[0] for k, v in actors.items()})
+    i = text.index("implored")
+    doc.events = [Event(id="E1", sentence=0, source="A1", target="A2", cameo="0256", root="02", goldstein=3.0,
+                        quad_class=1, trigger=Span(i, i + len("implored")), rule="test")]
+    speech(doc)
+    assert [(s.holder, s.polarity, s.proposition, s.rule) for s in doc.stances] == [
+        ("A1", "support", "ceasefire", "event:0256")]

@@ -398,6 +398,31 @@ class _Run:
                 if not addressee and ev is not None and ev.target:
                     addressee = [ev.target]
                 self.found.append(Found(holders, pol, target, self._sentence_span(tok), rule, tok, addressee))
+        # events coded by the events stage whose trigger is not a cue word of ours
+        cue_toks = {fd.cue_token.i for fd in self.found if fd.cue_token is not None}
+        ev_pol = self.f.props.get("event_polarity", {})
+        for e in self.doc.events:
+            if not e.source or e.modality == "hypothetical":
+                continue
+            pol = next((ev_pol[k] for k in sorted(ev_pol, key=len, reverse=True) if e.cameo.startswith(k)), None)
+            if pol is None:
+                continue
+            span = sdoc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            tok = span.root
+            if tok.i in cue_toks or self._hypothetical(tok):
+                continue
+            if e.negated:
+                pol = "oppose" if pol == "support" else "support"
+            target = self._target(tok)
+            if target is None:
+                continue
+            qh, inq = self._quote_holder(tok, None)
+            if inq:
+                continue
+            self.found.append(Found([e.source], pol, target, self._sentence_span(tok), f"event:{e.cameo}",
+                                    tok, [e.target] if e.target else []))
         # the inverse: the theme's side intends to remain / stay
         for i in self.hits.get("INVERSE", []):
             tok = sdoc[i]
