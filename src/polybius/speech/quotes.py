@@ -136,6 +136,7 @@ class QuoteFinder:
         if sdoc is None:
             return []
         verbs = self.speech_verbs(sdoc)
+        doc.extras["speech_verbs"] = set(verbs)  # for the stance finder
         ctx = _Context(doc, sdoc, spans, segs, verbs)
         quotes: list[Quote] = []
         used_verbs: set[int] = set()

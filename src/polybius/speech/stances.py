@@ -91,6 +91,7 @@ class PropMention:
     theme_key: str | None = None
     theme_text: str | None = None
     theme_country: str | None = None
+    theme_tok: object = None
     place_key: str | None = None
     place_text: str | None = None
     place_country: str | None = None
@@ -154,7 +155,7 @@ class _Run:
             m = self._mention(sdoc[i])
             if m is not None:
                 self.mentions[i] = m
-        self.speech = set()
+        self.speech = doc.extras.get("speech_verbs", set())
         self.found: list[Found] = []
 
     # -- actors -----------------------------------------------------------------
@@ -245,8 +246,11 @@ class _Run:
 
     def _set_theme(self, m: PropMention, theme):
         """Theme key: the theme's country (its own, or a country modifier's) + its kind."""
+        m.theme_tok = theme
         head = self.syn.get(theme.lower_, self.syn.get(theme.lemma_.lower(), theme.lemma_.lower()))
         code, name = self._country_of(theme)
+        if code is not None and theme.pos_ == "PROPN":
+            head = ""  # the theme is the country itself: "sanctions on Belarus"
         if code is None:
             for x in theme.children:
                 if x.dep_ in ("compound", "amod", "poss", "nmod"):
@@ -256,15 +260,28 @@ class _Run:
         if code is None and theme.pos_ in ("PROPN", "ADJ"):
             # "troop withdrawal" vs "US withdrawal": a bare country modifier is the theme's country
             head = "forces" if m.concept.name == "withdrawal" else head
-        m.theme_key = f"{code}:{head}" if code else head
+        m.theme_key = (f"{code}:{head}" if head else code) if code else head
         m.theme_country = code
         m.theme_text = name if code else _phrase(theme)
 
     # -- cues -------------------------------------------------------------------------
+    def _reporting_verb(self, tok):
+        """The speech verb whose reported clause holds ``tok`` ("said the base would stay"), or None."""
+        t = tok
+        for _ in range(4):
+            if t.dep_ == "ccomp" and t.head.i in self.speech:
+                return t.head
+            if t.dep_ not in ("xcomp", "conj", "advcl") or t.head.i == t.i:
+                return None
+            t = t.head
+        return None
+
     def _hypothetical(self, tok) -> bool:
+        reported = self._reporting_verb(tok) is not None
         t = tok
         for _ in range(3):
-            if any(c.dep_ == "aux" and c.lower_ in self.hyp for c in t.children):
+            if any(c.dep_ == "aux" and c.lower_ in self.hyp and not (reported and c.lower_ == "would")
+                   for c in t.children):
                 return True
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
                 return True
@@ -311,6 +328,8 @@ class _Run:
                     cands.extend(o for o in c.children if o.dep_ == "pobj" or o.pos_ == "VERB")
                 elif c.dep_ == "ccomp" and tok.pos_ == "VERB":
                     cands.append(c)
+                elif c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    cands.append(c)  # "voted on Tuesday to expel …"
         for c in cands:
             if c.i in self.mentions and c.i != tok.i:
                 return self.mentions[c.i]
@@ -362,7 +381,7 @@ class _Run:
                     pol = "oppose" if pol == "support" else "support"
                 heads, subj, rule = [], None, f"cue:{entry.lemma}"
                 if pos == "VERB":
-                    subj = subject_of(tok)
+                    subj = subject_of(tok, self.speech)
                     if subj is not None and subj.dep_ == "nsubjpass":
                         subj = None  # the thing acted on, not the holder
                     for c in tok.children:
@@ -377,7 +396,7 @@ class _Run:
                         subj = poss[0]
                     elif tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in f.props["light_verbs"]:
                         heads = [tok.head]
-                        subj = subject_of(tok.head)
+                        subj = subject_of(tok.head, self.speech)
                         if tok.dep_ == "nsubjpass":
                             subj = next((o for c in tok.head.children if c.dep_ == "agent"
                                          for o in c.children if o.dep_ == "pobj"), None)
@@ -428,11 +447,15 @@ class _Run:
             tok = sdoc[i]
             if self._hypothetical(tok):
                 continue
-            subj = subject_of(tok)
+            rep = self._reporting_verb(tok)
+            subj = subject_of(rep if rep is not None else tok, self.speech)
             if subj is None:
                 continue
             qh, inq = self._quote_holder(tok, subj)
             holders = qh if inq else self.actors_for(subj)
+            themes = {a.id for m in self.mentions.values() if m.theme_tok is not None
+                      for a in self.doc.actors_at(m.theme_tok.idx, m.theme_tok.idx + len(m.theme_tok.text))}
+            holders = [h for h in holders if h not in themes]  # the forces themselves hold no stance
             pol = "support" if self._negated(tok) else "oppose"
             for c in self.f.concepts:
                 if tok.lemma_.lower() in c.inverse_verbs:
@@ -450,15 +473,20 @@ class _Run:
             if not objs or not roles or roles[0].lemma_.lower() not in self.f.props["positive_roles"]:
                 continue
             obj = objs[0]
+            obj_actors = {a.id for a in self.doc.actors_at(obj.idx, obj.idx + len(obj.text))}
             for c in self.f.concepts:
-                if obj.lemma_.lower() in c.inverse_nouns:
-                    countries = set()
+                is_theme = any(m.concept is c and m.theme_tok is not None and (
+                    m.theme_tok.lemma_.lower() == obj.lemma_.lower() or obj_actors & {
+                        a.id for a in self.doc.actors_at(m.theme_tok.idx, m.theme_tok.idx + len(m.theme_tok.text))})
+                    for m in self.mentions.values())
+                if obj.lemma_.lower() in c.inverse_nouns or is_theme:
+                    countries = {self.doc.actor(a).country for a in obj_actors if self.doc.actor(a).country}
                     for x in obj.children:
                         if x.dep_ in ("amod", "compound", "poss", "nmod"):
                             code, _ = self._country_of(x)
                             if code:
                                 countries.add(code)
-                    subj = subject_of(tok)
+                    subj = subject_of(tok, self.speech)
                     if subj is None:
                         continue
                     qh, inq = self._quote_holder(tok, subj)
@@ -487,9 +515,9 @@ class _Run:
         c = cl[0].concept
         theme = next((m for m in cl if m.theme_country), None) or next((m for m in cl if m.theme_text), None)
         place = next((m for m in cl if m.place_country), None) or next((m for m in cl if m.place_text), None)
-        if theme is not None and theme.theme_country:
-            kind = theme.theme_key.split(":", 1)[1]
-            text = c.label.format(theme=f"{_country_name(theme.theme_country, theme.theme_text)} {kind}".strip())
+        if theme is not None and theme.theme_country and _country_name(theme.theme_country, None):
+            kind = theme.theme_key.split(":", 1)[1] if ":" in theme.theme_key else ""
+            text = c.label.format(theme=f"{_country_name(theme.theme_country, None)} {kind}".strip())
         elif theme is not None:
             text = c.label.format(theme=theme.theme_text)
         else:
@@ -500,16 +528,19 @@ class _Run:
         return text
 
     # -- resolving references -------------------------------------------------------
-    def _resolve(self, fd: Found, done: list[tuple[Found, int]]):
+    def _resolve(self, fd: Found, done: list[tuple[Found, int]], final: bool = False):
         """-> (cluster index, polarity multiplier, extra holders) or None."""
         t = fd.target
         if isinstance(t, PropMention):
             return t.cluster, 1, None
         if t[0] == "concept-theme":
             c, countries = t[1], t[2]
-            for ci, cl in enumerate(self.clusters):
-                if cl[0].concept is c and countries and any(m.theme_country in countries for m in cl):
+            same = [ci for ci, cl in enumerate(self.clusters) if cl[0].concept is c]
+            for ci in same:
+                if countries and any(m.theme_country in countries for m in self.clusters[ci]):
                     return ci, 1, None
+            if not countries and len(same) == 1 and fd.rule.startswith("evaluation"):
+                return same[0], 1, None  # "views the presence as …": the one such proposition
             return None
         ref = t[1]
         # its own content: "request for the withdrawal", "resolution to expel …"
@@ -528,6 +559,13 @@ class _Run:
         for od, ci in reversed(done):
             if od.cue_token is not None and od.cue_token.lemma_.lower() == lemma and od.cue_token.i != ref.i:
                 return ci, 1, od
+        if final and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in ref.children):
+            # "opposed the bill": the proposition last put forward before it
+            before = [(od, ci) for od, ci in done if od.polarity == "support" and od.cue_token is not None
+                      and od.cue_token.i < ref.i]
+            if before:
+                fd.rule += ":nearest"
+                return before[-1][1], 1, None
         return None
 
     def stances(self) -> list[Stance]:
@@ -535,10 +573,10 @@ class _Run:
         self.cluster()
         done: list[tuple[Found, int]] = []
         pending = list(self.found)
-        for _ in range(3):  # references may need what other cues resolved first
+        for rnd in range(4):  # references may need what other cues resolved first
             left = []
             for fd in pending:
-                r = self._resolve(fd, done)
+                r = self._resolve(fd, done, final=rnd == 3)
                 if r is None:
                     left.append(fd)
                     continue
