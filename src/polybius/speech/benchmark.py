@@ -97,9 +97,11 @@ def load_article(path: str | Path) -> Article:
                 mstr, only = mstr.rsplit("@", 1)
                 only = int(only)
             hits = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(mstr) + r"(?!\w)", text)]
-            if not hits:
-                raise BenchmarkFormatError(f"{path}:{n}: mention {mstr!r} not in the article")
+            if only and only > len(hits):
+                raise BenchmarkFormatError(f"{path}:{n}: mention {mstr!r} has no occurrence {only}")
             spans.extend([hits[only - 1]] if only else hits)
+        if not spans:
+            raise BenchmarkFormatError(f"{path}:{n}: none of actor {name!r}'s mentions is in the article")
         art.actors[name] = sorted(spans)
     for n, val in quote_lines:
         parts = [x.strip() for x in val.split("|")]

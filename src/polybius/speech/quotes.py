@@ -224,32 +224,48 @@ class QuoteFinder:
                         break
             if clause is None:
                 continue
-            toks = [t for t in clause.subtree if not ctx.in_quote_mark(t.i)]
-            if len(toks) < 3 or not any(c.dep_ in _SUBJ or c.dep_ in ("expl", "mark") for c in clause.children):
-                continue
-            start_tok, end_tok = clause.left_edge, clause.right_edge
-            if start_tok.i < v.i < end_tok.i:
+            if clause.left_edge.i < v.i < clause.right_edge.i:
                 continue  # the verb sits inside its own "clause" (relative: "which he said was …")
-            for c in clause.children:  # "…that X happened and denied that …": the denial is not reported
-                if c.dep_ == "conj" and c.i in verbs and not any(k.dep_ in _SUBJ for k in c.children):
-                    end_tok = ctx.sdoc[max(clause.i, c.left_edge.i - 1)]
-                    break
-            while start_tok.i < end_tok.i and (start_tok.dep_ == "mark" and start_tok.head.i == clause.i
-                                               or start_tok.is_punct or start_tok.is_space):
-                start_tok = ctx.sdoc[start_tok.i + 1]
-            while end_tok.i > start_tok.i and (end_tok.is_punct or end_tok.is_space or end_tok.dep_ == "cc"):
-                end_tok = ctx.sdoc[end_tok.i - 1]
-            start, end = start_tok.idx, end_tok.idx + len(end_tok.text)
-            if any(s < end and start < e for s, e in direct_spans):
-                continue
-            if any(max(0, min(end, s.outer_end) - max(start, s.open)) >= 0.8 * (end - start) for s in ctx.segs):
-                continue  # the clause is a quote already ('adding that "…"')
+            # "said X happened and that Y followed": two reported clauses
+            clauses = [clause] + [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
             subj = subject_of(v, verbs)
             speaker = actor_for(doc, subj) if subj is not None else None
             verb = entry.lemma if not entry.particle else f"{entry.lemma} {entry.particle}"
-            out.append(Quote(id="", speaker=speaker, text=doc.text[start:end], start=start, end=end,
-                             kind="indirect", verb=verb, rule=rule))
+            for k, cl in enumerate(clauses):
+                q = self._clause_quote(doc, ctx, verbs, v, cl, clauses[k + 1] if k + 1 < len(clauses) else None,
+                                       direct_spans, k == 0)
+                if q is not None:
+                    out.append(Quote(id="", speaker=speaker, text=doc.text[q[0]:q[1]], start=q[0], end=q[1],
+                                     kind="indirect", verb=verb, rule=rule))
         return out
+
+    @staticmethod
+    def _clause_quote(doc, ctx, verbs, v, clause, next_clause, direct_spans, first):
+        """Character span of a reported clause, or None when it is not a quote of its own."""
+        toks = [t for t in clause.subtree if not ctx.in_quote_mark(t.i)]
+        if len(toks) < 3 or not any(c.dep_ in _SUBJ or c.dep_ in ("expl", "mark") for c in clause.children):
+            return None
+        start_tok = clause.left_edge if first else next((m for m in clause.children if m.dep_ == "mark"),
+                                                          clause.left_edge)
+        end_tok = clause.right_edge
+        if next_clause is not None:
+            end_tok = ctx.sdoc[max(clause.i, next_clause.left_edge.i - 1)]
+        for c in clause.children:  # "…that X happened and denied that …": the denial is not reported
+            if c.dep_ == "conj" and c.i in verbs and not any(k.dep_ in _SUBJ for k in c.children):
+                end_tok = ctx.sdoc[max(clause.i, min(end_tok.i, c.left_edge.i - 1))]
+                break
+        while start_tok.i < end_tok.i and (start_tok.dep_ == "mark" and start_tok.head.i == clause.i
+                                           or start_tok.is_punct or start_tok.is_space):
+            start_tok = ctx.sdoc[start_tok.i + 1]
+        while end_tok.i > start_tok.i and (end_tok.is_punct or end_tok.is_space or end_tok.dep_ == "cc"):
+            end_tok = ctx.sdoc[end_tok.i - 1]
+        start, end = start_tok.idx, end_tok.idx + len(end_tok.text)
+        if any(s < end and start < e for s, e in direct_spans):
+            return None
+        if any(max(0, min(end, s.outer_end) - max(start, s.open)) >= 0.8 * (end - start) for s in ctx.segs):
+            return None  # the clause is a quote already ('adding that "…"')
+        return start, end
 
 
 class _Context:

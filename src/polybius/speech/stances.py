@@ -69,6 +69,7 @@ class Concept:
     inverse_verbs: set
     inverse_nouns: set
     place_preps: set
+    theme_preps: set = field(default_factory=set)
 
 
 def load_propositions(path=None) -> dict:
@@ -76,7 +77,8 @@ def load_propositions(path=None) -> dict:
     try:
         concepts = [Concept(c["name"], c["label"], c["label_no_theme"], c["place_label"], set(c["nouns"]),
                             set(c["verbs_theme_object"]), set(c["verbs_theme_subject"]),
-                            set(c["inverse_verbs"]), set(c["inverse_nouns"]), set(c["place_preps"]))
+                            set(c["inverse_verbs"]), set(c["inverse_nouns"]), set(c["place_preps"]),
+                            set(c.get("theme_preps", ["of"])))
                      for c in d["concepts"]]
         return {"concepts": concepts, **{k: (set(v) if isinstance(v, list) else v)
                                          for k, v in d.items() if k not in ("concepts", "_comment")}}
@@ -183,6 +185,24 @@ class _Run:
             return a.country, a.name
         return None, None
 
+    def _left_actor(self, verb):
+        """A subjectless root verb (a parse error: "Egypt on Monday called for …"): the actor
+        opening its sentence, when only adjuncts (no verb, no clause) stand between."""
+        if verb.dep_ != "ROOT":
+            return None
+        sent = verb.sent
+        for t in sent:
+            if t.i >= verb.i:
+                return None
+            if self.doc.actors_at(t.idx, t.idx + len(t.text)):
+                between = sdoc_slice = verb.doc[t.i + 1 : verb.i]
+                if any(x.pos_ in ("VERB", "AUX") or x.text in (";", ":", "\"", "“") for x in sdoc_slice):
+                    return None
+                return t
+            if t.pos_ in ("VERB", "AUX"):
+                return None
+        return None
+
     def _country_before(self, tok, exclude=None) -> tuple[str | None, str | None]:
         """The country actor mentioned last before ``tok`` ("from the country" -> Iraq)."""
         best, best_start = (None, None), -1
@@ -221,7 +241,7 @@ class _Run:
                 theme = subs[0]
         else:
             for x in tok.children:
-                if x.dep_ == "prep" and x.lower_ in ("of", "on", "with", "between"):
+                if x.dep_ == "prep" and x.lower_ in c.theme_preps:
                     objs = [o for o in x.children if o.dep_ == "pobj"]
                     if objs:
                         theme = objs[0]
@@ -335,9 +355,13 @@ class _Run:
                 return self.mentions[c.i]
         for c in cands:
             if c.pos_ == "VERB":
-                for d in c.children:  # "urged X to allow the withdrawal"
+                for d in c.children:  # "urged X to allow the withdrawal", "… to return to talks"
                     if d.i in self.mentions:
                         return self.mentions[d.i]
+                    if d.dep_ == "prep":
+                        for o in d.children:
+                            if o.dep_ == "pobj" and o.i in self.mentions:
+                                return self.mentions[o.i]
             if c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() in self.f.props["reference_nouns"]:
                 return ("ref", c)
             for d in c.children:  # "support for the withdrawal"
@@ -390,6 +414,10 @@ class _Run:
                     if subj is not None and subj.dep_ == "nsubj" and subj.head.i == tok.i and any(
                             c.dep_ == "auxpass" for c in tok.children):
                         subj = None
+                    if subj is None and not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+                        subj = self._left_actor(tok)
+                        if subj is not None:
+                            rule += ":left-actor"
                 else:
                     poss = [c for c in tok.children if c.dep_ == "poss"]
                     if poss:
