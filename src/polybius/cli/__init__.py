@@ -18,6 +18,8 @@ app = typer.Typer(
 
 COMMAND_MODULES = [
     "polybius.cli.code",
+    "polybius.cli.store",
+    "polybius.cli.serve",
 ]
 
 for _m in COMMAND_MODULES:

@@ -79,6 +79,38 @@ class Store(abc.ABC):
     def stances(self, proposition: str | None = None, holder: str | None = None) -> list[dict[str, Any]]:
         """Stances across documents grouped by proposition and holder."""
 
+    # -- extensions (both engines implement them through polybius.store.sql.SQLStore) ------
+    @abc.abstractmethod
+    def stored(self, docs: Iterable[Document]) -> set[str]:
+        """Ids of ``docs`` already stored, by id or by content hash (resumable ingest)."""
+
+    @abc.abstractmethod
+    def count_documents(self, outlet: str | None = None, text: str | None = None) -> int: ...
+
+    @abc.abstractmethod
+    def event_groups(self, flt: EventFilter | None = None, include_negated: bool = False) -> list[dict[str, Any]]:
+        """Events folded across articles (same dyad, code, date range) with GDELT-like
+        num_mentions, num_articles, num_sources and num_stories (near-duplicates folded)."""
+
+    @abc.abstractmethod
+    def quotes(self, speaker: str | None = None, doc_id: str | None = None, text: str | None = None,
+               limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]: ...
+
+    @abc.abstractmethod
+    def duplicates(self, doc_id: str | None = None) -> list[dict[str, Any]]:
+        """Near-duplicate links between documents (MinHash LSH)."""
+
+    @abc.abstractmethod
+    def errors(self, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]: ...
+
+    @abc.abstractmethod
+    def stats(self) -> dict[str, int]:
+        """Row counts per table."""
+
+    @abc.abstractmethod
+    def iter_table(self, table: str, size: int = 5000):
+        """Every row of a table, streamed in chunks of dicts (exports)."""
+
     def close(self) -> None:  # pragma: no cover - trivial
         pass
 

@@ -1,0 +1,354 @@
+"""Store commands: ``ingest``, ``events``, ``dyad``, ``network``, ``stances``, ``export``, ``watch``.
+
+Every command takes ``--db`` (a DuckDB file or a ``postgresql://`` URL; default: the ``db``
+setting, ``$POLYBIUS_DB``, ``polybius.duckdb``).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import json
+import sys
+import time
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
+from rich.table import Table
+
+from . import app
+from .code import ActorsOpt, AgentsOpt, ConfigOpt, ModelOpt, OutletOpt, PublishedOpt, VerbsOpt
+from .common import err, parse_published, settings_from
+
+DbOpt = typer.Option(None, "--db", help="DuckDB file or postgresql:// URL (default: setting db, $POLYBIUS_DB, polybius.duckdb).")
+FormatOpt = typer.Option("table", "--format", "-f", help="table, json (JSON Lines) or csv.")
+
+
+def _error(exc) -> None:
+    err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
+
+
+def _open(db: Optional[str], settings=None, read_only: bool = False):
+    from ..store import StoreError, open_store
+
+    target = db or (settings.db if settings else settings_from().db)
+    try:
+        return open_store(target, read_only=read_only)
+    except StoreError as exc:
+        _error(exc)
+        raise typer.Exit(2)
+
+
+def _date(value: Optional[str], name: str) -> Optional[_dt.date]:
+    if value is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{name}: expected YYYY-MM-DD, got {value!r}") from None
+
+
+def _emit(rows: list[dict], fmt: str, columns: list[str], title: str | None = None) -> None:
+    if fmt == "json":
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+    elif fmt == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(columns)
+        for r in rows:
+            w.writerow(["" if r.get(c) is None else (" ".join(map(str, r[c])) if isinstance(r.get(c), list) else r[c])
+                        for c in columns])
+    elif fmt == "table":
+        t = Table(title=title)
+        for c in columns:
+            t.add_column(c, overflow="fold")
+        for r in rows:
+            t.add_row(*[escape(_cell(r.get(c))) for c in columns])
+        console = Console(highlight=False)
+        if not console.is_terminal:
+            console = Console(highlight=False, width=220)  # pipes and files get whole rows
+        console.print(t)
+    else:
+        raise typer.BadParameter(f"--format must be table, json or csv, got {fmt!r}")
+
+
+def _cell(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:+.2f}" if v else "0"
+    if isinstance(v, list):
+        return ", ".join(map(str, v[:6])) + (" …" if len(v) > 6 else "")
+    s = str(v)
+    return s if len(s) <= 90 else s[:89] + "…"
+
+
+# -- ingest -------------------------------------------------------------------------------
+@app.command()
+def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSONL corpora, WARC files, or - for stdin."),
+           db: Optional[str] = DbOpt,
+           workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes, each with its own spaCy model."),
+           dask: Optional[str] = typer.Option(None, "--dask", help="Dask scheduler tcp://HOST:PORT, or 'local' for a local cluster of --workers."),
+           batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per batch (one transaction each)."),
+           published: Optional[str] = PublishedOpt, outlet: Optional[str] = OutletOpt,
+           config: Optional[str] = ConfigOpt, model: Optional[str] = ModelOpt,
+           actors: Optional[List[str]] = ActorsOpt, agents: Optional[List[str]] = AgentsOpt,
+           verbs: Optional[List[str]] = VerbsOpt,
+           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+           log_every: float = typer.Option(2.0, "--log-every", help="Seconds between progress lines when stderr is not a terminal."),
+           summary_json: bool = typer.Option(False, "--json", help="Print the run's figures as JSON on stdout.")) -> None:
+    """Code documents and store them; idempotent and resumable (known documents are skipped)."""
+    from ..nlp import ModelNotFound
+    from ..scale.ingest import count_inputs, ingest as run_ingest, iter_inputs
+    from ..store import StoreError
+
+    overrides = {"spacy_model": model}
+    for key, value in (("actors_files", actors), ("agents_files", agents), ("verbs_files", verbs)):
+        if value:
+            overrides[key] = list(value)
+    settings = settings_from(config, **overrides)
+    store = _open(db, settings)
+    total = count_inputs(paths)
+    docs = iter_inputs(paths, settings, published=parse_published(published), outlet=outlet)
+    interactive = err.is_terminal and not quiet
+    progress = Progress(SpinnerColumn(), TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                        TimeRemainingColumn(), console=err, transient=False, disable=not interactive)
+    stats = None
+    last_log = [0.0]
+    try:
+        with progress:
+            task = progress.add_task("ingest", total=total, rate="")
+
+            def on_batch(s):
+                nonlocal stats
+                stats = s
+                progress.update(task, completed=s.read,
+                                rate=f"{s.docs_per_s:.1f} docs/s {s.words_per_s:,.0f} words/s, {s.known} known, {s.bad} bad")
+                if not interactive and not quiet and time.monotonic() - last_log[0] >= log_every:
+                    # logs and pipes get a plain line instead of a progress bar
+                    last_log[0] = time.monotonic()
+                    err.print(f"progress: {s.read}{'/' + str(total) if total else ''} read, {s.stored} stored, "
+                              f"{s.known} known, {s.bad} unreadable, {s.docs_per_s:.2f} docs/s", soft_wrap=True)
+
+            stats = run_ingest(_reporting(docs), store, settings, workers=workers, dask=dask, batch_size=batch_size,
+                               progress=on_batch, total=total)
+    except StoreError as exc:
+        _error(exc)
+        _done_note(stats)
+        raise typer.Exit(1)
+    except ModelNotFound as exc:
+        _error(exc)
+        raise typer.Exit(2)
+    except KeyboardInterrupt:
+        err.print("[yellow]interrupted:[/yellow] committed batches are kept; run the same command again to resume")
+        _done_note(stats)
+        raise typer.Exit(130)
+    finally:
+        store.close()
+    line = (f"ingested {stats.stored} new document(s) of {stats.read} read ({stats.known} already stored, "
+            f"{stats.bad} unreadable); {stats.coded} coded in {stats.seconds:.1f}s: {stats.docs_per_s:.2f} docs/s, "
+            f"{stats.words_per_s:,.0f} words/s; {stats.events} events")
+    err.print(line)
+    if summary_json:
+        sys.stdout.write(json.dumps(stats.as_dict()) + "\n")
+    if stats.read == 0:
+        err.print("[red]error:[/red] no documents found")
+        raise typer.Exit(1)
+
+
+def _done_note(stats) -> None:
+    if stats is not None:
+        err.print(f"{stats.stored} document(s) were committed in this run; run the same command again to resume")
+
+
+def _reporting(docs):
+    """Report unreadable inputs on stderr as they pass."""
+    from .common import report
+
+    for d in docs:
+        if d.skipped:
+            report(d)
+        yield d
+
+
+# -- events -------------------------------------------------------------------------------
+EVENT_TABLE = ["date", "source_code", "source_name", "cameo", "target_code", "target_name", "quad_class",
+               "goldstein", "plover_event", "trigger", "outlet", "doc_id", "event_id"]
+
+
+@app.command()
+def events(db: Optional[str] = DbOpt,
+           actor: Optional[str] = typer.Option(None, "--actor", help="Either side: code (USA, USA* for a prefix) or name."),
+           source: Optional[str] = typer.Option(None, "--source", help="Source actor code (prefix with *) or name."),
+           target: Optional[str] = typer.Option(None, "--target", help="Target actor code (prefix with *) or name."),
+           dyad: Optional[str] = typer.Option(None, "--dyad", help="SOURCE,TARGET codes, e.g. USA*,IRQ*."),
+           root: Optional[str] = typer.Option(None, "--root", help="CAMEO root 01..20."),
+           cameo: Optional[str] = typer.Option(None, "--cameo", help="CAMEO code or prefix."),
+           plover: Optional[str] = typer.Option(None, "--plover", help="PLOVER event type."),
+           quad: Optional[int] = typer.Option(None, "--quad", min=1, max=4, help="QuadClass 1..4."),
+           start: Optional[str] = typer.Option(None, "--from", help="From date YYYY-MM-DD."),
+           end: Optional[str] = typer.Option(None, "--to", help="To date YYYY-MM-DD."),
+           outlet: Optional[str] = typer.Option(None, "--outlet"),
+           text: Optional[str] = typer.Option(None, "--text", help="Words in the sentence."),
+           doc: Optional[str] = typer.Option(None, "--doc", help="A document id."),
+           folded: bool = typer.Option(False, "--folded", help="One row per event across articles, with mention/article/source counts."),
+           limit: int = typer.Option(100, "--limit"), offset: int = typer.Option(0, "--offset"),
+           fmt: str = FormatOpt) -> None:
+    """Query coded events."""
+    from ..store import EventFilter
+
+    if dyad:
+        parts = [p.strip() for p in dyad.split(",")]
+        if len(parts) != 2 or not all(parts):
+            raise typer.BadParameter("--dyad expects SOURCE,TARGET")
+        source, target = parts
+    flt = EventFilter(actor=actor, source=source, target=target, root=root, cameo=cameo, plover=plover, quad_class=quad,
+                      start=_date(start, "--from"), end=_date(end, "--to"), outlet=outlet, text=text, doc_id=doc,
+                      limit=limit, offset=offset)
+    with _open(db, read_only=False) as store:
+        if folded:
+            rows = store.event_groups(flt)
+            cols = ["date_start", "source_code", "cameo", "target_code", "quad_class", "goldstein", "num_mentions",
+                    "num_articles", "num_sources", "num_stories", "event_key"]
+            total = None
+        else:
+            rows = store.events(flt)
+            cols = EVENT_TABLE
+            total = store.count_events(flt)
+    _emit(rows, fmt, cols if fmt == "table" else (list(rows[0]) if rows else cols),
+          title=f"{len(rows)} of {total} events" if total is not None else f"{len(rows)} events")
+
+
+# -- dyad ---------------------------------------------------------------------------------
+@app.command()
+def dyad(a: str = typer.Argument(..., help="Actor code (prefix): USA covers USAGOV, USAMIL..."),
+         b: str = typer.Argument(..., help="The other actor code."),
+         db: Optional[str] = DbOpt,
+         by: str = typer.Option("week", "--by", help="day, week, month, quarter or year."),
+         start: Optional[str] = typer.Option(None, "--from"), end: Optional[str] = typer.Option(None, "--to"),
+         directed: bool = typer.Option(False, "--directed", help="Only A acting on B."),
+         plot: Optional[str] = typer.Option(None, "--plot", help="Write a PNG timeline here."),
+         fmt: str = FormatOpt) -> None:
+    """A dyad's time series: events by QuadClass, Goldstein sum and mean, per period."""
+    from ..analysis import plot_dyad
+    from ..analysis.dyads import COLUMNS
+    from ..store import PERIODS
+
+    if by not in PERIODS:
+        raise typer.BadParameter(f"--by must be one of {', '.join(PERIODS)}")
+    with _open(db) as store:
+        rows = store.dyad_timeline(a, b, by=by, start=_date(start, "--from"), end=_date(end, "--to"), directed=directed)
+    _emit(rows, fmt, COLUMNS if fmt == "table" else COLUMNS + ["event_ids"], title=f"{a} – {b} by {by}")
+    if plot:
+        plot_dyad(rows, a, b, plot, by=by)
+        err.print(f"wrote {plot}")
+
+
+# -- network ------------------------------------------------------------------------------
+@app.command()
+def network(db: Optional[str] = DbOpt,
+            output: Optional[str] = typer.Option(None, "-o", "--output", help="Write the graph: .graphml, .gexf or .json."),
+            start: Optional[str] = typer.Option(None, "--from"), end: Optional[str] = typer.Option(None, "--to"),
+            min_weight: int = typer.Option(1, "--min-weight", min=1, help="Drop edges with fewer events."),
+            countries: bool = typer.Option(False, "--countries", help="Countries as nodes (USAGOV -> USA)."),
+            top: int = typer.Option(15, "--top", help="Actors to list.")) -> None:
+    """The actor network: who acts on whom, how often, cooperatively or not."""
+    from ..analysis import top_actors, write_graph
+
+    with _open(db) as store:
+        g = store.network(start=_date(start, "--from"), end=_date(end, "--to"), min_weight=min_weight,
+                          country_level=countries)
+    if output:
+        try:
+            write_graph(g, output)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+        err.print(f"wrote {output}: {g.number_of_nodes()} actors, {g.number_of_edges()} edges")
+    rows = top_actors(g, top)
+    _emit(rows, "table", ["actor", "label", "out", "in", "degree", "pagerank"],
+          title=f"{g.number_of_nodes()} actors, {g.number_of_edges()} edges")
+
+
+# -- stances ------------------------------------------------------------------------------
+@app.command()
+def stances(db: Optional[str] = DbOpt,
+            proposition: Optional[str] = typer.Option(None, "--proposition", "-p", help="Words of the proposition."),
+            holder: Optional[str] = typer.Option(None, "--holder", help="Holder code (prefix with *) or name."),
+            fmt: str = FormatOpt) -> None:
+    """Who stands where: stances grouped by proposition and holder across documents."""
+    with _open(db) as store:
+        rows = store.stances(proposition=proposition, holder=holder)
+    for r in rows:
+        r["holder_names"] = "; ".join(r["holder_names"])
+    cols = ["proposition", "holder", "holder_names", "polarity", "support", "oppose", "documents"]
+    _emit(rows, fmt, cols if fmt != "json" else cols + ["evidence"], title="stances")
+
+
+# -- export -------------------------------------------------------------------------------
+@app.command()
+def export(output: str = typer.Argument(..., help="A file (gdelt, plover) or a directory (parquet, csv); - for stdout."),
+           fmt: str = typer.Option(..., "--format", "-f", help="gdelt, plover, parquet or csv."),
+           db: Optional[str] = DbOpt,
+           header: bool = typer.Option(False, "--header", help="GDELT: write a header row of column names."),
+           start: Optional[str] = typer.Option(None, "--from"), end: Optional[str] = typer.Option(None, "--to")) -> None:
+    """Export: the GDELT 2.0 event table (61 columns, TSV), PLOVER JSON Lines, or every table as Parquet/CSV."""
+    from ..export import write_gdelt, write_plover, write_tables
+    from ..store import EventFilter, StoreError
+
+    flt = EventFilter(start=_date(start, "--from"), end=_date(end, "--to"), limit=None)
+    out = sys.stdout if output == "-" else output
+    try:
+        with _open(db) as store:
+            if fmt == "gdelt":
+                n = write_gdelt(store, out, flt, header=header)
+                err.print(f"wrote {n} GDELT event rows")
+            elif fmt == "plover":
+                n = write_plover(store, out, flt)
+                err.print(f"wrote {n} PLOVER records")
+            elif fmt in ("parquet", "csv"):
+                if output == "-":
+                    raise typer.BadParameter("parquet/csv need a directory")
+                counts = write_tables(store, output, fmt)
+                err.print("wrote " + ", ".join(f"{t} ({n})" for t, n in counts.items()) + f" to {output}")
+            else:
+                raise typer.BadParameter("--format must be gdelt, plover, parquet or csv")
+    except (OSError, StoreError) as exc:
+        _error(exc)
+        raise typer.Exit(1)
+
+
+# -- watch --------------------------------------------------------------------------------
+@app.command()
+def watch(sources: List[str] = typer.Argument(..., help="RSS/Atom feed URLs or files, or folders to watch."),
+          db: Optional[str] = DbOpt,
+          interval: float = typer.Option(300.0, "--interval", help="Seconds between polls."),
+          once: bool = typer.Option(False, "--once", help="Poll once and exit."),
+          fetch: bool = typer.Option(False, "--fetch", help="Download each feed entry's linked page instead of using the feed text."),
+          config: Optional[str] = ConfigOpt, model: Optional[str] = ModelOpt) -> None:
+    """Poll feeds and folders; code and store what is new."""
+    from ..scale.watch import Watcher
+    from ..store import StoreError
+
+    settings = settings_from(config, spacy_model=model)
+    store = _open(db, settings)
+    w = Watcher(sources, store, settings, fetch=fetch)
+    try:
+        while True:
+            started = time.monotonic()
+            stats = w.poll()
+            err.print(f"{_dt.datetime.now().isoformat(timespec='seconds')} polled {len(sources)} source(s): "
+                      f"{stats.stored} new, {stats.known} known, {stats.bad} unreadable")
+            if once:
+                break
+            time.sleep(max(0.0, interval - (time.monotonic() - started)))
+    except StoreError as exc:
+        _error(exc)
+        raise typer.Exit(1)
+    except KeyboardInterrupt:
+        err.print("stopped")
+    finally:
+        store.close()

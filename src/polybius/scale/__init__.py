@@ -1,0 +1,1 @@
+"""Corpus scale: streaming parallel ingest (processes or Dask) and near-duplicate detection."""

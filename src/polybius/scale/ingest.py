@@ -1,0 +1,252 @@
+"""Streaming ingest: read -> skip what is stored -> code (here, in worker processes, or on
+Dask) -> store in batches, one transaction each.
+
+Memory stays flat: documents are read lazily, at most ``in_flight`` batches are being coded
+at any time, and each batch is written and dropped.  A run killed at any point resumes
+where it stopped: every committed batch is skipped on the next run (documents are known by
+id and content hash), and an uncommitted batch is simply coded again.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..config import Settings, load_settings
+from ..model import Document
+from .work import code_batch, init_worker, unpack
+
+log = logging.getLogger("polybius.scale")
+
+WARC_EXT = (".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+@dataclass
+class IngestStats:
+    read: int = 0  # documents read from the sources
+    known: int = 0  # already stored: not coded again
+    coded: int = 0  # coded in this run
+    stored: int = 0  # new documents written
+    bad: int = 0  # unreadable input, stored with its error
+    with_errors: int = 0  # coded documents that carry an error message
+    words: int = 0  # words coded
+    events: int = 0
+    started: float = field(default_factory=time.monotonic)
+    total: int | None = None  # documents expected, when known in advance
+
+    @property
+    def seconds(self) -> float:
+        return max(time.monotonic() - self.started, 1e-9)
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.coded / self.seconds
+
+    @property
+    def words_per_s(self) -> float:
+        return self.words / self.seconds
+
+    def as_dict(self) -> dict:
+        return {"read": self.read, "known": self.known, "coded": self.coded, "stored": self.stored, "bad": self.bad,
+                "with_errors": self.with_errors, "words": self.words, "events": self.events,
+                "seconds": round(self.seconds, 3), "docs_per_s": round(self.docs_per_s, 3),
+                "words_per_s": round(self.words_per_s, 1)}
+
+
+def iter_inputs(paths: Iterable[str], settings: Settings | None = None, *, published: _dt.date | None = None,
+                outlet: str | None = None) -> Iterator[Document]:
+    """Documents from files, directories, JSONL, stdin (the ingest readers) and WARC files."""
+    from ..ingest import iter_sources
+    from ..ingest.sources import iter_files
+
+    settings = settings or load_settings()
+    for f in iter_files(paths):
+        if f.lower().endswith(WARC_EXT):
+            from ..ingest.warc import iter_warc
+
+            yield from iter_warc(f, settings, published=published, outlet=outlet)
+        else:
+            yield from iter_sources([f], settings, published=published, outlet=outlet)
+
+
+def count_inputs(paths: Iterable[str]) -> int | None:
+    """How many documents ``paths`` hold, when that is cheap to know (None for stdin/WARC)."""
+    from ..ingest.sources import JSONL_EXT, iter_files
+
+    n = 0
+    for f in iter_files(paths):
+        if f == "-" or f.lower().endswith(WARC_EXT):
+            return None
+        if Path(f).suffix.lower() in JSONL_EXT:
+            try:
+                with open(f, "rb") as fh:
+                    n += sum(1 for line in fh if line.strip())
+            except OSError:
+                n += 1
+        else:
+            n += 1
+    return n
+
+
+def batched(it: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for x in it:
+        batch.append(x)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class _Serial:
+    """Code in this process."""
+
+    def __init__(self, settings: Settings, pipeline=None):
+        from .work import pipeline_for
+
+        self.settings = settings
+        self.pipeline = pipeline or pipeline_for(settings)
+        self.slots = 1
+
+    def run(self, docs: list[Document]) -> list[Document]:
+        from .dedup import signature
+        from .work import _WORD
+
+        out = []
+        for d in self.pipeline.code_documents(docs):
+            d.nlp = None  # the parse is not kept: memory stays flat
+            d.extras["minhash"] = signature(d.text) if d.text else None
+            d.extras["words"] = len(_WORD.findall(d.text or ""))
+            out.append(d)
+        return out
+
+    def close(self, cancel: bool = False) -> None:
+        pass
+
+
+class _Processes:
+    """A pool of worker processes, each with its own spaCy model."""
+
+    def __init__(self, settings: Settings, workers: int):
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.settings = settings
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
+                                        initializer=init_worker, initargs=(settings,))
+        self.slots = workers
+
+    def submit(self, dicts: list[dict]):
+        return self.pool.submit(code_batch, self.settings, dicts)
+
+    @staticmethod
+    def wait(pending, first: bool):
+        from concurrent.futures import FIRST_COMPLETED, ALL_COMPLETED, wait
+
+        done, rest = wait(pending, return_when=FIRST_COMPLETED if first else ALL_COMPLETED)
+        return done, rest
+
+    def close(self, cancel: bool = False) -> None:
+        self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
+
+
+class _Dask:
+    """A Dask cluster: a scheduler address (``tcp://host:port``) or ``local`` for a LocalCluster."""
+
+    def __init__(self, settings: Settings, address: str, workers: int):
+        from distributed import Client, LocalCluster
+
+        self.settings = settings
+        self.cluster = None
+        if address in ("local", "local:"):
+            self.cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                                        dashboard_address=None)
+            self.client = Client(self.cluster)
+        else:
+            self.client = Client(address, timeout="30s")
+        info = self.client.scheduler_info()
+        self.slots = max(1, sum(w.get("nthreads", 1) for w in info.get("workers", {}).values()))
+
+    def submit(self, dicts: list[dict]):
+        return self.client.submit(code_batch, self.settings, dicts, pure=False)
+
+    @staticmethod
+    def wait(pending, first: bool):
+        from distributed import wait
+
+        res = wait(list(pending), return_when="FIRST_COMPLETED" if first else "ALL_COMPLETED")
+        return set(res.done), set(res.not_done)
+
+    def close(self, cancel: bool = False) -> None:
+        try:
+            self.client.close()
+        finally:
+            if self.cluster is not None:
+                self.cluster.close()
+
+
+def ingest(docs: Iterable[Document], store, settings: Settings | None = None, *, workers: int = 1,
+           dask: str | None = None, batch_size: int = 16, in_flight: int | None = None, pipeline=None,
+           progress: Callable[[IngestStats], None] | None = None, total: int | None = None) -> IngestStats:
+    """Code and store ``docs``; returns counts and rates.  See the module docstring."""
+    settings = settings or load_settings()
+    stats = IngestStats(total=total)
+    if dask:
+        runner = _Dask(settings, dask, workers)
+    elif workers > 1:
+        runner = _Processes(settings, workers)
+    else:
+        runner = _Serial(settings, pipeline)
+    in_flight = in_flight or 2 * runner.slots
+    stats.started = time.monotonic()  # rates count coding, not loading the model
+    pending: set = set()
+
+    def save(coded: list[Document]) -> None:
+        if not coded:
+            return
+        stats.stored += store.add_many(coded)
+        stats.coded += sum(not d.skipped for d in coded)
+        stats.words += sum(d.extras.get("words", 0) for d in coded if not d.skipped)
+        stats.events += sum(len(d.events) for d in coded)
+        stats.with_errors += sum(bool(d.errors) and not d.skipped for d in coded)
+        if progress:
+            progress(stats)
+
+    def collect(first: bool) -> None:
+        nonlocal pending
+        done, pending = runner.wait(pending, first)
+        for fut in done:
+            save([unpack(x) for x in fut.result()])
+
+    ok = False
+    try:
+        for batch in batched(docs, batch_size):
+            stats.read += len(batch)
+            known = store.stored(batch)
+            stats.known += len(known)
+            fresh = [d for d in batch if d.id not in known]
+            bad = [d for d in fresh if d.skipped]
+            todo = [d for d in fresh if not d.skipped]
+            if bad:
+                stats.bad += len(bad)
+                stats.stored += store.add_many(bad)
+            if not todo:
+                if progress:
+                    progress(stats)
+                continue
+            if isinstance(runner, _Serial):
+                save(runner.run(todo))
+                continue
+            pending.add(runner.submit([d.to_dict() for d in todo]))
+            if len(pending) >= in_flight:
+                collect(first=True)
+        while pending:
+            collect(first=False)
+        ok = True
+    finally:
+        runner.close(cancel=not ok)
+    return stats

@@ -1,0 +1,61 @@
+"""What a worker does: code a batch of documents with its own pipeline (one spaCy model per
+worker process, loaded on first use) and return them as plain data.
+
+The functions are module-level so that process pools and Dask workers can import them.
+"""
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+from ..config import Settings
+from ..model import Document
+
+_PIPELINES: dict[tuple, Any] = {}
+_WORD = re.compile(r"\w+")
+
+
+def _key(settings: Settings) -> tuple:
+    return (settings.spacy_model, tuple(settings.stages), tuple(settings.actors_files),
+            tuple(settings.agents_files), tuple(settings.verbs_files), settings.batch_size)
+
+
+def pipeline_for(settings: Settings):
+    """This process's pipeline for ``settings`` (built once, reused for every batch)."""
+    key = _key(settings)
+    p = _PIPELINES.get(key)
+    if p is None:
+        from ..pipeline import Pipeline
+
+        p = _PIPELINES[key] = Pipeline(settings)
+    return p
+
+
+def init_worker(settings: Settings) -> None:
+    """Process-pool initializer: load the model before the first batch arrives."""
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    pipeline_for(settings)
+
+
+def pack(doc: Document) -> dict:
+    """A coded document as plain data for the trip back to the writer, with its MinHash."""
+    from .dedup import signature
+
+    d = doc.to_dict()
+    sig = signature(doc.text) if not doc.skipped and doc.text else None
+    return {"doc": d, "minhash": sig, "words": len(_WORD.findall(doc.text or ""))}
+
+
+def unpack(item: dict) -> Document:
+    doc = Document.from_dict(item["doc"])
+    if item.get("minhash"):
+        doc.extras["minhash"] = item["minhash"]
+    doc.extras["words"] = item.get("words", 0)
+    return doc
+
+
+def code_batch(settings: Settings, docs: list[dict], pipeline=None) -> list[dict]:
+    """Code a batch (documents as ``to_dict`` data) and return them packed."""
+    p = pipeline or pipeline_for(settings)
+    return [pack(d) for d in p.code_documents(Document.from_dict(x) for x in docs)]
