@@ -115,3 +115,34 @@ def test_events_stage_events_are_cues(nlp, speech):
     speech(doc)
     assert [(s.holder, s.polarity, s.proposition, s.rule) for s in doc.stances] == [
         ("A1", "support", "ceasefire", "event:0256")]
+
+
+def test_negating_verbs_flip_the_side(nlp, speech):
+    actors = {"senate": (["The senate"], "USA"), "Lindqvist": (["Governor Eva Lindqvist"], None),
+              "Narnia": (["Narnia"], "NAR")}
+    text = ("The senate refused to lift sanctions on Narnia. "
+            "Governor Eva Lindqvist urged the council to ease the sanctions.")
+    doc = coded(nlp, speech, text, actors)
+    t = {(doc.actor(s.holder).name, s.polarity, s.proposition) for s in doc.stances}
+    assert ("senate", "support", "sanctions on Narnia") in t
+    assert ("Lindqvist", "oppose", "sanctions on Narnia") in t
+    assert not any(p.startswith("withdrawal") for _, _, p in t)  # "lift"/"remove" sanctions is no withdrawal
+
+
+def test_no_theme_from_plain_modifiers_and_specific_places(nlp, speech):
+    actors = {"envoy": (["The envoy"], None), "Ruritania": (["Ruritania"], "RUR")}
+    text = "Ruritania signed the accord. The envoy called for an unconditional ceasefire in the northern hill region."
+    doc = coded(nlp, speech, text, actors)
+    [s] = doc.stances
+    assert s.proposition == "ceasefire in northern hill region"
+
+
+def test_speaker_is_not_the_topic_of_a_preposition(nlp):
+    from polybius.speech import QuoteFinder
+
+    doc = make_doc(nlp, "A UN expert on Narnia said the elections had been rigged.", {"Narnia": ["Narnia"]})
+    [q] = QuoteFinder(nlp)(doc)
+    assert q.speaker is None
+    doc = make_doc(nlp, "A spokesman for the ministry said the elections had been fair.", {"ministry": ["the ministry"]})
+    [q] = QuoteFinder(nlp)(doc)
+    assert q.speaker == "A1"

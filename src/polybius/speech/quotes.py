@@ -30,6 +30,7 @@ _SENT_END = {".", "!", "?"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _CLIMB = {"xcomp", "conj", "advcl", "pcomp", "prep", "acomp"}
 _CLAUSE_START_CHARS = set(":,.?!;—–-([")
+_REPRESENTS = {"for", "of", "at", "from", "with"}  # "a spokesman for the ministry"
 _MODIFIERS = {"amod", "compound", "poss", "nmod", "det", "nummod", "case"}
 
 
@@ -69,6 +70,8 @@ def actor_for(doc: Document, tok) -> str | None:
             h, depth = h.head, depth + 1
         if via_modifier:
             continue  # "a Japanese virus expert" is not Japan: no guess from a modifier
+        if any(x.dep_ == "prep" and x.lower_ not in _REPRESENTS and x.head.i == tok.i for x in t.ancestors):
+            continue  # "an expert on Myanmar" does not speak for Myanmar
         if depth < best_depth:
             best, best_depth = found[0].id, depth
     return best

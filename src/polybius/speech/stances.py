@@ -250,6 +250,10 @@ class _Run:
                 for x in tok.children:
                     if x.dep_ in ("compound", "amod", "poss", "nmod"):
                         theme = x
+        if theme is not None and is_verb and self._concept(theme, "noun") is not None:
+            return None  # "remove sanctions" is not a withdrawal: see negating_verbs
+        if theme is not None and not self._theme_word(theme):
+            theme = None  # "unconditional talks", "sanctions on denuclearization": no party named
         if theme is not None:
             self._set_theme(m, theme)
         for prep in tok.children:
@@ -257,12 +261,19 @@ class _Run:
                 objs = [o for o in prep.children if o.dep_ == "pobj"]
                 if objs:
                     code, name = self._country_of(objs[0])
-                    if code is None and objs[0].lemma_.lower() in self.f.props["generic_places"]:
+                    bare = all(k.dep_ == "det" and k.lower_ == "the" for k in objs[0].children)
+                    if code is None and bare and objs[0].lemma_.lower() in self.f.props["generic_places"]:
                         code, name = self._country_before(objs[0], exclude=m.theme_country)
                     m.place_key = code or objs[0].lemma_.lower()
                     m.place_text = name or _phrase(objs[0])
                     m.place_country = code
         return m
+
+    def _theme_word(self, tok) -> bool:
+        """A theme is an actor or a word for forces (data: theme_synonyms)."""
+        if self.doc.actors_at(tok.idx, tok.idx + len(tok.text)):
+            return True
+        return tok.lower_ in self.syn or tok.lemma_.lower() in self.syn
 
     def _set_theme(self, m: PropMention, theme):
         """Theme key: the theme's country (its own, or a country modifier's) + its kind."""
@@ -353,6 +364,12 @@ class _Run:
         for c in cands:
             if c.i in self.mentions and c.i != tok.i:
                 return self.mentions[c.i]
+        neg = self.f.props.get("negating_verbs", set())
+        for c in cands:
+            if c.pos_ == "VERB" and c.lemma_.lower() in neg:
+                for d in c.children:  # "refused to lift sanctions": the opposite side on sanctions
+                    if d.dep_ in ("dobj", "nsubjpass") and d.i in self.mentions:
+                        return ("neg", self.mentions[d.i])
         for c in cands:
             if c.pos_ == "VERB":
                 for d in c.children:  # "urged X to allow the withdrawal", "… to return to talks"
@@ -419,7 +436,9 @@ class _Run:
                         if subj is not None:
                             rule += ":left-actor"
                 else:
-                    poss = [c for c in tok.children if c.dep_ == "poss"]
+                    poss = [c for c in tok.children if c.dep_ == "poss"] or [
+                        c for c in tok.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+                        and self.doc.actors_at(c.idx, c.idx + len(c.text))]
                     if poss:
                         subj = poss[0]
                     elif tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in f.props["light_verbs"]:
@@ -561,6 +580,8 @@ class _Run:
         t = fd.target
         if isinstance(t, PropMention):
             return t.cluster, 1, None
+        if t[0] == "neg":
+            return t[1].cluster, -1, None
         if t[0] == "concept-theme":
             c, countries = t[1], t[2]
             same = [ci for ci, cl in enumerate(self.clusters) if cl[0].concept is c]
@@ -587,7 +608,8 @@ class _Run:
         for od, ci in reversed(done):
             if od.cue_token is not None and od.cue_token.lemma_.lower() == lemma and od.cue_token.i != ref.i:
                 return ci, 1, od
-        if final and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in ref.children):
+        if final and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss"
+                         for c in ref.children):
             # "opposed the bill": the proposition last put forward before it
             before = [(od, ci) for od, ci in done if od.polarity == "support" and od.cue_token is not None
                       and od.cue_token.i < ref.i]
@@ -608,7 +630,10 @@ class _Run:
                 if r is None:
                     left.append(fd)
                     continue
-                ci, _mult, via = r
+                ci, mult, via = r
+                if mult == -1:
+                    fd.polarity = "oppose" if fd.polarity == "support" else "support"
+                    fd.rule += ":negating-verb"
                 if not fd.holders and via is not None and fd.cue_token is not None and fd.cue_token.pos_ == "VERB":
                     # "the request was dismissed": the addressee of the request answered it
                     if via.addressee:
@@ -665,4 +690,4 @@ def _country_name(code: str | None, fallback: str | None) -> str:
             return getattr(c, "common_name", None) or c.name
     except ImportError:
         pass
-    return fallback or code
+    return fallback or ""
