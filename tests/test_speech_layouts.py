@@ -56,3 +56,12 @@ def test_stage_without_parse_keeps_marks_errors(nlp):
 
     d = read_text('He said: "We will never.\n\nNext paragraph.')
     assert QuoteFinder(nlp)(d) == [] and any("never closed" in e for e in d.errors)
+
+
+def test_headline_label(nlp):
+    from polybius.speech import QuoteFinder
+
+    d = make_doc(nlp, "‘We will not leave’: Ruritanian PM\n\nThe prime minister spoke in the capital on Friday.",
+                 {"PM": ["Ruritanian PM", "The prime minister"]})
+    [q] = QuoteFinder(nlp)(d)
+    assert q.rule == "direct:headline-label" and by_name(d, q.speaker) == "PM" and q.text == "We will not leave"

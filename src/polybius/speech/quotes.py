@@ -400,7 +400,32 @@ class _Context:
                     subj = subject_of(root, self.verbs)
                     if subj is not None:
                         return kind, subj, None, "direct:colon"
+        # headline style: 'Minister: "We will act"' / '"We will act": Minister'
+        if self._headline(seg):
+            if before and before[-1].text == ":" and not any(t.pos_ in ("VERB", "AUX") for t in before):
+                head = self._np_head(before[:-1])
+                if head is not None:
+                    return kind, head, None, "direct:headline-label"
+            if after and after[0].text == ":" and not any(t.pos_ in ("VERB", "AUX") for t in after):
+                head = self._np_head(after[1:])
+                if head is not None:
+                    return kind, head, None, "direct:headline-label"
         return kind, None, None, "direct:none"
+
+    def _headline(self, seg) -> bool:
+        blocks = self.doc.blocks
+        b = self.block_of(seg.open)
+        return bool(blocks) and b < len(blocks) and blocks[b].kind in ("headline", "subhead")
+
+    @staticmethod
+    def _np_head(toks):
+        """The head of a short noun phrase (the token whose head lies outside it)."""
+        toks = [t for t in toks if not t.is_punct]
+        if not toks or len(toks) > 6:
+            return None
+        ids = {t.i for t in toks}
+        heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+        return heads[0] if heads and heads[0].pos_ in ("PROPN", "NOUN") else None
 
     def _speaker(self, verb, window):
         subj = subject_of(verb, self.verbs)
