@@ -146,3 +146,15 @@ def test_speaker_is_not_the_topic_of_a_preposition(nlp):
     doc = make_doc(nlp, "A spokesman for the ministry said the elections had been fair.", {"ministry": ["the ministry"]})
     [q] = QuoteFinder(nlp)(doc)
     assert q.speaker == "A1"
+
+
+def test_reported_praise_of_the_theme_opposes_its_withdrawal(nlp, speech):
+    actors = {"assembly": (["The assembly"], "RUR"), "Marsh": (["Defence Secretary Clara Marsh"], "GBR"),
+              "British forces": (["British troops"], "GBR")}
+    text = ("The assembly voted to expel British troops. Defence Secretary Clara Marsh said the troops were "
+            "essential for the region's stability. British troops are vital, some columnists argue.")
+    doc = coded(nlp, speech, text, actors)
+    t = table(doc)
+    assert ("Marsh", "oppose") in t and ("assembly", "support") in t
+    marsh = [s for s in doc.stances if doc.actor(s.holder).name == "Marsh"][0]
+    assert marsh.rule.startswith("evaluation:troop-essential")

@@ -129,9 +129,7 @@ class StanceFinder:
         self.matcher.add("INVERSE", [[{"LEMMA": {"IN": inv}, "POS": "VERB"}]])
         evals = sorted(self.props["evaluation_verbs"])
         self.matcher.add("EVAL", [[{"LEMMA": {"IN": evals}, "POS": "VERB"}]])
-        self.adj_pos = self.props["positive_adjectives"]
-        self.label = {self.matcher.vocab.strings[k]: k for k in ("CUE_VERB", "CUE_NOUN", "CONCEPT_NOUN",
-                                                                  "CONCEPT_VERB", "INVERSE", "EVAL")}
+        self.matcher.add("POSADJ", [[{"LEMMA": {"IN": sorted(self.props["positive_adjectives"])}, "POS": "ADJ"}]])
 
     # -- entry ----------------------------------------------------------------
     def __call__(self, doc: Document) -> list[Stance]:
@@ -541,6 +539,38 @@ class _Run:
                     self.found.append(Found(holders, "oppose", ("concept-theme", c, countries),
                                             self._sentence_span(tok), f"evaluation:{tok.lemma_.lower()}-as-"
                                             f"{roles[0].lemma_.lower()}", tok))
+
+        # reported praise: "the minister said the troops were essential" (the reporter's own is no stance)
+        for i in self.hits.get("POSADJ", []):
+            adj = sdoc[i]
+            if adj.dep_ != "acomp" or self._hypothetical(adj.head) or self._negated(adj.head):
+                continue
+            subj = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+            rep = self._reporting_verb(adj.head)
+            if subj is None or rep is None:
+                continue
+            obj_actors = {a.id for a in self.doc.actors_at(subj.idx, subj.idx + len(subj.text))}
+            for c in self.f.concepts:
+                is_theme = subj.lemma_.lower() in c.inverse_nouns or any(
+                    m.concept is c and m.theme_tok is not None and (
+                        m.theme_tok.lemma_.lower() == subj.lemma_.lower() or obj_actors & {
+                            a.id for a in self.doc.actors_at(m.theme_tok.idx, m.theme_tok.idx + len(m.theme_tok.text))})
+                    for m in self.mentions.values())
+                if not is_theme:
+                    continue
+                countries = {self.doc.actor(a).country for a in obj_actors if self.doc.actor(a).country}
+                for x in subj.children:
+                    if x.dep_ in ("amod", "compound", "poss", "nmod"):
+                        code, _ = self._country_of(x)
+                        if code:
+                            countries.add(code)
+                speaker = subject_of(rep, self.speech)
+                if speaker is None:
+                    continue
+                qh, inq = self._quote_holder(adj, speaker)
+                holders = qh if inq else self.actors_for(speaker)
+                self.found.append(Found(holders, "oppose", ("concept-theme", c, countries), self._sentence_span(adj),
+                                        f"evaluation:{subj.lemma_.lower()}-{adj.lemma_.lower()}", adj))
 
     # -- clustering ---------------------------------------------------------------
     def cluster(self):
