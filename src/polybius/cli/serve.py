@@ -63,7 +63,7 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help="Store: a DuckDB f
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-        state.coder.close()
+        state.close()
         store.close()
     err.print("stopped; the store is closed")
 
