@@ -75,10 +75,30 @@ class AppState:
         self._pipeline = pipeline
         self._pipeline_factory = pipeline_factory
         self._pipeline_lock = threading.Lock()
-        self.coder = Coder(self.pipeline, self._store_add)
+        self.coder = Coder(self.pipeline, self._store_many)
 
-    def _store_add(self, doc: Document) -> bool:
-        return self.executor.submit(self.store.add, doc).result()
+    def _store_many(self, docs: list[Document]) -> list:
+        return self.executor.submit(self._add_many, docs).result()
+
+    def _add_many(self, docs: list[Document]) -> list:
+        """On the store thread: store ``docs`` in one transaction; for each, whether it was new
+        (or the exception that kept it out)."""
+        seen: set[str] = set()
+        flags = []
+        for d in docs:
+            flags.append(d.id not in seen and not self.store.has(d.id))
+            seen.add(d.id)
+        try:
+            self.store.add_many(docs)
+        except Exception:  # find the one that fails; store the others
+            log.exception("storing %d documents together failed; storing them one by one", len(docs))
+            flags = []
+            for d in docs:
+                try:
+                    flags.append(self.store.add(d))
+                except Exception as exc:  # this post gets the error; the others are stored
+                    flags.append(exc)
+        return flags
 
     async def run(self, fn: Callable, *args, **kw):
         """Run ``fn`` (a store call, or a function of several) on the store thread."""
