@@ -178,6 +178,7 @@ def cluster(cands, sd):
                 country = q.code[:3]
             person_info[uf.find(k)] = (keys, country)
     person_info = {j: person_info.get(uf.find(j), (set(), None)) for _, j in named}
+    titled: dict[tuple, tuple[int, str | None]] = {}
     for i, c in enumerate(cands):
         if c.kind not in ("person", "group") or c.name_tokens or not c.title_keys or c.rule == "modifier":
             continue
@@ -197,6 +198,18 @@ def cluster(cands, sd):
         if best is not None:
             uf.union(best[1], i)
             c.rule = "title"
+            continue
+        # no named holder: the same title (same country, or none stated) is the same person
+        key = tuple(sorted(c.title_keys))
+        country = c.code[:3] if c.code and not c.code.startswith("---") else None
+        prev = titled.get(key)
+        if prev is not None and (country is None or prev[1] is None or prev[1] == country):
+            uf.union(prev[0], i)
+            c.rule = "title"
+            if prev[1] is None and country:
+                titled[key] = (prev[0], country)
+        else:
+            titled[key] = (i, country)
     # 3. aliases, appositions
     for i, c in enumerate(cands):
         if c.kind == "alias" and c.org_link is not None and id(c.org_link) in idx:  # noqa: SIM114
