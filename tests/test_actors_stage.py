@@ -216,3 +216,18 @@ def test_dated_role_follows_publication_date(code):
     assert actor_with_mention(before, "Boris Johnson").code == "GBRGOV"
     assert actor_with_mention(after, "Boris Johnson").code == "GBRELI"
     assert actor_with_mention(after, "Boris Johnson").roles
+
+
+def test_person_named_inside_another_phrase_is_a_mention(code):
+    doc = code("Bolivian President Luis Arce met the army chief. Thousands of Arce supporters rallied outside "
+               "the palace where he spoke.")
+    arce = actor_with_mention(doc, "Bolivian President Luis Arce")
+    texts = [m.text for m in arce.mentions]
+    assert "Arce" in texts and "he" in texts
+
+
+def test_different_bodies_of_one_country_stay_apart(code):
+    doc = code("The Mexican embassy said the Mexican government had not been consulted.")
+    emb = actor_with_mention(doc, "The Mexican embassy")
+    gov = actor_with_mention(doc, "the Mexican government")
+    assert emb is not gov and emb.code == gov.code == "MEXGOV"

@@ -364,6 +364,16 @@ def _ambiguous_plural(tok) -> bool:
 
 def build_actors(cands, sd, lex, day):
     uf = cluster(cands, sd)
+    pre: dict[int, list[int]] = {}
+    for i, c in enumerate(cands):
+        if c.kind not in ("drop", "pronoun"):
+            pre.setdefault(uf.find(i), []).append(i)
+    sent_of = {}
+    for si, sent in enumerate(sd.sents):
+        for k in range(sent.start, sent.end):
+            sent_of[k] = si
+    _surname_pass(cands, pre, sd, uf, sent_of)
+    _acronym_pass(cands, pre, sd, uf, sent_of)
     links = resolve_pronouns(cands, uf, sd)
     groups: dict[int, list[int]] = {}
     for i, c in enumerate(cands):
@@ -375,8 +385,6 @@ def build_actors(cands, sd, lex, day):
             continue
         groups.setdefault(uf.find(i), []).append(i)
     _possessive_pronoun_owners(cands, groups, links)
-    _surname_pass(cands, groups, sd)
-    _acronym_pass(cands, groups, sd, uf)
     text = sd.text
     actors = []
     order = sorted(groups.items(), key=lambda kv: min(cands[i].start for i in kv[1]))
@@ -442,11 +450,15 @@ def _cluster_name(real, kind):
     return real[0].name
 
 
-def _surname_pass(cands, groups, sd):
-    """Proper nouns the NER missed that repeat a known person's name word ("Haass continues")."""
+def _surname_pass(cands, groups, sd, uf, sent_of):
+    """Proper nouns the NER missed that repeat a known person's name word ("Haass continues",
+    "Castillo supporters")."""
     covered = set()
     for c in cands:
-        covered.update(range(c.start, c.end))
+        if c.kind == "person" or c.kind == "pronoun":
+            covered.update(range(c.start, c.end))
+        else:
+            covered.add(c.head)
     names: dict[str, int] = {}
     for root, members in groups.items():
         for i in members:
@@ -462,13 +474,19 @@ def _surname_pass(cands, groups, sd):
     for t in sd:
         if t.i in covered or t.lower_ not in names or t.pos_ != "PROPN":
             continue
-        c = Candidate(start=t.i, end=t.i + 1, head=t.i, kind="person", sent=-1, name=t.text, rule="surname",
-                      name_tokens=[t.text])
-        cands.append(c)
-        groups[names[t.lower_]].append(len(cands) - 1)
+        c = Candidate(start=t.i, end=t.i + 1, head=t.i, kind="person", sent=sent_of.get(t.i, -1), name=t.text,
+                      rule="surname", name_tokens=[t.text])
+        _attach(cands, groups, uf, c, names[t.lower_])
 
 
-def _acronym_pass(cands, groups, sd, uf):
+def _attach(cands, groups, uf, c, root):
+    cands.append(c)
+    uf.p.append(len(uf.p))
+    uf.union(root, len(cands) - 1)
+    groups[root].append(len(cands) - 1)
+
+
+def _acronym_pass(cands, groups, sd, uf, sent_of):
     """All-capital words the NER missed that spell a named organisation's initials ("ICG")."""
     covered = set()
     for c in cands:
@@ -493,9 +511,9 @@ def _acronym_pass(cands, groups, sd, uf):
     for t in sd:
         if t.text not in orgs or t.i in covered or not (t.is_upper and t.is_alpha and 2 <= len(t) <= 6):
             continue
-        c = Candidate(start=t.i, end=t.i + 1, head=t.i, kind="organization", sent=-1, name=t.text, rule="acronym")
-        cands.append(c)
-        groups[orgs[t.text]].append(len(cands) - 1)
+        c = Candidate(start=t.i, end=t.i + 1, head=t.i, kind="organization", sent=sent_of.get(t.i, -1), name=t.text,
+                      rule="acronym")
+        _attach(cands, groups, uf, c, orgs[t.text])
 
 
 def _possessive_pronoun_owners(cands, groups, links):

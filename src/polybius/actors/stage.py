@@ -381,6 +381,9 @@ class CandidateBuilder:
             return self._split_conj(sd, s, c, actor_hits, group_hits)
         if ag_hit is not None:
             agent = ag_hit[2][-1]
+            extra = self._person_modifiers(sd, s, ag_hit[0], si)  # "Castillo supporters", "the Trump administration"
+            if extra:
+                c.context_reasons.append("person modifier")
             c.kind = agent.kind or "organization"
             if c.plural and c.kind in ("person", "organization") and agent.kind != "organization" or (
                     c.plural and c.kind == "organization" and tok.lemma_.lower() != tok.lower_):
@@ -388,7 +391,7 @@ class CandidateBuilder:
             c.rule = "agent"
             c.name = sd[s:e].text
             self._context(c, sd, actor_hits, agent_hits, group_hits)
-            return self._split_conj(sd, s, c, actor_hits, group_hits)
+            return self._split_conj(sd, s, c, actor_hits, group_hits) + extra
         if g_hit is not None:
             c.kind = "group"
             c.rule = "group"
@@ -426,6 +429,30 @@ class CandidateBuilder:
         while k < e:
             span = _ent_span(sd, k, "PERSON", s)
             if span is not None and span[1] <= e:
+                m = Candidate(start=span[0], end=span[1], head=span[1] - 1, kind="person", sent=si, rule="modifier")
+                m.name = sd[span[0]:span[1]].text
+                m.name_tokens = [sd[x].text for x in range(*span) if sd[x].tag_ != "HYPH"]
+                out.append(m)
+                k = span[1]
+            else:
+                k += 1
+        return out
+
+    def _person_modifiers(self, sd, s, e, si) -> list[Candidate]:
+        """People named inside a phrase headed by something else: their own mentions."""
+        out = []
+        k = s
+        while k < e:
+            span = _ent_span(sd, k, "PERSON", s)
+            hit = self.in_actor[k]
+            if hit is not None and hit[0] == k and hit[1] <= e and hit[2][-1].kind == "person":
+                m = Candidate(start=hit[0], end=hit[1], head=hit[1] - 1, kind="person", sent=si, rule="modifier")
+                self._from_entry(m, hit[2][-1])
+                m.name = hit[2][-1].name
+                m.name_tokens = [sd[x].text for x in range(hit[0], hit[1]) if sd[x].tag_ != "HYPH"]
+                out.append(m)
+                k = hit[1]
+            elif span is not None and span[1] <= e and not any(self.in_actor[x] for x in range(*span)):
                 m = Candidate(start=span[0], end=span[1], head=span[1] - 1, kind="person", sent=si, rule="modifier")
                 m.name = sd[span[0]:span[1]].text
                 m.name_tokens = [sd[x].text for x in range(*span) if sd[x].tag_ != "HYPH"]
