@@ -231,3 +231,15 @@ def test_different_bodies_of_one_country_stay_apart(code):
     emb = actor_with_mention(doc, "The Mexican embassy")
     gov = actor_with_mention(doc, "the Mexican government")
     assert emb is not gov and emb.code == gov.code == "MEXGOV"
+
+
+def test_bare_body_takes_the_sentence_subjects_country(code):
+    doc = code("India and Pakistan traded fire. Pakistani Foreign Minister Ishaq Dar told parliament that "
+               "Islamabad wanted peace.")
+    assert actor_with_mention(doc, "parliament").code == "PAKLEG"
+
+
+def test_dateline_capital_is_a_place_not_the_government(code):
+    doc = code("NAIROBI — Kenyan police arrested two men on Monday.")
+    a = actor_with_mention(doc, "NAIROBI")
+    assert a is not None and a.code == "KEN"

@@ -63,10 +63,20 @@ def code_candidates(cands, tagger, story_country):
                 and c.org_link is None:
             base = story_country
             reason = "story country"
+        if base is None and c.kind == "organization" and agents and c.org_link is None and c.rule == "agent" \
+                and agents[-1].name.lower() not in bodies_named:
+            # "Foreign Minister Ishaq Dar told parliament": a bare national body belongs to the
+            # country of the sentence's subject
+            subj = sentence_subject.get(c.sent)
+            if subj is not None and subj is not c:
+                base = subj.base[:3]
+                reason = f"sentence context: {subj.name!r}"
         if c.former and base and c.entry is not None and c.entry.kind == "person" and base.endswith("GOV") and len(base) == 6:
             base = base[:3]  # "former President X": the office is past
         if base and base[:3] in ("IGO", "NGO", "IMG"):
             agents = [a for a in agents if a.code != "GOV"]
+        if c.kind == "organization" and c.agents:
+            bodies_named.add(c.agents[-1].name.lower())  # a later bare "the military" refers back
         c.code = compose(base, [(a.code, a.prefix) for a in agents], [g.code for g in c.groups], c.former)
         parts = [reason] if reason else []
         if agents:
@@ -78,6 +88,15 @@ def code_candidates(cands, tagger, story_country):
         c.reason = "; ".join(parts) or None
 
     group_country: dict[str, str] = {}
+    bodies_named: set[str] = set()
+    sentence_subject = {}
+    for c in cands:
+        if c.base and len(c.base) >= 3 and c.base[:3].isalpha() and c.base[:3] not in ("IGO", "NGO", "IMG") \
+                and c.kind not in ("pronoun", "alias", "appos", "drop"):
+            dep = c.sentence_dep if hasattr(c, "sentence_dep") else None
+            if c.sent not in sentence_subject or (dep in ("nsubj", "nsubjpass") and
+                                                  getattr(sentence_subject[c.sent], "sentence_dep", None) not in ("nsubj", "nsubjpass")):
+                sentence_subject[c.sent] = c
     for c in cands:
         if c.org_link is None and c.kind not in ("pronoun", "alias", "appos"):
             if c.base is None and c.groups:

@@ -58,6 +58,7 @@ class Candidate:
     reason: str | None = None
     org_link: "Candidate | None" = None  # "president of <org>"
     aliases: list = field(default_factory=list)  # "(CFR)" after the name
+    sentence_dep: str | None = None  # dependency of the head (subjects give context to their sentence)
     actor: object = None  # the Actor this candidate joined
 
 
@@ -300,6 +301,8 @@ class CandidateBuilder:
             self.link_preps(sd, segs, seg_cands)
             self.link_appositions(sd, sent, segs, seg_cands)
             for cs in seg_cands:
+                for c in cs:
+                    c.sentence_dep = sd[c.head].dep_
                 out.extend(c for c in cs if c.kind != "drop")
             out.extend(self.pronouns(sd, sent, si))
         out.sort(key=lambda c: (c.start, c.end))
@@ -369,6 +372,7 @@ class CandidateBuilder:
                 if c.kind == "person":
                     c.name_tokens = [sd[k].text for k in range(a_hit[0], a_hit[1]) if sd[k].tag_ != "HYPH"]
             if entry.kind == "country" and entry.via == "capital" and c.kind == "country" and not agent_hits \
+                    and not tok.is_upper \
                     and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos", "agent") and tok.head.pos_ in ("VERB", "AUX", "NOUN"):
                 # "Washington warned ...": a capital acting is its government (CAMEO convention)
                 c.base = c.base + "GOV" if c.base and len(c.base) == 3 else c.base
