@@ -246,6 +246,18 @@ class EventStage:
             return out
         return []
 
+    def first_argument(self, roles, c: Coding, f):
+        """The first syntactic argument the roles name, actor or not (for its span)."""
+        for role in roles:
+            if role in ("none",):
+                return None
+            if role == "comp_target":
+                continue
+            toks = self.role_tokens(role, c, f)
+            if toks:
+                return toks[0]
+        return None
+
     def resolve_roles(self, doc, roles, c: Coding, f, exclude=()) -> tuple[list, object]:
         for role in roles:
             if role == "none":
@@ -340,6 +352,10 @@ class EventStage:
                     negated=negated, modality=modality, date=date, place=place, evidence=list(evidence))
                 ev.cameo = code if code in self.codebook else cb.code
                 out.append(ev)
+        if stok is None:
+            stok = self.first_argument(["subj"] if c.source_frame else self.source_roles(c), c, sf)
+        if ttok is None:
+            ttok = self.first_argument(self.target_roles(c), c, f)
         for ev in out:
             doc.extras.setdefault("event_arguments", {})[id(ev)] = {
                 "source": _tok_span(stok), "target": _tok_span(ttok)}
