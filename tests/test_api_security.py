@@ -66,7 +66,7 @@ def test_post_needs_a_valid_key(writer, key):
     assert writer.post("/documents", json={"text": ARTICLE}).status_code == 401
     r = writer.post("/documents", json={"text": ARTICLE}, headers={"X-API-Key": key + "nope"})
     assert r.status_code == 403 and r.json()["detail"] == "invalid API key"
-    assert writer.store.docs == {}
+    assert writer.store.documents() == []
 
 
 def test_post_codes_stores_and_is_idempotent(writer, key):
@@ -83,7 +83,7 @@ def test_post_codes_stores_and_is_idempotent(writer, key):
     again = writer.post("/documents", json={"text": ARTICLE, "published": "2024-05-06", "outlet": "Example Wire"},
                         headers={"Authorization": f"Bearer {key}"})
     assert again.status_code == 200 and again.json()["id"] == doc["id"]
-    assert len(writer.store.docs) == 1
+    assert len(writer.store.documents()) == 1
 
 
 def test_post_html(writer, key):
@@ -136,7 +136,7 @@ def test_size_limits(writer, key):
 
     r = writer.post("/documents", content=chunks(), headers={"X-API-Key": key, "Content-Type": "application/json"})
     assert r.status_code == 413
-    assert len(writer.store.docs) >= 1  # earlier documents untouched
+    assert len(writer.store.documents()) >= 1  # earlier documents untouched
 
 
 def test_writes_disabled_without_configured_keys(pipeline):
@@ -182,3 +182,29 @@ def test_concurrent_posts_are_coded_together_and_each_gets_its_own_document(writ
         doc = r.json()
         assert doc["text"].split("\n\n")[1] == text.split("\n\n")[1]
         assert writer.store.has(doc["id"])
+
+
+def test_a_document_the_store_refuses_fails_alone(pipeline, key):
+    """When storing a batch fails, the documents are stored one by one and only the bad one errs."""
+    from polybius.api import create_app
+    from polybius.api.security import hash_key
+
+    class Picky(MemoryStore):
+        def add_many(self, docs):
+            docs = list(docs)
+            if any("refuse" in d.text for d in docs):
+                raise RuntimeError("refused")
+            return super().add_many(docs)
+
+        def add(self, doc):
+            if "refuse" in doc.text:
+                raise RuntimeError("refused")
+            return super().add(doc)
+
+    store = Picky()
+    app = create_app(store=store, settings=pipeline.settings.replace(api_key_hashes=[hash_key(key)]), pipeline=pipeline)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        ok = c.post("/documents", json={"text": ARTICLE}, headers={"X-API-Key": key})
+        bad = c.post("/documents", json={"text": ARTICLE + " They refuse to talk again."}, headers={"X-API-Key": key})
+        assert ok.status_code == 201 and bad.status_code == 500
+        assert [d["id"] for d in store.documents()] == [ok.json()["id"]]
