@@ -37,6 +37,7 @@ class EventStage:
         self.charges = [e for e in self.verbs.entries if e.kind == "charge"]
         self.obligation_aux = self.coder.q.get("obligation_aux", frozenset())
         self.self_pronouns = self.coder.q.get("speaker_pronouns", frozenset())
+        self.quantity_heads = self.coder.q.get("quantity_heads", frozenset())
 
     # ------------------------------------------------------------------ document
     def __call__(self, doc) -> None:
@@ -186,6 +187,12 @@ class EventStage:
                 for c in h.children:
                     if c.dep_ in ("poss", "compound", "amod", "nmod"):
                         hits.extend(a for a in doc.actors_at(c.idx, c.idx + len(c.text)) if a not in hits)
+            if not hits and h.lemma_.lower() in self.quantity_heads:
+                for p in h.children:
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        for x in p.children:
+                            if x.dep_ == "pobj":
+                                hits = self.actors_of(doc, x, depth + 1)
             if not hits and h.dep_ == "pobj" and h.head.lemma_.lower() in ("include", "including", "like", "among"):
                 hits = self.actors_of(doc, h.head.head, depth + 1)
             if not hits and h.pos_ == "PRON" and h.lower_ in self.self_pronouns and h.dep_ in ("nsubj", "nsubjpass"):
