@@ -669,8 +669,9 @@ class _Run:
         for od, ci in reversed(done):
             if od.cue_token is not None and od.cue_token.lemma_.lower() == lemma and od.cue_token.i != ref.i:
                 return ci, 1, od
-        if final and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss"
-                         for c in ref.children):
+        bare = all(c.dep_ in ("det", "poss", "amod", "compound", "case", "punct") for c in ref.children)
+        if final and bare and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss"
+                                  for c in ref.children):
             # "opposed the bill": the proposition last put forward before it
             rb = self._block(ref)
             before = [(od, ci) for od, ci in done if od.polarity == "support" and od.cue_token is not None
