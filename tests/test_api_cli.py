@@ -37,3 +37,44 @@ def test_serve_refuses_a_malformed_key_hash(tmp_path):
     r = run_cli("serve", "--db", str(tmp_path / "x.duckdb"), "--api-key-hash", "plaintext-key", "--no-preload")
     assert r.returncode == 2
     assert b"not an API key hash" in r.stderr
+
+
+def test_serve_starts_on_loopback_and_answers(tmp_path):
+    """``polybius serve`` on a fresh DuckDB file: health, pages, an empty event list; then stops cleanly."""
+    import httpx
+
+    from web_server import free_port
+
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "polybius", "serve", "--db", str(tmp_path / "s.duckdb"),
+                             "--port", str(port), "--no-preload", "--log-level", "warning"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, proc.stderr.read().decode()
+            try:
+                health = httpx.get(base + "/health", timeout=2)
+                break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.2)
+        assert health.json() == {"status": "ok", "version": health.json()["version"], "writes": False}
+        assert httpx.get(base + "/events").json() == {"total": 0, "limit": 100, "offset": 0, "items": [], "next": None}
+        assert "POLYBIUS" in httpx.get(base + "/").text
+        assert httpx.post(base + "/documents", json={"text": "x"}).status_code == 403  # read-only without a key
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err.decode()
+    assert b"read-only" in err and (tmp_path / "s.duckdb").exists()
+
+
+def test_serve_reports_a_store_it_cannot_open(tmp_path):
+    bad = tmp_path / "bad.duckdb"
+    bad.write_bytes(b"this is not a database" * 100)
+    r = run_cli("serve", "--db", str(bad), "--no-preload")
+    assert r.returncode == 2
+    assert b"cannot open the store" in r.stderr and b"Traceback" not in r.stderr

@@ -182,3 +182,29 @@ def test_concurrent_posts_are_coded_together_and_each_gets_its_own_document(writ
         doc = r.json()
         assert doc["text"].split("\n\n")[1] == text.split("\n\n")[1]
         assert writer.store.has(doc["id"])
+
+
+def test_a_document_the_store_refuses_fails_alone(pipeline, key):
+    """When storing a batch fails, the documents are stored one by one and only the bad one errs."""
+    from polybius.api import create_app
+    from polybius.api.security import hash_key
+
+    class Picky(MemoryStore):
+        def add_many(self, docs):
+            docs = list(docs)
+            if any("refuse" in d.text for d in docs):
+                raise RuntimeError("refused")
+            return super().add_many(docs)
+
+        def add(self, doc):
+            if "refuse" in doc.text:
+                raise RuntimeError("refused")
+            return super().add(doc)
+
+    store = Picky()
+    app = create_app(store=store, settings=pipeline.settings.replace(api_key_hashes=[hash_key(key)]), pipeline=pipeline)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        ok = c.post("/documents", json={"text": ARTICLE}, headers={"X-API-Key": key})
+        bad = c.post("/documents", json={"text": ARTICLE + " They refuse to talk again."}, headers={"X-API-Key": key})
+        assert ok.status_code == 201 and bad.status_code == 500
+        assert [d["id"] for d in store.documents()] == [ok.json()["id"]]

@@ -15,6 +15,8 @@ import datetime as _dt
 import logging
 import math
 import threading
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from importlib.resources import files
 from typing import Any, Callable
 from urllib.parse import urlencode
@@ -67,15 +69,40 @@ class AppState:
         self.store = store
         self.settings = settings
         self.keys = KeyChecker(settings.api_key_hashes)
-        self.store_lock = threading.RLock()
+        # Every store call runs on this one thread: an embedded connection is used by one
+        # thread at a time, and requests wait for it without holding a server thread.
+        self.executor = ThreadPoolExecutor(1, thread_name_prefix="polybius-store")
         self._pipeline = pipeline
         self._pipeline_factory = pipeline_factory
         self._pipeline_lock = threading.Lock()
-        self.coder = Coder(self.pipeline, self._store_add)
+        self.coder = Coder(self.pipeline, self._store_many)
 
-    def _store_add(self, doc: Document) -> bool:
-        with self.store_lock:
-            return self.store.add(doc)
+    def _store_many(self, docs: list[Document]) -> list:
+        return self.executor.submit(self._add_many, docs).result()
+
+    def _add_many(self, docs: list[Document]) -> list:
+        """On the store thread: store ``docs`` in one transaction; for each, whether it was new
+        (or the exception that kept it out)."""
+        seen: set[str] = set()
+        flags = []
+        for d in docs:
+            flags.append(d.id not in seen and not self.store.has(d.id))
+            seen.add(d.id)
+        try:
+            self.store.add_many(docs)
+        except Exception:  # find the one that fails; store the others
+            log.exception("storing %d documents together failed; storing them one by one", len(docs))
+            flags = []
+            for d in docs:
+                try:
+                    flags.append(self.store.add(d))
+                except Exception as exc:  # this post gets the error; the others are stored
+                    flags.append(exc)
+        return flags
+
+    async def run(self, fn: Callable, *args, **kw):
+        """Run ``fn`` (a store call, or a function of several) on the store thread."""
+        return await asyncio.get_running_loop().run_in_executor(self.executor, partial(fn, *args, **kw))
 
     def pipeline(self):
         """The app's one Pipeline, built on first use (or by ``warm_up``)."""
@@ -92,6 +119,11 @@ class AppState:
 
     def warm_up(self) -> None:
         self.pipeline()
+
+    def close(self) -> None:
+        """Finish queued posts and store calls (the store itself is the caller's to close)."""
+        self.coder.close()
+        self.executor.shutdown(wait=True)
 
 
 # -- helpers -------------------------------------------------------------------
@@ -160,6 +192,13 @@ def _read_posted(body: DocumentIn, settings: Settings) -> Document:
     return read_text(body.text, settings, origin="POST /documents", title=body.title, **fields)
 
 
+def _page(request: Request, items: list, total: int | None, limit: int, offset: int) -> JSONResponse:
+    """A page of rows (the Page schema), serialised directly (rows can be many)."""
+    items = plain(items)
+    return JSONResponse({"total": total, "limit": limit, "offset": offset, "items": items,
+                         "next": _next_url(request, offset, limit, len(items), total)})
+
+
 def _event_sort_key(row: dict) -> tuple:
     return (str(row.get("date") or ""), str(row.get("doc_id") or ""), str(row.get("event_id") or ""))
 
@@ -206,10 +245,6 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
         if not state.keys.check(key):
             raise HTTPException(403, "invalid API key")
 
-    def read(fn: Callable, *args, **kw):
-        with state.store_lock:
-            return fn(*args, **kw)
-
     # -- documents ---------------------------------------------------------------
 
     @app.post("/documents", tags=["documents"], status_code=201, dependencies=[Depends(require_key)],
@@ -227,7 +262,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
         doc = await run_in_threadpool(_read_posted, body, settings)
         if doc.skipped:
             raise HTTPException(422, {"message": "the article cannot be coded", "errors": doc.errors})
-        stored = await run_in_threadpool(lambda: read(state.store.get_document, doc.id) if read(state.store.has, doc.id) else None)
+        stored = await state.run(lambda: state.store.get_document(doc.id) if state.store.has(doc.id) else None)
         if stored is not None:
             return JSONResponse(plain(stored.to_dict()), status_code=200)
         coded, new = await asyncio.wrap_future(state.coder.submit(doc))
@@ -235,21 +270,22 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
                             headers={"Location": f"/documents/{coded.id}"})
 
     @app.get("/documents", tags=["documents"], response_model=Page)
-    def list_documents(request: Request, limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
+    async def list_documents(request: Request, limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
         """Stored documents, newest first: id, title, outlet, published, url and counts."""
-        with state.store_lock:
-            items = plain(state.store.documents(limit=limit, offset=offset))
+        def query():
+            items = state.store.documents(limit=limit, offset=offset)
             counter = getattr(state.store, "count_documents", None)  # optional beyond the Store ABC
-            total = int(counter()) if callable(counter) else None
-        return {"total": total, "limit": limit, "offset": offset, "items": items,
-                "next": _next_url(request, offset, limit, len(items), total)}
+            return items, (int(counter()) if callable(counter) else None)
+
+        items, total = await state.run(query)
+        return _page(request, items, total, limit, offset)
 
     @app.get("/documents/{doc_id:path}", tags=["documents"],
              responses={200: {"description": "The polybius/1 document."}, 404: {"description": "No such document."}})
-    def get_document(doc_id: str = Path(..., max_length=300)):
+    async def get_document(doc_id: str = Path(..., max_length=300)):
         """One coded document in the polybius/1 contract: text, sentences, actors with mentions,
         events with triggers, quotes, stances, errors."""
-        doc = read(state.store.get_document, doc_id)
+        doc = await state.run(state.store.get_document, doc_id)
         if doc is None:
             raise HTTPException(404, "no such document")
         return JSONResponse(plain(doc.to_dict()))
@@ -280,39 +316,41 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
                            limit=limit, offset=offset)
 
     @app.get("/events", tags=["events"], response_model=Page)
-    def list_events(request: Request, flt: EventFilter = Depends(event_filter)):
+    async def list_events(request: Request, flt: EventFilter = Depends(event_filter)):
         """Events matching every given filter, by date, paginated (`limit`, `offset`, `next`).
 
         Each row: document and event ids, date, source/target (id, code, name), CAMEO code and root,
         QuadClass, Goldstein, PLOVER, negation, modality, confidence, the rule that coded it, place,
         the trigger with its character offsets, outlet, url and the sentence."""
-        with state.store_lock:
+        def query():
             total = state.store.count_events(flt)
-            items = plain(state.store.events(flt))
-        return {"total": total, "limit": flt.limit, "offset": flt.offset, "items": items,
-                "next": _next_url(request, flt.offset, flt.limit, len(items), total)}
+            return (state.store.events(flt) if total > flt.offset else []), total
+
+        items, total = await state.run(query)
+        return _page(request, items, total, flt.limit, flt.offset)
 
     # -- actors ------------------------------------------------------------------
 
     @app.get("/actors", tags=["actors"], response_model=Page)
-    def list_actors(request: Request,
+    async def list_actors(request: Request,
                     code: str | None = Query(None, pattern=CODE, description="A code, or a prefix such as `IRQ*`."),
                     limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
         """Actors across documents grouped by code: names seen, documents and events."""
-        items = plain(read(state.store.actors, code=code, limit=limit, offset=offset))
-        return {"total": None, "limit": limit, "offset": offset, "items": items,
-                "next": _next_url(request, offset, limit, len(items), None)}
+        items = await state.run(state.store.actors, code=code, limit=limit, offset=offset)
+        return _page(request, items, None, limit, offset)
 
     @app.get("/actors/{code}", tags=["actors"], response_model=ActorDetail,
              responses={404: {"description": "No actor with this code."}})
-    def get_actor(request: Request, code: str = Path(..., pattern=CODE),
+    async def get_actor(request: Request, code: str = Path(..., pattern=CODE),
                   limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
         """One actor code: its groups (names, documents, events) and its events on either side."""
         flt = EventFilter(actor=code, limit=limit, offset=offset)
-        with state.store_lock:
-            actors = plain(state.store.actors(code=code, limit=MAX_LIMIT))
+        def query():
             total = state.store.count_events(flt)
-            events = plain(state.store.events(flt)) if total else []
+            return state.store.actors(code=code, limit=MAX_LIMIT), total, (state.store.events(flt) if total else [])
+
+        actors, total, events = await state.run(query)
+        actors, events = plain(actors), plain(events)
         if not actors and not total:
             raise HTTPException(404, "no actor with this code")
         return {"code": code, "actors": actors,
@@ -322,12 +360,12 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
     # -- aggregates ----------------------------------------------------------------
 
     @app.get("/dyads/{a}/{b}/timeline", tags=["aggregates"], response_model=Timeline)
-    def dyad_timeline(a: str = Path(..., pattern=CODE), b: str = Path(..., pattern=CODE),
+    async def dyad_timeline(a: str = Path(..., pattern=CODE), b: str = Path(..., pattern=CODE),
                       by: str = Query("week", pattern="^(day|week|month|quarter|year)$"),
                       start: _dt.date | None = None, end: _dt.date | None = None):
         """Cooperation and conflict between two actors over time: per period, counts by QuadClass,
         Goldstein sum and mean, and the events behind the point."""
-        rows = read(state.store.dyad_timeline, a, b, by=by, start=start, end=end)
+        rows = await state.run(state.store.dyad_timeline, a, b, by=by, start=start, end=end)
         points = []
         for row in rows:
             row = dict(row)
@@ -336,49 +374,50 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
                 row.setdefault("start", s)
                 row.setdefault("end", e)
             points.append(plain(row))
-        return {"a": a, "b": b, "by": by, "points": points}
+        return JSONResponse({"a": a, "b": b, "by": by, "points": points})
 
     @app.get("/dyads/{a}/{b}/events", tags=["aggregates"], response_model=Page)
-    def dyad_events(request: Request, a: str = Path(..., pattern=CODE), b: str = Path(..., pattern=CODE),
+    async def dyad_events(request: Request, a: str = Path(..., pattern=CODE), b: str = Path(..., pattern=CODE),
                     start: _dt.date | None = None, end: _dt.date | None = None,
                     limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
         """The events between two actors in both directions (a on b and b on a), by date."""
         want = offset + limit
-        with state.store_lock:
+        def query():
             total, rows = 0, []
             for src, tgt in ((a, b), (b, a)) if a != b else ((a, b),):
                 flt = EventFilter(source=src, target=tgt, start=start, end=end, limit=want, offset=0)
                 total += state.store.count_events(flt)
                 rows.extend(state.store.events(flt))
+            return rows, total
+
+        rows, total = await state.run(query)
         rows.sort(key=_event_sort_key)
-        items = plain(rows[offset:offset + limit])
-        return {"total": total, "limit": limit, "offset": offset, "items": items,
-                "next": _next_url(request, offset, limit, len(items), total)}
+        return _page(request, rows[offset:offset + limit], total, limit, offset)
 
     @app.get("/network", tags=["aggregates"], response_model=Network)
-    def network(start: _dt.date | None = None, end: _dt.date | None = None,
+    async def network(start: _dt.date | None = None, end: _dt.date | None = None,
                 min_weight: int = Query(1, ge=1), max_nodes: int = Query(300, ge=1, le=5000)):
         """Who acts on whom: actor codes as nodes, directed edges weighted by events, with counts by
         QuadClass, between `start` and `end`.  The `max_nodes` busiest nodes are kept."""
-        graph = read(state.store.network, start=start, end=end, min_weight=min_weight)
+        graph = await state.run(state.store.network, start=start, end=end, min_weight=min_weight)
         degree = dict(graph.degree(weight="weight"))
         keep = set(sorted(degree, key=lambda n: (-degree[n], str(n)))[:max_nodes])
         nodes = [{"id": str(n), **plain(dict(attrs)), "weight": degree.get(n, 0)}
                  for n, attrs in graph.nodes(data=True) if n in keep]
         edges = [{**plain(dict(attrs)), "source": str(u), "target": str(v)}
                  for u, v, attrs in graph.edges(data=True) if u in keep and v in keep]
-        return {"nodes": nodes, "edges": edges}
+        return JSONResponse({"nodes": nodes, "edges": edges})
 
     # -- stances -------------------------------------------------------------------
 
     @app.get("/stances", tags=["stances"], response_model=Items)
-    def stances(proposition: str | None = Query(None, max_length=300, description="Words of the proposition."),
+    async def stances(proposition: str | None = Query(None, max_length=300, description="Words of the proposition."),
                 holder: str | None = Query(None, max_length=300, description="Holder actor code or name.")):
         """Who stands where: stances grouped by proposition and holder, with their polarity and evidence."""
-        return {"items": plain(read(state.store.stances, proposition=proposition, holder=holder))}
+        return JSONResponse({"items": plain(await state.run(state.store.stances, proposition=proposition, holder=holder))})
 
     @app.get("/health", tags=["meta"], response_model=Health)
-    def health():
+    async def health():
         """Liveness, version, and whether writes are enabled."""
         return {"status": "ok", "version": __version__, "writes": state.keys.enabled}
 

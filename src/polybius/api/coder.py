@@ -2,7 +2,8 @@
 
 Requests hand their Document to :meth:`Coder.submit` and wait on a future without holding a
 server thread, so reads stay responsive while articles queue for coding.  Articles that arrive
-together are parsed together (spaCy's ``nlp.pipe``) and stored by the same thread."""
+together are parsed together (spaCy's ``nlp.pipe``) and stored together, in one transaction
+(a commit costs more than coding a short article)."""
 from __future__ import annotations
 
 import logging
@@ -17,9 +18,12 @@ log = logging.getLogger("polybius.api")
 
 
 class Coder:
-    def __init__(self, get_pipeline: Callable[[], object], store_add: Callable[[Document], bool], max_batch: int = 16):
+    def __init__(self, get_pipeline: Callable[[], object], store_many: Callable[[list[Document]], list[bool]],
+                 max_batch: int = 16):
+        """``store_many(docs)`` stores documents and says, for each, whether it was new (or
+        gives the exception that kept it out)."""
         self._get_pipeline = get_pipeline
-        self._store_add = store_add
+        self._store_many = store_many
         self.max_batch = max(1, max_batch)
         self._queue: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
@@ -76,12 +80,23 @@ class Coder:
                     coded.append(self._get_pipeline().code_document(d))
                 except Exception as exc:
                     coded.append(exc)
+        done = []
         for (doc, fut), result in zip(live, coded):
             if isinstance(result, Exception):
                 fut.set_exception(result)
-                continue
-            try:
+            else:
                 result.nlp = None
-                fut.set_result((result, self._store_add(result)))
-            except Exception as exc:
+                done.append((result, fut))
+        if not done:
+            return
+        try:
+            flags = self._store_many([d for d, _ in done])
+        except Exception as exc:
+            for _, fut in done:
                 fut.set_exception(exc)
+            return
+        for (doc, fut), new in zip(done, flags):
+            if isinstance(new, Exception):
+                fut.set_exception(new)
+            else:
+                fut.set_result((doc, new))

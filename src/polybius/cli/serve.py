@@ -1,6 +1,7 @@
 """``polybius serve`` (the REST API and the web explorer) and ``polybius api-key``."""
 from __future__ import annotations
 
+import signal
 import sys
 import threading
 from typing import List, Optional
@@ -52,10 +53,27 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help="Store: a DuckDB f
     if preload:
         threading.Thread(target=_warm, args=(state,), daemon=True, name="polybius-warm-up").start()
     err.print(f"Polybius explorer on http://{host}:{port}/  (API: /openapi.json, store: {escape(str(settings.db))})")
+    # uvicorn shuts down gracefully on SIGINT/SIGTERM, then re-raises the signal to the handler
+    # that was there before it: make that one end the run normally, so the store is closed.
+    previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         uvicorn.run(api, host=host, port=port, log_level=log_level, server_header=False)
+    except _Stopped:
+        pass
     finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        state.close()
         store.close()
+    err.print("stopped; the store is closed")
+
+
+class _Stopped(Exception):
+    pass
+
+
+def _stop(signum, frame):
+    raise _Stopped()
 
 
 def _warm(state) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..config import Settings
 
@@ -65,9 +66,21 @@ def check_text(text: str, settings: Settings) -> tuple[str | None, str | None]:
     words = text.split()
     if len(words) < settings.min_words_for_language_check:
         return None, None
-    import py3langid
-
-    lang, _score = py3langid.classify(" ".join(words[:400]))
+    lang, prob = _identifier().classify(" ".join(words[:400]))
     if settings.languages and lang not in settings.languages:
-        return lang, f"document language is {lang!r}, not one of {', '.join(settings.languages)}: skipped"
+        # English news full of names is sometimes taken for a neighbouring language with
+        # middling confidence: only a confident verdict skips a document.
+        if prob < LANGUAGE_CONFIDENCE:
+            return settings.languages[0], None
+        return lang, f"document language is {lang!r} (p={prob:.2f}), not one of {', '.join(settings.languages)}: skipped"
     return lang, None
+
+
+LANGUAGE_CONFIDENCE = 0.9
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    import py3langid.langid as langid
+
+    return langid.LanguageIdentifier.from_modelpath(langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True)

@@ -52,7 +52,6 @@
     for (const a of doc.actors) for (const m of a.mentions || []) add(m.start, m.end, "actor", a.id);
     for (const e of doc.events) {
       if (e.trigger) add(e.trigger.start, e.trigger.end, "trigger", e.id);
-      for (const sp of e.evidence || []) if (sp.start !== e.trigger.start) add(sp.start, sp.end, "trigger", e.id);
       if (e.place && e.place.name) {
         const i = findInSentence(e.place.name, e.sentence);
         if (i >= 0) add(i, i + e.place.name.length, "place", e.id);
@@ -194,6 +193,12 @@
       ["rule", el("span", { class: "code rule" }, e.rule || "")],
     ]));
     panel.appendChild(el("blockquote", { class: "sent" }, sentenceText(e.sentence)));
+    const s = doc.sentences[e.sentence];
+    const more = (e.evidence || []).filter((x) => !(s && x.start <= s.start + 1 && x.end >= s.end - 1) && x.start < x.end);
+    if (more.length) {
+      panel.appendChild(el("p", { class: "small muted" }, `Also stated in ${more.length === 1 ? "this passage" : "these passages"}:`));
+      for (const x of more) panel.appendChild(el("blockquote", { class: "sent evidence" }, doc.text.slice(x.start, x.end).trim()));
+    }
     const links = [];
     if (src && tgt && src.code && tgt.code) links.push(dyadLink(src.code, tgt.code));
     if (src && src.code) links.push(el("a", { href: url("/ui/search", { actor: src.code }) }, `events of ${src.code}`));
