@@ -128,8 +128,22 @@ class AppState:
 
 # -- helpers -------------------------------------------------------------------
 
+_AS_IS = frozenset({str, int, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
-    """Store rows -> JSON: dates as ISO strings, NaN as null, numpy scalars as Python."""
+    """Store rows -> JSON: dates as ISO strings, NaN as null, numpy scalars as Python.
+
+    Exact type checks first: pages of rows are converted on every request."""
+    t = type(value)
+    if t in _AS_IS:
+        return value
+    if t is dict:
+        return {k if type(k) is str else str(k): (v if type(v) in _AS_IS else plain(v)) for k, v in value.items()}
+    if t is list:
+        return [v if type(v) in _AS_IS else plain(v) for v in value]
+    if t is float:
+        return None if math.isnan(value) or math.isinf(value) else value
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
@@ -138,10 +152,11 @@ def plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, float):
         return None if math.isnan(value) or math.isinf(value) else value
-    if hasattr(value, "item") and callable(value.item) and type(value).__module__ == "numpy":
-        return plain(value.item())
-    if hasattr(value, "tolist") and type(value).__module__ == "numpy":
-        return plain(value.tolist())
+    if type(value).__module__ == "numpy":
+        if hasattr(value, "tolist"):
+            return plain(value.tolist())
+        if hasattr(value, "item"):
+            return plain(value.item())
     return value
 
 
