@@ -214,6 +214,15 @@ def _page(request: Request, items: list, total: int | None, limit: int, offset: 
                          "next": _next_url(request, offset, limit, len(items), total)})
 
 
+def _events_and_total(store: Store, flt: EventFilter) -> tuple[list, int]:
+    """A page of events and the number of matches; a first page shorter than the limit is the
+    whole answer, so it needs no count."""
+    items = store.events(flt)
+    if flt.offset == 0 and len(items) < flt.limit:
+        return items, len(items)
+    return items, store.count_events(flt)
+
+
 def _event_sort_key(row: dict) -> tuple:
     return (str(row.get("date") or ""), str(row.get("doc_id") or ""), str(row.get("event_id") or ""))
 
@@ -338,8 +347,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
         QuadClass, Goldstein, PLOVER, negation, modality, confidence, the rule that coded it, place,
         the trigger with its character offsets, outlet, url and the sentence."""
         def query():
-            total = state.store.count_events(flt)
-            return (state.store.events(flt) if total > flt.offset else []), total
+            return _events_and_total(state.store, flt)
 
         items, total = await state.run(query)
         return _page(request, items, total, flt.limit, flt.offset)
@@ -361,8 +369,8 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
         """One actor code: its groups (names, documents, events) and its events on either side."""
         flt = EventFilter(actor=code, limit=limit, offset=offset)
         def query():
-            total = state.store.count_events(flt)
-            return state.store.actors(code=code, limit=MAX_LIMIT), total, (state.store.events(flt) if total else [])
+            events, total = _events_and_total(state.store, flt)
+            return state.store.actors(code=code, limit=MAX_LIMIT), total, events
 
         actors, total, events = await state.run(query)
         actors, events = plain(actors), plain(events)
