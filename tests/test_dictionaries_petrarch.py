@@ -104,11 +104,11 @@ def test_conflicting_entries_warn_with_both_sources(tmp_path):
 
 @needs_shared
 def test_phoenix_dictionaries_load_fast():
-    t = time.perf_counter()
+    t = time.process_time()  # CPU time: the machine is shared
     lex = build_lexicon([str(DICTS / f) for f in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                                                    "Phoenix.MilNonState.actors.txt")],
                         [str(DICTS / "Phoenix.agents.txt")], [str(DICTS / "Phoenix.discards.txt")])
-    assert time.perf_counter() - t < 6  # the benchmark measures < 3 s on an idle machine
+    assert time.process_time() - t < 6  # benchmarks/actors_dictionary_load.py measures ~2 s wall
     assert len(lex.actors) > 30000 and len(lex.agents) > 2000
 
 

@@ -42,3 +42,24 @@ def test_benchmark_scores_with_hand_actors(nlp):
         speech(doc)
         score_article(art, doc, score)
     assert score.f1 >= 0.90 and score.speaker_accuracy >= 0.90
+
+
+STANCES = Path(__file__).parent / "data" / "stances"
+
+
+def test_stance_benchmark_scores_with_hand_actors(nlp):
+    from polybius.config import load_settings
+    from polybius.ingest import read_text
+    from polybius.nlp import parse_documents
+    from polybius.registry import get_stage
+    from polybius.speech.benchmark import StanceScore, score_stances
+
+    arts = load_articles(STANCES)
+    assert sum(len(a.stances) for a in arts) >= 20
+    speech = get_stage("speech")(load_settings(env={}), nlp)
+    score = StanceScore()
+    for art, doc in zip(arts, parse_documents(nlp, [read_text(a.text) for a in arts])):
+        doc.actors = art.hand_actors()
+        speech(doc)
+        score_stances(art, doc, score)
+    assert score.precision >= 0.8 and score.recall >= 0.7

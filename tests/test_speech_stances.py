@@ -101,3 +101,60 @@ def test_first_person_inside_quote_is_the_speaker(nlp, speech):
 def test_no_stances_without_cues(nlp, speech):
     doc = coded(nlp, speech, "British troops have been in Ruritania since 2003. The withdrawal could take a year.")
     assert doc.stances == []
+
+
+def test_events_stage_events_are_cues(nlp, speech):
+    from polybius.model import Event, Span
+
+    actors = {"Vela": (["Prime Minister Anton Vela"], "RUR"), "UK": (["Britain"], "GBR")}
+    text = "Prime Minister Anton Vela implored Britain to allow a ceasefire."
+    doc = make_doc(nlp, text, {k: v[0] for k, v in actors.items()})
+    i = text.index("implored")
+    doc.events = [Event(id="E1", sentence=0, source="A1", target="A2", cameo="0256", root="02", goldstein=3.0,
+                        quad_class=1, trigger=Span(i, i + len("implored")), rule="test")]
+    speech(doc)
+    assert [(s.holder, s.polarity, s.proposition, s.rule) for s in doc.stances] == [
+        ("A1", "support", "ceasefire", "event:0256")]
+
+
+def test_negating_verbs_flip_the_side(nlp, speech):
+    actors = {"senate": (["The senate"], "USA"), "Lindqvist": (["Governor Eva Lindqvist"], None),
+              "Narnia": (["Narnia"], "NAR")}
+    text = ("The senate refused to lift sanctions on Narnia. "
+            "Governor Eva Lindqvist urged the council to ease the sanctions.")
+    doc = coded(nlp, speech, text, actors)
+    t = {(doc.actor(s.holder).name, s.polarity, s.proposition) for s in doc.stances}
+    assert ("senate", "support", "sanctions on Narnia") in t
+    assert ("Lindqvist", "oppose", "sanctions on Narnia") in t
+    assert not any(p.startswith("withdrawal") for _, _, p in t)  # "lift"/"remove" sanctions is no withdrawal
+
+
+def test_no_theme_from_plain_modifiers_and_specific_places(nlp, speech):
+    actors = {"envoy": (["The envoy"], None), "Ruritania": (["Ruritania"], "RUR")}
+    text = "Ruritania signed the accord. The envoy called for an unconditional ceasefire in the northern hill region."
+    doc = coded(nlp, speech, text, actors)
+    [s] = doc.stances
+    assert s.proposition == "ceasefire in northern hill region"
+
+
+def test_speaker_is_not_the_topic_of_a_preposition(nlp):
+    from polybius.speech import QuoteFinder
+
+    doc = make_doc(nlp, "A UN expert on Narnia said the elections had been rigged.", {"Narnia": ["Narnia"]})
+    [q] = QuoteFinder(nlp)(doc)
+    assert q.speaker is None
+    doc = make_doc(nlp, "A spokesman for the ministry said the elections had been fair.", {"ministry": ["the ministry"]})
+    [q] = QuoteFinder(nlp)(doc)
+    assert q.speaker == "A1"
+
+
+def test_reported_praise_of_the_theme_opposes_its_withdrawal(nlp, speech):
+    actors = {"assembly": (["The assembly"], "RUR"), "Marsh": (["Defence Secretary Clara Marsh"], "GBR"),
+              "British forces": (["British troops"], "GBR")}
+    text = ("The assembly voted to expel British troops. Defence Secretary Clara Marsh said the troops were "
+            "essential for the region's stability. British troops are vital, some columnists argue.")
+    doc = coded(nlp, speech, text, actors)
+    t = table(doc)
+    assert ("Marsh", "oppose") in t and ("assembly", "support") in t
+    marsh = [s for s in doc.stances if doc.actor(s.holder).name == "Marsh"][0]
+    assert marsh.rule.startswith("evaluation:troop-essential")

@@ -14,7 +14,7 @@ import logging
 from ..dictionaries import Lexicon, build_lexicon
 from ..registry import stage as _register
 from .coref import build_actors, code_candidates, story_country_of
-from .stage import ActorTagger, CandidateBuilder
+from .stage import ActorTagger, CachedDoc, CandidateBuilder
 
 log = logging.getLogger("polybius.actors")
 
@@ -32,6 +32,7 @@ class ActorStage:
         if sd is None:
             raise ValueError("the actors stage needs the parsed document (run nlp first)")
         day = doc.published if isinstance(doc.published, _dt.date) else None
+        sd = CachedDoc(sd)
         cands = self.builder.build(sd, day)
         story = story_country_of(cands)
         code_candidates(cands, self.tagger, story)

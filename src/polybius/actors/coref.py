@@ -63,6 +63,8 @@ def code_candidates(cands, tagger, story_country):
                 and c.org_link is None:
             base = story_country
             reason = "story country"
+        if c.former and base and c.entry is not None and c.entry.kind == "person" and base.endswith("GOV") and len(base) == 6:
+            base = base[:3]  # "former President X": the office is past
         if base and base[:3] in ("IGO", "NGO", "IMG"):
             agents = [a for a in agents if a.code != "GOV"]
         c.code = compose(base, [(a.code, a.prefix) for a in agents], [g.code for g in c.groups], c.former)
@@ -103,7 +105,7 @@ def story_country_of(cands, share=0.6, minimum=2):
         return None
     best = max(counts, key=counts.get)
     total = sum(counts.values())
-    if counts[best] >= minimum and counts[best] >= share * total:
+    if (counts[best] >= minimum or len(counts) == 1) and counts[best] >= share * total:
         return best
     return None
 
@@ -124,12 +126,37 @@ def cluster(cands, sd):
         else:
             by_key[key] = i
 
+    # 0. an all-capital single word spelling a known organisation's alias or initials ("SADC")
+    aliases: dict[str, int] = {}
+    for i, c in enumerate(cands):
+        if c.kind == "organization":
+            for a in c.aliases:
+                aliases.setdefault(a, i)
+            words = c.name.split()
+            if len(words) >= 2:
+                for skip in (True, False):
+                    ini = _initials(words, skip)
+                    if len(ini) >= 2:
+                        aliases.setdefault(ini, i)
+    for i, c in enumerate(cands):
+        if c.kind in ("person", "organization", "country", "group") and c.entry is None and c.rule in ("ner", "modifier") \
+                and c.name.isupper() and c.name.isalpha() and 2 <= len(c.name) <= 6 and c.name in aliases \
+                and aliases[c.name] != i:
+            c.kind, c.rule, c.name_tokens = "alias", "acronym", []
+            c.org_link = cands[aliases[c.name]]
     # 1. people with names: longest names first, shorter forms join
     people = [i for i, c in enumerate(cands) if c.kind == "person" and c.name_tokens]
     people.sort(key=lambda i: (-len(cands[i].name_tokens), cands[i].start))
     named: list[tuple[set, int]] = []  # (lower name tokens, cand index)
+    by_entry: dict[int, int] = {}
     for i in people:
         toks = {t.lower() for t in cands[i].name_tokens}
+        ent = cands[i].entry
+        if ent is not None and ent.kind == "person":
+            if id(ent) in by_entry:
+                uf.union(by_entry[id(ent)], i)
+                continue
+            by_entry[id(ent)] = i
         match = None
         best_d = None
         for ntoks, j in named:
@@ -142,6 +169,15 @@ def cluster(cands, sd):
         else:
             named.append((toks, i))
     # 2. titles alone -> the named person with that title and a compatible country
+    person_info: dict[int, tuple[set, str | None]] = {}
+    for k, q in enumerate(cands):
+        if q.kind == "person" and q.name_tokens:
+            keys, country = person_info.get(uf.find(k), (set(), None))
+            keys = keys | q.title_keys
+            if q.code and country is None:
+                country = q.code[:3]
+            person_info[uf.find(k)] = (keys, country)
+    person_info = {j: person_info.get(uf.find(j), (set(), None)) for _, j in named}
     for i, c in enumerate(cands):
         if c.kind not in ("person", "group") or c.name_tokens or not c.title_keys or c.rule == "modifier":
             continue
@@ -149,14 +185,7 @@ def cluster(cands, sd):
             continue
         best = None
         for _, j in named:
-            p = cands[uf.find(j)]
-            keys = set()
-            country = None
-            for k, q in enumerate(cands):
-                if uf.find(k) == uf.find(j):
-                    keys |= q.title_keys
-                    if q.code and country is None:
-                        country = q.code[:3]
+            keys, country = person_info[j]
             if not _title_match(c.title_keys, keys):
                 continue
             if c.code and country and c.code[:3] != country and not c.code.startswith("---"):
@@ -170,7 +199,7 @@ def cluster(cands, sd):
             c.rule = "title"
     # 3. aliases, appositions
     for i, c in enumerate(cands):
-        if c.kind == "alias" and c.org_link is not None and id(c.org_link) in idx:
+        if c.kind == "alias" and c.org_link is not None and id(c.org_link) in idx:  # noqa: SIM114
             uf.union(idx[id(c.org_link)], i)
         elif c.kind == "appos" and c.actor is not None and id(c.actor) in idx:
             uf.union(idx[id(c.actor)], i)
@@ -180,7 +209,7 @@ def cluster(cands, sd):
         if c.kind in ("pronoun", "alias", "appos") or (c.kind == "person" and (c.name_tokens or c.title_keys)):
             continue
         if c.entry is not None:
-            if c.entry.kind == "country" and c.kind == "country":
+            if c.entry.kind == "country" and c.kind in ("country", "organization"):
                 join_key(i, ("country", c.code))
             elif c.entry.kind == "country":
                 join_key(i, ("group", c.code))
@@ -208,6 +237,8 @@ def cluster(cands, sd):
             orgs_seen.append(i)
             continue
         head_agent = c.agents[-1].key if c.agents else None
+        head_name = c.agents[-1].name.lower() if c.agents else None
+        possessed = sd[c.start].tag_ == "PRP$"  # "his government": someone else's body
         if c.kind == "country":
             join_key(i, ("country", c.code or c.name.lower()))
         elif head_agent and c.code and not c.code.startswith("---"):
@@ -215,16 +246,18 @@ def cluster(cands, sd):
             if c.kind == "organization":
                 orgs_seen.append(i)
         elif head_agent and c.kind == "organization":
-            # a bare body: the latest body with the same role noun
-            prev = [j for j in orgs_seen if cands[j].agents and cands[j].agents[-1].key == head_agent and j < i]
-            if prev:
+            # a bare body: the latest body named by the same role noun
+            prev = [j for j in orgs_seen if cands[j].agents and cands[j].agents[-1].name.lower() == head_name and j < i]
+            if prev and not possessed:
                 uf.union(prev[-1], i)
                 c.rule = "definite"
             else:
                 join_key(i, ("agent", c.code, head_agent))
                 orgs_seen.append(i)
-        elif c.kind == "group" and c.code:
+        elif c.kind == "group" and c.code and not c.code.startswith("---"):
             join_key(i, ("group", c.code, c.part is not None and sd[c.part[0]:c.part[1]].text.lower()))
+        elif c.kind == "group" and c.code:  # "drones", "protesters": the same words only
+            join_key(i, ("groupname", c.code, " ".join(t.lemma_.lower() for t in sd[c.start:c.end] if t.pos_ != "DET")))
         elif c.kind == "group":
             join_key(i, ("groupname", c.name.lower()))
     # acronyms not tagged ORG: all-capital proper nouns that spell an organisation's initials
@@ -261,6 +294,9 @@ def resolve_pronouns(cands, uf, sd):
         r = uf.find(i)
         k = cands[r].kind if cands[r].kind not in ("alias", "appos") else c.kind
         kinds.setdefault(r, k)
+    covered = set()
+    for _, cj in mentions:
+        covered.update(range(cj.start, cj.end))
     for i, c in enumerate(cands):
         if c.kind != "pronoun":
             continue
@@ -285,10 +321,21 @@ def resolve_pronouns(cands, uf, sd):
                 continue
             subj = [(j, cj) for j, cj in pool if sd[cj.head].dep_ in ("nsubj", "nsubjpass")]
             best = (subj or pool)[-1][0]
+            if want == "thing" and _noun_between(sd, cands[best].end, c.start, covered):
+                best = None  # "Russia rejected a plan, saying it ignored ...": 'it' is the plan
             break
         if best is not None:
             links[i] = uf.find(best)
     return links
+
+
+def _noun_between(sd, start, end, covered) -> bool:
+    for k in range(start, end):
+        t = sd[k]
+        if k not in covered and t.tag_ == "NN" and t.dep_ in ("dobj", "pobj", "nsubj", "attr", "conj") \
+                and not t.ent_type_:
+            return True
+    return False
 
 
 def _ambiguous_plural(tok) -> bool:
@@ -314,8 +361,10 @@ def build_actors(cands, sd, lex, day):
                 groups.setdefault(links[i], []).append(i)
             continue
         groups.setdefault(uf.find(i), []).append(i)
+    _possessive_pronoun_owners(cands, groups, links)
     _surname_pass(cands, groups, sd)
     _acronym_pass(cands, groups, sd, uf)
+    text = sd.text
     actors = []
     order = sorted(groups.items(), key=lambda kv: min(cands[i].start for i in kv[1]))
     for root, members in order:
@@ -324,7 +373,8 @@ def build_actors(cands, sd, lex, day):
             continue
         coded = [c for c in real if c.code]
         best = max(coded, key=lambda c: (len(chunks(c.code)) - (1 if c.code.startswith("---") else 0),
-                                          bool(c.name_tokens), -c.start)) if coded else None
+                                          bool(c.name_tokens), c.entry is not None and c.entry.via == "name",
+                                          -c.start)) if coded else None
         kind = _cluster_kind(real)
         name = _cluster_name(real, kind)
         code = best.code if best else None
@@ -337,14 +387,14 @@ def build_actors(cands, sd, lex, day):
             rule = c.rule if c.kind not in ("alias", "appos") else ("acronym" if c.kind == "alias" else "apposition")
             if (s, e) not in seen:
                 seen.add((s, e))
-                mentions.append(Mention(s, e, sd.text[s:e] if hasattr(sd, "text") else None, rule))
+                mentions.append(Mention(s, e, text[s:e], rule))
             if c.part is not None and c.part[1] > c.part[0]:
                 ps, pe = sd[c.part[0]].idx, sd[c.part[1] - 1].idx + len(sd[c.part[1] - 1])
                 if (ps, pe) not in seen:
                     seen.add((ps, pe))
-                    mentions.append(Mention(ps, pe, sd.text[ps:pe], "compound-part"))
+                    mentions.append(Mention(ps, pe, text[ps:pe], "compound-part"))
         roles = []
-        entries = [c.entry for c in real if c.entry is not None and len(c.entry.roles) > 1]
+        entries = [c.entry for c in real if c.entry is not None and any(r.dated for r in c.entry.roles)]
         if entries:
             roles = [r.to_dict(entries[0].source) for r in entries[0].roles]
         reason = best.reason if best else "no dictionary entry, title or context gave a code"
@@ -397,7 +447,7 @@ def _surname_pass(cands, groups, sd):
     from .stage import Candidate
 
     for t in sd:
-        if t.i in covered or t.pos_ != "PROPN" or t.lower_ not in names:
+        if t.i in covered or t.lower_ not in names or t.pos_ != "PROPN":
             continue
         c = Candidate(start=t.i, end=t.i + 1, head=t.i, kind="person", sent=-1, name=t.text, rule="surname",
                       name_tokens=[t.text])
@@ -414,16 +464,39 @@ def _acronym_pass(cands, groups, sd, uf):
     for root, members in groups.items():
         for i in members:
             c = cands[i]
-            if c.kind == "organization" and c.rule in ("ner", "dictionary") and len(c.name.split()) >= 2:
+            words = [w for w in c.name.split() if w[:1].isupper() or w.lower() in _FUNCTION_WORDS]
+            if c.kind in ("organization", "group") and c.rule in ("ner", "dictionary", "agent") and len(c.name.split()) >= 2 \
+                    and words and words[0].lower() != "the" or (words and len(words) >= 3):
+                text = sd[c.start:c.end].text.split()
                 for skip in (True, False):
-                    orgs.setdefault(_initials(c.name.split(), skip), root)
+                    for ws in (c.name.split(), text):
+                        ini = _initials(ws, skip)
+                        if len(ini) >= 2:
+                            orgs.setdefault(ini, root)
     if not orgs:
         return
     from .stage import Candidate
 
     for t in sd:
-        if t.i in covered or not (t.is_upper and t.is_alpha and 2 <= len(t) <= 6) or t.text not in orgs:
+        if t.text not in orgs or t.i in covered or not (t.is_upper and t.is_alpha and 2 <= len(t) <= 6):
             continue
         c = Candidate(start=t.i, end=t.i + 1, head=t.i, kind="organization", sent=-1, name=t.text, rule="acronym")
         cands.append(c)
         groups[orgs[t.text]].append(len(cands) - 1)
+
+
+def _possessive_pronoun_owners(cands, groups, links):
+    """"its troops", "his government": a body with no country takes its owner's country."""
+    at = {cands[i].start: i for i in links}
+    code_of = {}
+    for root, members in groups.items():
+        codes = [cands[i].code for i in members if cands[i].code and cands[i].kind not in ("pronoun", "alias", "appos")]
+        code_of[root] = max(codes, key=len) if codes else None
+    for c in cands:
+        if not c.code or not c.code.startswith("---") or c.start - 1 not in at or c.kind == "pronoun":
+            continue
+        pi = at[c.start - 1]
+        owner = code_of.get(links[pi])
+        if owner and owner[:3].isalpha() and owner[:3] not in ("IGO", "NGO", "IMG"):
+            c.code = owner[:3] + c.code[3:]
+            c.reason = f"possessive {cands[pi].name!r} -> {owner}; " + (c.reason or "")

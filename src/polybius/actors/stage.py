@@ -57,6 +57,7 @@ class Candidate:
     code: str | None = None
     reason: str | None = None
     org_link: "Candidate | None" = None  # "president of <org>"
+    aliases: list = field(default_factory=list)  # "(CFR)" after the name
     actor: object = None  # the Actor this candidate joined
 
 
@@ -67,21 +68,40 @@ class ActorTagger:
         self.former_words = {w for w, e in mods.items() if "former" in e}
         self.keep_words = {w for w, e in mods.items() if e & {"keep", "former"}}
         self.generic_words = {w for w, e in mods.items() if "generic" in e}
+        # a nationality used as a noun ("the Iraqis") names the country's people: civilians
+        self.people_agent = AgentEntry(name="people of a country", code="CVL", source="demonym used as a noun",
+                                       kind="group", key="people")
 
     # ------------------------------------------------------------------ hits
     def hits(self, sd):
-        low = [norm(t.text) for t in sd]
-        orig = [t.text.translate(_APOS_TABLE) for t in sd]
+        texts = [t.text for t in sd]
+        low = [norm(x) for x in texts]
+        orig = [x.translate(_APOS_TABLE) for x in texts]
         lem = [norm(t.lemma_) for t in sd]
         ents = [t.ent_type_ for t in sd]
 
+        # acronyms the article defines itself ("the Rapid Support Forces (RSF)") are not looked up
+        defined = {texts[k] for k in range(1, len(texts) - 1)
+                   if texts[k - 1] == "(" and texts[k + 1] == ")" and texts[k].isupper() and k >= 2
+                   and texts[k - 2][:1].isupper()}
+
         def cap_ok(i, j, payloads):
             t = sd[i]
+            if j == i + 1 and texts[i] in defined:
+                return False
             if not (t.text[:1].isupper() or t.text[:1].isdigit()):
                 return False
             e = payloads[-1]
+            if e.kind == "country" and i > 0:
+                prev = sd[i - 1]
+                if prev.pos_ == "PROPN" and prev.dep_ == "compound" and i <= prev.head.i < j and prev.text[:1].isupper() \
+                        and low[i - 1] not in self.lex.actors.first and low[i - 1] not in self.lex.agents.first:
+                    return False  # "Ana Lima": a name that ends in a place name
             if e.kind == "country" and any(ents[k] == "PERSON" for k in range(i, j)):
-                return False
+                # "Michael Jordan": a person's name that contains a country name
+                if (i > 0 and ents[i - 1] == "PERSON" and sd[i].ent_iob_ == "I") or (
+                        j < len(sd) and ents[j] == "PERSON" and sd[j].ent_iob_ == "I"):
+                    return False
             return True
 
         actor_hits = self.lex.actors.find_all(low, orig, lem, accept=cap_ok)
@@ -115,14 +135,14 @@ class ActorTagger:
         return in_actor, in_agent, in_group, low
 
     # ------------------------------------------------------------ segments
-    def segments(self, sent, in_actor, in_agent, in_group):
+    def segments(self, sent, in_actor, in_agent, in_group, doc=None):
         """Nominal segments of a sentence: ``[(start, end, poss)]`` token ranges; ``poss`` is
         True when the segment ends in a possessive marker (its owner is the next segment)."""
         segs = []
         start = None
         i = sent.start
         end = sent.end
-        doc = sent.doc
+        doc = doc if doc is not None else sent.doc
 
         def close(j, poss=False):
             nonlocal start
@@ -145,6 +165,10 @@ class ActorTagger:
                 close(i, poss=True)
                 i += 1
                 continue
+            if t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("today", "yesterday", "tonight", "tomorrow"):
+                close(i)
+                i += 1
+                continue
             if self._nominal(t) or (start is not None and t.ent_type_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART")
                                     and t.ent_iob_ == "I" and t.text not in _BREAK_TEXT):
                 if start is None:
@@ -155,7 +179,11 @@ class ActorTagger:
                 i += 1
                 continue
             if (t.tag_ == "HYPH" or (t.text in ("-", "\u2013") and not t.whitespace_ and not doc[i - 1].whitespace_)) \
-                    and start is not None and i + 1 < end and doc[i + 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+                    and start is not None and i + 1 < end and (doc[i + 1].pos_ in ("PROPN", "NOUN", "ADJ") or (
+                        doc[i + 1].tag_ in ("VBN", "VBG") and i + 2 < end and doc[i + 2].pos_ in ("NOUN", "PROPN"))):
+                if doc[i + 1].tag_ in ("VBN", "VBG"):  # "Vietnamese-led forces"
+                    i += 2
+                    continue
                 i += 1
                 continue
             close(i)
@@ -197,6 +225,28 @@ class ActorTagger:
 _APOS_TABLE = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
+class CachedDoc:
+    """A spaCy ``Doc`` whose tokens are made once: ``doc[i]`` on a plain Doc builds a new
+    Token object each time, which dominated this stage's cost."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.toks = list(doc)
+        self.sents = list(doc.sents)
+        self.text = doc.text
+
+    def __len__(self):
+        return len(self.toks)
+
+    def __iter__(self):
+        return iter(self.toks)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return self.doc[i]
+        return self.toks[i]
+
+
 def role_code(entry: ActorEntry, day: _dt.date | None):
     r = entry.role_on(day)
     return r.code if r else None
@@ -219,7 +269,7 @@ class CandidateBuilder:
         self.day = day
         out: list[Candidate] = []
         for si, sent in enumerate(sd.sents):
-            segs = self.t.segments(sent, in_actor, in_agent, in_group)
+            segs = self.t.segments(sent, in_actor, in_agent, in_group, doc=sd)
             seg_cands: list[list[Candidate]] = []
             for s, e, poss in segs:
                 seg_cands.append(self.segment_candidates(sd, s, e, si))
@@ -248,7 +298,7 @@ class CandidateBuilder:
         if person_span is None and ag_hit is None and a_hit is None and ent == "ORG" and tok.pos_ == "PROPN":
             # "German Chancellor Olaf Scholz" tagged ORG: a person title before a proper name
             span = _ent_span(sd, h, "ORG", s)
-            if span and any(hh[2][-1].kind == "person" and hh[1] <= span[0] for hh in agent_hits):
+            if span and any(hh[2][-1].kind in ("person", "group") and hh[1] <= span[0] for hh in agent_hits):
                 person_span = span
         if person_span is not None and ag_hit is None:
             c.kind = "person"
@@ -257,6 +307,8 @@ class CandidateBuilder:
             c.rule = "ner"
             if a_hit is not None and a_hit[2][-1].kind != "country":
                 self._from_entry(c, a_hit[2][-1])
+                if a_hit[2][-1].kind == "person":
+                    c.name = _display(sd, a_hit[0], a_hit[1], a_hit[2][-1]) if len(c.name_tokens) < a_hit[1] - a_hit[0] else c.name
                 actor_hits = [x for x in actor_hits if x is not a_hit]
                 c.rule = "dictionary"
             self._context(c, sd, actor_hits, agent_hits, group_hits, exclude=person_span)
@@ -268,12 +320,25 @@ class CandidateBuilder:
             if entry.kind == "country" and entry.via == "demonym":
                 c.kind = "group"
                 c.plural = True
-                c.base, c.base_reason = role_code(entry, self.day), f"demonym {sd[a_hit[0]:a_hit[1]].text!r} ({entry.source})"
                 c.name = sd[a_hit[0]:a_hit[1]].text
+                if a_hit[0] > s and sd[a_hit[0] - 1].lower_ == "ethnic":
+                    # "ethnic Albanians (in Serbia)": an ethnicity; the country comes from context
+                    c.base_reason = f"ethnic {c.name!r}: country from context"
+                else:
+                    c.base, c.base_reason = role_code(entry, self.day), f"demonym {c.name!r} ({entry.source})"
+                c.agents.append(self.t.people_agent)
             else:
                 self._from_entry(c, entry)
                 if c.kind is None or c.kind == "":
                     c.kind = _kind_from_context(ent, c.base)
+                if c.kind == "person":
+                    c.name_tokens = [sd[k].text for k in range(a_hit[0], a_hit[1]) if sd[k].tag_ != "HYPH"]
+            if entry.kind == "country" and entry.via == "capital" and c.kind == "country" and not agent_hits \
+                    and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos", "agent") and tok.head.pos_ in ("VERB", "AUX", "NOUN"):
+                # "Washington warned ...": a capital acting is its government (CAMEO convention)
+                c.base = c.base + "GOV" if c.base and len(c.base) == 3 else c.base
+                c.kind = "organization"
+                c.base_reason = (c.base_reason or "") + "; a capital as actor is the government"
             if c.kind in ("country", "group") and not agent_hits and not group_hits:
                 c.start = a_hit[0] - 1 if a_hit[0] > s and sd[a_hit[0] - 1].lower_ == "the" else a_hit[0]
             others = [x for x in actor_hits if x is not a_hit]
@@ -298,10 +363,17 @@ class CandidateBuilder:
         if ent in ("ORG", "GPE", "NORP") and tok.pos_ in ("PROPN", "NOUN", "ADJ"):
             span = _ent_span(sd, h, ent, s)
             c.kind = {"ORG": "organization", "GPE": "country", "NORP": "group"}[ent]
+            if ent == "GPE" and span[0] > s and sd[span[0] - 1].pos_ == "PROPN" and not sd[span[0] - 1].ent_type_ \
+                    and sd[span[0] - 1].dep_ == "compound" and self.in_actor[span[0] - 1] is None:
+                # "Ana Lima": a first name before a place name is a person
+                span = (span[0] - 1, span[1])
+                c.kind = "person"
             c.name = _strip_det(sd[span[0]:span[1]].text)
             c.name_tokens = [sd[k].text for k in range(*span) if sd[k].pos_ == "PROPN" or sd[k].text[:1].isupper()]
             c.rule = "ner"
             self._context(c, sd, actor_hits, agent_hits, group_hits)
+            if c.kind in ("country", "group") and any(a.kind in ("organization", "group") for a in c.agents):
+                c.kind = "organization"  # "the rights group Hengaw"
             return [c]
         # not an actor head: actors inside are modifiers ("US strikes", "the Soleimani killing")
         out = []
@@ -310,6 +382,8 @@ class CandidateBuilder:
             entry = hit[2][-1]
             self._from_entry(m, entry)
             m.name = _display(sd, hit[0], hit[1], entry)
+            if m.kind == "person":
+                m.name_tokens = [sd[k].text for k in range(hit[0], hit[1]) if sd[k].tag_ != "HYPH"]
             if not m.kind:
                 m.kind = _kind_from_context(sd[hit[1] - 1].ent_type_, m.base)
             out.append(m)
@@ -421,9 +495,7 @@ class CandidateBuilder:
             owner = owners[0]
             if (owner.kind in ("country", "organization") or owner.entry is not None) and owner.base:
                 for c in owned:
-                    if c.kind == "person" and c.entry is not None:
-                        continue
-                    if c.base is None:
+                    if c.base is None and not (c.kind == "person" and c.entry is not None):
                         c.base = owner.base
                         c.base_reason = f"possessive {sd[s:e].text!r}"
                     c.start = min(c.start, owner.start)
@@ -506,12 +578,23 @@ class CandidateBuilder:
                 continue
             j = e
             # "(ACR)" right after an organisation: an alias
-            if j + 2 < sent.end and doc[j].text == "(" and doc[j + 2].text == ")" and i + 1 < len(segs) \
-                    and segs[i + 1][0] == j + 1 and segs[i + 1][1] == j + 2:
-                for c in seg_cands[i + 1]:
-                    c.kind = "alias"
-                    c.org_link = base_cands[0]
+            if j + 2 < sent.end and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text[:1].isupper():
+                if i + 1 < len(segs) and segs[i + 1][0] == j + 1 and segs[i + 1][1] == j + 2 and seg_cands[i + 1]:
+                    for c in seg_cands[i + 1]:
+                        c.kind = "alias"
+                        c.org_link = base_cands[0]
+                else:
+                    alias = Candidate(start=j + 1, end=j + 2, head=j + 1, kind="alias", sent=base_cands[0].sent,
+                                      name=doc[j + 1].text, rule="acronym")
+                    alias.org_link = base_cands[0]
+                    if i + 1 < len(segs) and segs[i + 1][0] == j + 1:
+                        seg_cands[i + 1].append(alias)
+                    else:
+                        seg_cands[i].append(alias)
+                base_cands[0].aliases.append(doc[j + 1].text)
                 j += 3
+            if j < sent.end and doc[j].lower_ in _LINK_PREPS | {"to"} and i + 1 < len(segs) and segs[i + 1][0] == j + 1:
+                j = segs[i + 1][1]  # "the UN envoy to Sudan, Volker Perthes,"
             if j >= sent.end or doc[j].text != ",":
                 continue
             k = j + 1
@@ -535,9 +618,27 @@ class CandidateBuilder:
             first_idx, (fs, fe, _) = inner[0]
             firsts = [c for c in seg_cands[first_idx] if c.head == fe - 1]
             first = firsts[0] if firsts else None
+            if first is None and all(doc[x].pos_ == "PROPN" and doc[x].text[:1].isupper() for x in range(fs, fe)) \
+                    and any(t.kind == "person" and t.rule == "agent" and not t.name_tokens for t in base_cands):
+                # "The UN envoy to Sudan, Volker Perthes, said": the name of the title's holder
+                title = next(t for t in base_cands if t.kind == "person" and t.rule == "agent")
+                person = Candidate(**{**title.__dict__, "start": fs, "end": fe, "head": fe - 1, "rule": "apposition",
+                                      "name": doc[fs:fe].text, "agents": list(title.agents),
+                                      "title_keys": set(title.title_keys), "context_reasons": [],
+                                      "name_tokens": [doc[x].text for x in range(fs, fe)]})
+                seg_cands[first_idx].append(person)
+                title.kind, title.actor = "appos", person
+                continue
             for target in base_cands:
                 if target.kind == "person" and first is not None and first.kind == "person" and first.name_tokens:
-                    continue  # a list of people, not an apposition
+                    if target.rule == "agent" and not target.name_tokens:
+                        # "the city's mayor, Sergei Sobyanin,": the title's holder
+                        first.agents = [a for a in target.agents if a not in first.agents] + first.agents
+                        first.title_keys |= target.title_keys
+                        if first.base is None and target.base:
+                            first.base, first.base_reason = target.base, f"apposition to {sd[target.start:target.end].text!r}"
+                        target.kind, target.actor = "appos", first
+                    continue  # otherwise a list of people, not an apposition
                 if first is not None and first.rule in ("agent", "compound", "group") and (
                         (first.kind in ("person", "group") and target.kind in ("person", "group"))
                         or (first.kind == "organization" and target.kind == "organization")):
@@ -566,7 +667,7 @@ class CandidateBuilder:
     # -- pronouns -----------------------------------------------------------------------
     def pronouns(self, sd, sent, si) -> list[Candidate]:
         out = []
-        for t in sent:
+        for t in sd.toks[sent.start:sent.end]:
             low = t.lower_
             if t.pos_ != "PRON" and t.tag_ not in ("PRP", "PRP$"):
                 continue
@@ -632,7 +733,7 @@ def _strip_det(text: str) -> str:
 
 
 def _display(sd, s, e, entry) -> str:
-    if entry.kind == "country" or entry.kind == "organization":
+    if entry.kind in ("country", "organization", "person"):
         return entry.name
     return sd[s:e].text
 

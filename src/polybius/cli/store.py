@@ -92,7 +92,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
            db: Optional[str] = DbOpt,
            workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes, each with its own spaCy model."),
            dask: Optional[str] = typer.Option(None, "--dask", help="Dask scheduler tcp://HOST:PORT, or 'local' for a local cluster of --workers."),
-           batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per batch (one transaction each)."),
+           batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per batch (one transaction each)."),
            published: Optional[str] = PublishedOpt, outlet: Optional[str] = OutletOpt,
            config: Optional[str] = ConfigOpt, model: Optional[str] = ModelOpt,
            actors: Optional[List[str]] = ActorsOpt, agents: Optional[List[str]] = AgentsOpt,

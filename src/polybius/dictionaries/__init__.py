@@ -63,7 +63,7 @@ def build_lexicon(actors_files=(), agents_files=(), discard_files=(), use_defaul
     from .discards import read_discard_dictionary
     from .petrarch_actors import read_actor_dictionary
     from .tables import (is_acronym, read_agents_table, read_countries, read_groups, read_modifiers,
-                         read_organizations)
+                         read_organizations, read_people)
 
     t0 = time.perf_counter()
     lex = Lexicon()
@@ -75,17 +75,29 @@ def build_lexicon(actors_files=(), agents_files=(), discard_files=(), use_defaul
             lex.add_actor(words, entry, case_sensitive=is_acronym(" ".join(words)))
         for words, entry in read_organizations():
             lex.add_actor(words, entry, case_sensitive=is_acronym(" ".join(words)))
+        for words, entry in read_people():
+            lex.add_actor(words, entry, case_sensitive=is_acronym(" ".join(words)))
         for words, entry in read_agents_table():
             lex.agents.add(words, entry, case_sensitive=is_acronym(" ".join(words)), lemma=True)
         for words, entry in read_groups():
             lex.groups.add(words, entry)
     for path in actors_files:
+        if str(path).endswith(".tsv"):  # Polybius's own formats (people.tsv or organizations.tsv columns)
+            for words, entry in _read_user_tsv_actors(path):
+                lex.add_actor(words, entry, case_sensitive=is_acronym(" ".join(words)))
+            continue
         for words, stem, entry in read_actor_dictionary(path):
             lex.add_actor(words, entry, stem=stem)
     kinds = {}
     for words, entry in read_agents_table():
         kinds.setdefault(words[-1].lower(), entry.kind)
     for path in agents_files:
+        if str(path).endswith(".tsv"):
+            from pathlib import Path
+
+            for words, entry in read_agents_table(Path(path)):
+                lex.agents.add(words, entry, case_sensitive=is_acronym(" ".join(words)), lemma=True)
+            continue
         for words, entry in read_agent_dictionary(path):
             if entry.kind is None:
                 entry.kind = kinds.get(entry.name.split()[-1]) or kinds.get(entry.key.split()[-1]) or _kind_of_noun(entry.key)
@@ -106,3 +118,17 @@ def _kind_of_noun(phrase: str) -> str:
     if last.endswith("s") and not last.endswith(("ss", "us")):
         last = last[:-1]
     return "person" if last.endswith(_PERSON_SUFFIXES) else "organization"
+
+
+def _read_user_tsv_actors(path):
+    """A user's actor table in Polybius's format: ``people.tsv`` rows (``[ROLE ...]<TAB>names``)
+    or ``organizations.tsv`` rows (``CODE<TAB>kind<TAB>names``), told apart per file."""
+    from pathlib import Path
+
+    from .lexicon import read_lines
+    from .tables import read_organizations, read_people
+
+    first = next((line for _, line in read_lines(str(path)) if line.strip() and not line.lstrip().startswith("#")), "")
+    if first.lstrip().startswith("["):
+        return read_people(Path(path))
+    return read_organizations(Path(path))

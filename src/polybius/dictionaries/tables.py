@@ -77,8 +77,9 @@ def read_countries(path: Path | None = None) -> tuple[list[tuple[list[str], Acto
             entry = ActorEntry(name=display, roles=[Role(code)], source=src, kind="country", country=iso, via=via)
             forms = list(items)
             if via == "demonym":
+                names_low = {x.lower() for x in name_list}
                 for w in items:
-                    forms.extend(demonym_plurals(w))
+                    forms.extend(p for p in demonym_plurals(w) if p.lower() not in names_low)
             for f in forms:
                 words = split_phrase(f)
                 if words:
@@ -141,4 +142,25 @@ def read_modifiers(path: Path | None = None) -> dict[str, set[str]]:
         if cols[1] not in ("former", "keep", "generic"):
             raise DictionaryError(str(path), n, f"unknown modifier effect {cols[1]!r}")
         out.setdefault(cols[0].lower(), set()).add(cols[1])
+    return out
+
+
+def read_people(path: Path | None = None) -> list[tuple[list[str], ActorEntry]]:
+    """``people.tsv``: PETRARCH-style dated roles, then names."""
+    from .petrarch_actors import _code_blocks, parse_role
+
+    path = path or DATA / "people.tsv"
+    out = []
+    for n, cols in _rows(path, 2):
+        where = (str(path), n)
+        _, blocks = _code_blocks(cols[0], where)
+        roles = [parse_role(b, where, lenient_dates=False) for b in blocks]
+        names = _items(cols[1])
+        if not roles or not names:
+            raise DictionaryError(str(path), n, "a person needs at least one [ROLE] and a name")
+        entry = ActorEntry(name=names[0], roles=roles, source=f"{path.name}:{n}", kind="person")
+        for nm in names:
+            words = split_phrase(nm)
+            if words:
+                out.append((words, entry))
     return out

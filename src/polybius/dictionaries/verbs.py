@@ -13,7 +13,7 @@ from pathlib import Path
 
 FAMILIES = ("appeal", "intent", "demand", "reject", "threaten")
 KINDS = ("event", "light", "pass", "content", "speech", "charge")
-ROLES = {"subj", "obj", "dative", "poss", "mod", "comp_subj", "comp_target", "obj_owner", "none"}
+ROLES = {"subj", "obj", "dative", "poss", "mod", "comp_subj", "comp_target", "obj_owner", "obj_pp", "pp", "none"}
 POS_SUFFIX = {"v": ("VERB",), "n": ("NOUN",), "a": ("ADJ",), "vn": ("VERB", "NOUN")}
 
 
@@ -40,6 +40,7 @@ class VerbEntry:
     confidence: float = 0.9
     rule: str = ""  # file:line
     line: int = 0
+    dialect: str = "polybius"  # polybius | petrarch (PETRARCH entries code future actions as such)
 
     @property
     def specificity(self) -> int:
@@ -59,12 +60,14 @@ class VerbDictionary:
     concepts: dict[str, Concept] = field(default_factory=dict)
     synsets: dict[str, frozenset] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # lines skipped in lenient (PETRARCH) reading
 
     def extend(self, other: "VerbDictionary") -> None:
         self.entries.extend(other.entries)
         self.concepts.update(other.concepts)
         self.synsets.update(other.synsets)
         self.sources.extend(other.sources)
+        self.warnings.extend(other.warnings)
 
     def concept_of(self, code: str | None) -> Concept | None:
         """The concept whose action codes hold ``code`` (longest prefix wins)."""
@@ -79,7 +82,7 @@ class VerbDictionary:
 
 
 _CODE = re.compile(r"^(\d{3,4}|\d{2})$")
-_KEY = re.compile(r"^(obj|mod|comp|prep:[a-z_]+|family|kind|source|target|conf)(=(.*))?$")
+_KEY = re.compile(r"^(obj|subj|mod|comp|prep:[a-z_]+|family|kind|source|target|conf)(=(.*))?$")
 
 
 def _values(raw: str, synsets: dict, where: str) -> frozenset:
@@ -192,10 +195,18 @@ def load_verb_dictionaries(paths=()) -> VerbDictionary:
     """Our default dictionary, extended by user files (Polybius format) or replaced by
     PETRARCH verb files (detected by their ``---  NAME  [code]  ---`` blocks)."""
     base = read_verb_dictionary(DEFAULT_VERBS)
+    replaced = False
     for p in paths:
+        if not Path(p).is_file():
+            raise VerbDictionaryError(f"{p}: no such verb dictionary")
         if is_petrarch_verbs(p):
             from .verbs_petrarch import read_petrarch_verbs
 
+            if not replaced:
+                # a PETRARCH dictionary replaces our verb entries; the grammar stays
+                # (light verbs, pass-through verbs, speech verbs, concepts)
+                base.entries = [e for e in base.entries if e.kind in ("light", "pass", "speech")]
+                replaced = True
             base.extend(read_petrarch_verbs(p))
         else:
             base.extend(read_verb_dictionary(p))

@@ -82,8 +82,6 @@ class Coding:
 
 class EventCoder:
     def __init__(self, verbs: VerbDictionary, vocab):
-        from spacy.matcher import Matcher
-
         self.verbs = verbs
         self.q = qualifiers()
         self.index: dict[tuple[str, str], list[tuple[VerbEntry, object]]] = defaultdict(list)
@@ -93,19 +91,38 @@ class EventCoder:
                 for pos in t.pos:
                     self.index[(t.lemma, pos)].append((e, t))
                     lemmas_by_pos[pos].add(t.lemma)
-        self.matcher = Matcher(vocab)
+        # Trigger lookup, compiled once: the hashes of every trigger lemma per coarse POS.
+        # One vectorised pass over the document's (LEMMA, LOWER, POS) array finds them all
+        # (a spaCy Matcher with LEMMA-IN patterns does the same, several times slower).
+        import numpy as np
+
+        self._np = np
+        strings = vocab.strings
+        pos_ids = {p: strings.add(p) for p in ("VERB", "AUX", "NOUN", "PROPN", "ADJ")}
+        self._pos_groups = []
         for pos, lemmas in lemmas_by_pos.items():
-            pos_in = [pos] + (["PROPN"] if pos == "NOUN" else []) + (["AUX"] if pos == "VERB" else [])
-            self.matcher.add(f"TRIGGER_{pos}", [[{"LEMMA": {"IN": sorted(lemmas)}, "POS": {"IN": pos_in}}],
-                                                [{"LOWER": {"IN": sorted(lemmas)}, "POS": {"IN": pos_in}}]])
+            tags = [pos] + (["PROPN"] if pos == "NOUN" else []) + (["AUX"] if pos == "VERB" else [])
+            hashes = np.array(sorted(strings.add(l) for l in lemmas), dtype="uint64")
+            self._pos_groups.append((np.array([pos_ids[t] for t in tags], dtype="uint64"), hashes))
 
     # ------------------------------------------------------------------ triggers
+    def trigger_indices(self, doc) -> list[int]:
+        """Token indices of every possible trigger in a spaCy Doc."""
+        from spacy.attrs import LEMMA, LOWER, POS
+
+        np = self._np
+        if len(doc) == 0:
+            return []
+        arr = doc.to_array([LEMMA, LOWER, POS]).astype("uint64")
+        hit = np.zeros(len(doc), dtype=bool)
+        for tags, hashes in self._pos_groups:
+            ok_pos = np.isin(arr[:, 2], tags)
+            hit |= ok_pos & (np.isin(arr[:, 0], hashes) | np.isin(arr[:, 1], hashes))
+        return np.nonzero(hit)[0].tolist()
+
     def triggers(self, span) -> list:
-        seen = {}
-        for _, start, end in self.matcher(span):
-            tok = span[start]
-            seen[tok.i] = tok
-        return [seen[i] for i in sorted(seen)]
+        doc = span.doc
+        return [doc[i] for i in self.trigger_indices(doc) if span.start <= i < span.end]
 
     @staticmethod
     def _pos(tok) -> str:
@@ -291,6 +308,10 @@ class EventCoder:
                     score += 2 if any(" " in x for x in hit) else 1
                 else:
                     score += 1
+            elif key == "subj":
+                if not any(_forms(x) & vals for x in f.subj) and not any(_forms(x) & vals for x in f.mod_toks):
+                    return None
+                score += 1
             elif key == "mod":
                 if not (f.mods & vals or f.particles & vals):
                     return None
@@ -329,10 +350,17 @@ class EventCoder:
         # light verb: the object noun is the event ("held talks", "sent a request"), unless
         # an entry with conditions says more ("hold prisoners")
         if self._is_light(tok) and (entry is None or score <= 0 or entry.family is not None):
+            objs = []
             for o in f.obj:
+                objs.append(o)
+                if o.lemma_.lower() in self.q.get("partitive_nouns", ()):
+                    objs.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                for x in p.children if x.dep_ == "pobj")
+            for o in objs:
                 sub = self.code(o, depth + 1)
                 if sub is not None and sub.entry.kind != "content":
                     sub.head = tok
+                    sub.consumed.append(o)
                     sub.rule = f"{sub.rule} via light verb {tok.lemma_}"
                     return sub
         if entry is not None and entry.family is None:
@@ -359,8 +387,8 @@ class EventCoder:
         if f.comp is not None:
             comp_tokens.append(f.comp)
         for p in ("for", "to", "on"):
-            comp_tokens.extend(o for o in f.preps.get(p, []) if o.pos_ == "NOUN")
-        comp_tokens.extend(o for o in f.obj if o.pos_ == "NOUN")
+            comp_tokens.extend(o for o in f.preps.get(p, []) if o.pos_ in ("NOUN", "PROPN"))
+        comp_tokens.extend(o for o in f.obj if o.pos_ in ("NOUN", "PROPN"))
         for ct in comp_tokens:
             sub = self.code(ct, depth + 1)
             if sub is None:
@@ -374,11 +402,11 @@ class EventCoder:
             code = code or fam.code
             c = Coding(code, fam, tok, f, f"{fam.rule} family={family}" + (f" concept={concept}" if concept else "")
                        + f" <- {sub.rule}", tok, concept=concept, complement=sub)
-            c.consumed = [ct, *sub.consumed]
+            c.consumed = [ct, sub.tok, sub.head, *sub.consumed]
             return c
         if f.comp is not None and f.comp_finite and family == "appeal" and self.is_speech(tok):
             return None  # "suggested that the plan is an attempt": a statement, not an appeal
-        if family == "intent":
+        if family == "intent" and not ("comp" in fam.conditions and f.comp is not None):
             return None  # "plans to", "intends to" with nothing codeable: no event
         if family in ("appeal",) and f.comp is None and not (f.obj or f.dative or f.preps):
             return None
@@ -479,9 +507,19 @@ class EventCoder:
         return False
 
 
+PARTITIVES = qualifiers().get("partitive_nouns", frozenset())
+
+
 def _forms(tok) -> set:
-    """Lemma, lower form and 'modifier lemma' pairs ("war crime") of a head token."""
+    """Lemma, lower form and 'modifier lemma' pairs ("war crime") of a head token; for a
+    partitive or measure noun ("700 kg of medicine"), the forms of its of-object too."""
     out = {tok.lemma_.lower(), tok.lower_}
+    if tok.lemma_.lower() in PARTITIVES:
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for x in p.children:
+                    if x.dep_ == "pobj":
+                        out |= _forms(x)
     for c in tok.children:
         if c.dep_ in ("compound", "amod") and c.i < tok.i:
             out.add(f"{c.lemma_.lower()} {tok.lemma_.lower()}")

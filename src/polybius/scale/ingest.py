@@ -124,6 +124,9 @@ class _Serial:
             out.append(d)
         return out
 
+    def warm(self) -> None:
+        pass
+
     def close(self, cancel: bool = False) -> None:
         pass
 
@@ -142,6 +145,14 @@ class _Processes:
 
     def submit(self, dicts: list[dict]):
         return self.pool.submit(code_batch, self.settings, dicts)
+
+    def warm(self) -> None:
+        """Start every worker and load its model now (benchmarks time the steady state)."""
+        from concurrent.futures import wait
+
+        from .work import warm_up
+
+        wait([self.pool.submit(warm_up, self.settings, 0.5) for _ in range(2 * self.slots)])
 
     @staticmethod
     def wait(pending, first: bool):
@@ -174,6 +185,9 @@ class _Dask:
     def submit(self, dicts: list[dict]):
         return self.client.submit(code_batch, self.settings, dicts, pure=False)
 
+    def warm(self) -> None:
+        self.client.run(init_worker, self.settings)
+
     @staticmethod
     def wait(pending, first: bool):
         from distributed import wait
@@ -189,18 +203,26 @@ class _Dask:
                 self.cluster.close()
 
 
+def make_runner(settings: Settings, workers: int = 1, dask: str | None = None, pipeline=None):
+    """Where coding happens: this process, a pool of ``workers`` processes, or a Dask cluster.
+    Pass it to several :func:`ingest` calls to keep the workers (and their models) alive."""
+    if dask:
+        return _Dask(settings, dask, workers)
+    if workers > 1:
+        return _Processes(settings, workers)
+    return _Serial(settings, pipeline)
+
+
 def ingest(docs: Iterable[Document], store, settings: Settings | None = None, *, workers: int = 1,
-           dask: str | None = None, batch_size: int = 16, in_flight: int | None = None, pipeline=None,
-           progress: Callable[[IngestStats], None] | None = None, total: int | None = None) -> IngestStats:
+           dask: str | None = None, batch_size: int = 32, in_flight: int | None = None, pipeline=None,
+           progress: Callable[[IngestStats], None] | None = None, total: int | None = None,
+           runner=None) -> IngestStats:
     """Code and store ``docs``; returns counts and rates.  See the module docstring."""
     settings = settings or load_settings()
     stats = IngestStats(total=total)
-    if dask:
-        runner = _Dask(settings, dask, workers)
-    elif workers > 1:
-        runner = _Processes(settings, workers)
-    else:
-        runner = _Serial(settings, pipeline)
+    own_runner = runner is None
+    if runner is None:
+        runner = make_runner(settings, workers, dask, pipeline)
     in_flight = in_flight or 2 * runner.slots
     stats.started = time.monotonic()  # rates count coding, not loading the model
     pending: set = set()
@@ -248,5 +270,6 @@ def ingest(docs: Iterable[Document], store, settings: Settings | None = None, *,
             collect(first=False)
         ok = True
     finally:
-        runner.close(cancel=not ok)
+        if own_runner or not ok:
+            runner.close(cancel=not ok)
     return stats

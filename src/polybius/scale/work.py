@@ -59,3 +59,13 @@ def code_batch(settings: Settings, docs: list[dict], pipeline=None) -> list[dict
     """Code a batch (documents as ``to_dict`` data) and return them packed."""
     p = pipeline or pipeline_for(settings)
     return [pack(d) for d in p.code_documents(Document.from_dict(x) for x in docs)]
+
+
+def warm_up(settings: Settings, seconds: float = 0.0) -> int:
+    """Load this worker's pipeline and hold the worker a moment, so that a pool starts all
+    its workers; returns the process id."""
+    import time
+
+    pipeline_for(settings)
+    time.sleep(seconds)
+    return os.getpid()

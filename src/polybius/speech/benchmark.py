@@ -38,11 +38,13 @@ class Article:
     published: dt.date | None
     actors: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # name -> mention spans
     quotes: list[GoldQuote] = field(default_factory=list)
+    countries: dict[str, str] = field(default_factory=dict)  # name -> country code ([CCC])
+    stances: list[tuple[str, str, str]] = field(default_factory=list)  # (holder, proposition prefix, polarity)
 
     def hand_actors(self) -> list[Actor]:
         out = []
         for n, (name, spans) in enumerate(self.actors.items(), 1):
-            out.append(Actor(id=f"A{n}", name=name,
+            out.append(Actor(id=f"A{n}", name=name, country=self.countries.get(name),
                              mentions=[Mention(s, e, self.text[s:e], "benchmark") for s, e in spans]))
         return out
 
@@ -64,7 +66,7 @@ def load_article(path: str | Path) -> Article:
     head, text = raw.split("\n---\n", 1)
     text = text.rstrip("\n") + "\n"
     meta: dict[str, str] = {}
-    actor_lines, quote_lines = [], []
+    actor_lines, quote_lines, stance_lines = [], [], []
     for n, line in enumerate(head.splitlines(), 1):
         if not line.strip():
             continue
@@ -76,12 +78,18 @@ def load_article(path: str | Path) -> Article:
             actor_lines.append((n, val))
         elif key == "quote":
             quote_lines.append((n, val))
+        elif key == "stance":
+            stance_lines.append((n, val))
         else:
             meta[key] = val
     art = Article(path=path, title=meta.get("title", path.stem), text=text,
                   published=dt.date.fromisoformat(meta["published"]) if "published" in meta else None)
     for n, val in actor_lines:
         name, *mentions = [x.strip() for x in val.split("|")]
+        cm = re.match(r"(.*?)\s*\[([A-Z]{3})\]$", name)
+        if cm:
+            name = cm.group(1)
+            art.countries[name] = cm.group(2)
         spans = []
         for mstr in mentions:
             only = None
@@ -89,9 +97,11 @@ def load_article(path: str | Path) -> Article:
                 mstr, only = mstr.rsplit("@", 1)
                 only = int(only)
             hits = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(mstr) + r"(?!\w)", text)]
-            if not hits:
-                raise BenchmarkFormatError(f"{path}:{n}: mention {mstr!r} not in the article")
+            if only and only > len(hits):
+                raise BenchmarkFormatError(f"{path}:{n}: mention {mstr!r} has no occurrence {only}")
             spans.extend([hits[only - 1]] if only else hits)
+        if not spans:
+            raise BenchmarkFormatError(f"{path}:{n}: none of actor {name!r}'s mentions is in the article")
         art.actors[name] = sorted(spans)
     for n, val in quote_lines:
         parts = [x.strip() for x in val.split("|")]
@@ -116,6 +126,12 @@ def load_article(path: str | Path) -> Article:
             start = _find(text, qtext, nth, where)
             end = start + len(qtext)
         art.quotes.append(GoldQuote(kind, speaker, start, end, text[start:end]))
+    for n, val in stance_lines:
+        parts = [x.strip() for x in val.split("|")]
+        if len(parts) != 3 or parts[2] not in ("support", "oppose") or parts[0] not in art.actors:
+            raise BenchmarkFormatError(f"{path}:{n}: expected 'ACTOR | proposition prefix | support|oppose' "
+                                       f"with a declared actor")
+        art.stances.append((parts[0], parts[1], parts[2]))
     return art
 
 
@@ -196,9 +212,71 @@ def score_article(art: Article, doc: Document, score: Score) -> None:
             score.false.append(f"{art.path.name}: {p.kind} {p.text[:60]!r} ({p.rule})")
 
 
+_PRONOUNS = {"he", "she", "it", "they", "him", "her", "his", "hers", "its", "their", "them", "we", "i", "us", "our"}
+
+
+@dataclass
+class StanceScore:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    misses: list[str] = field(default_factory=list)
+    false: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score_stances(art: Article, doc: Document, score: StanceScore) -> None:
+    """Gold (holder, proposition prefix, polarity) against predicted stances."""
+    score.gold += len(art.stances)
+    score.predicted += len(doc.stances)
+    used = set()
+    for holder, prefix, pol in art.stances:
+        hit = None
+        for i, st in enumerate(doc.stances):
+            if i in used or st.polarity != pol or not st.proposition.startswith(prefix):
+                continue
+            if _speaker_right(art, doc, holder, st.holder):
+                hit = i
+                break
+        if hit is None:
+            score.misses.append(f"{art.path.name}: {holder} {pol} {prefix}")
+        else:
+            used.add(hit)
+            score.matched += 1
+    for i, st in enumerate(doc.stances):
+        if i not in used:
+            a = doc.actor(st.holder)
+            score.false.append(f"{art.path.name}: {a.name if a else st.holder} {st.polarity} {st.proposition} ({st.rule})")
+
+
 def _speaker_right(art: Article, doc: Document, gold: str | None, pred: str | None) -> bool:
+    """The predicted actor is the gold speaker when, of all annotated actors, it shares the
+    most name (non-pronoun) mentions with the gold one: a wrong coreference that merely
+    shares a pronoun with the gold speaker does not count."""
     if gold is None or pred is None:
         return gold is None and pred is None
     actor = doc.actor(pred)
-    spans = art.actors.get(gold, [])
-    return any(m.start < e and s < m.end for m in actor.mentions for s, e in spans)
+    names = [m for m in actor.mentions if doc.text[m.start:m.end].lower() not in _PRONOUNS]
+    counts = {}
+    for g, spans in art.actors.items():
+        n = sum(1 for m in names for s, e in spans
+                if m.start < e and s < m.end and art.text[s:e].lower() not in _PRONOUNS)
+        if n:
+            counts[g] = n
+    if not counts:
+        return False
+    best = max(counts.values())
+    winners = [g for g, n in counts.items() if n == best]
+    return winners == [gold]

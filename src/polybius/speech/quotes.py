@@ -30,6 +30,7 @@ _SENT_END = {".", "!", "?"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _CLIMB = {"xcomp", "conj", "advcl", "pcomp", "prep", "acomp"}
 _CLAUSE_START_CHARS = set(":,.?!;—–-([")
+_REPRESENTS = {"for", "of", "at", "from", "with"}  # "a spokesman for the ministry"
 _MODIFIERS = {"amod", "compound", "poss", "nmod", "det", "nummod", "case"}
 
 
@@ -69,6 +70,8 @@ def actor_for(doc: Document, tok) -> str | None:
             h, depth = h.head, depth + 1
         if via_modifier:
             continue  # "a Japanese virus expert" is not Japan: no guess from a modifier
+        if any(x.dep_ == "prep" and x.lower_ not in _REPRESENTS and x.head.i == tok.i for x in t.ancestors):
+            continue  # "an expert on Myanmar" does not speak for Myanmar
         if depth < best_depth:
             best, best_depth = found[0].id, depth
     return best
@@ -136,6 +139,7 @@ class QuoteFinder:
         if sdoc is None:
             return []
         verbs = self.speech_verbs(sdoc)
+        doc.extras["speech_verbs"] = set(verbs)  # for the stance finder
         ctx = _Context(doc, sdoc, spans, segs, verbs)
         quotes: list[Quote] = []
         used_verbs: set[int] = set()
@@ -197,6 +201,9 @@ class QuoteFinder:
             v = ctx.sdoc[i]
             if any(c.dep_ == "neg" for c in v.children):
                 continue
+            if (v.dep_ in ("advcl", "acl") and v.i < v.head.i and (v.tag_ == "VBN" or v.i == v.sent.start)
+                    and not any(c.dep_ in _SUBJ for c in v.children)):
+                continue  # "Asked whether he would resign, …": the asker is someone else
             heads = [v] + [c for c in v.children if entry.particle and c.lower_ == entry.particle]
             clause, rule = None, "indirect:ccomp"
             for h in heads:
@@ -220,32 +227,48 @@ class QuoteFinder:
                         break
             if clause is None:
                 continue
-            toks = [t for t in clause.subtree if not ctx.in_quote_mark(t.i)]
-            if len(toks) < 3 or not any(c.dep_ in _SUBJ or c.dep_ in ("expl", "mark") for c in clause.children):
-                continue
-            start_tok, end_tok = clause.left_edge, clause.right_edge
-            if start_tok.i < v.i < end_tok.i:
+            if clause.left_edge.i < v.i < clause.right_edge.i:
                 continue  # the verb sits inside its own "clause" (relative: "which he said was …")
-            for c in clause.children:  # "…that X happened and denied that …": the denial is not reported
-                if c.dep_ == "conj" and c.i in verbs and not any(k.dep_ in _SUBJ for k in c.children):
-                    end_tok = ctx.sdoc[max(clause.i, c.left_edge.i - 1)]
-                    break
-            while start_tok.i < end_tok.i and (start_tok.dep_ == "mark" and start_tok.head.i == clause.i
-                                               or start_tok.is_punct or start_tok.is_space):
-                start_tok = ctx.sdoc[start_tok.i + 1]
-            while end_tok.i > start_tok.i and (end_tok.is_punct or end_tok.is_space or end_tok.dep_ == "cc"):
-                end_tok = ctx.sdoc[end_tok.i - 1]
-            start, end = start_tok.idx, end_tok.idx + len(end_tok.text)
-            if any(s < end and start < e for s, e in direct_spans):
-                continue
-            if any(max(0, min(end, s.outer_end) - max(start, s.open)) >= 0.8 * (end - start) for s in ctx.segs):
-                continue  # the clause is a quote already ('adding that "…"')
+            # "said X happened and that Y followed": two reported clauses
+            clauses = [clause] + [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
             subj = subject_of(v, verbs)
             speaker = actor_for(doc, subj) if subj is not None else None
             verb = entry.lemma if not entry.particle else f"{entry.lemma} {entry.particle}"
-            out.append(Quote(id="", speaker=speaker, text=doc.text[start:end], start=start, end=end,
-                             kind="indirect", verb=verb, rule=rule))
+            for k, cl in enumerate(clauses):
+                q = self._clause_quote(doc, ctx, verbs, v, cl, clauses[k + 1] if k + 1 < len(clauses) else None,
+                                       direct_spans, k == 0)
+                if q is not None:
+                    out.append(Quote(id="", speaker=speaker, text=doc.text[q[0]:q[1]], start=q[0], end=q[1],
+                                     kind="indirect", verb=verb, rule=rule))
         return out
+
+    @staticmethod
+    def _clause_quote(doc, ctx, verbs, v, clause, next_clause, direct_spans, first):
+        """Character span of a reported clause, or None when it is not a quote of its own."""
+        toks = [t for t in clause.subtree if not ctx.in_quote_mark(t.i)]
+        if len(toks) < 3 or not any(c.dep_ in _SUBJ or c.dep_ in ("expl", "mark") for c in clause.children):
+            return None
+        start_tok = clause.left_edge if first else next((m for m in clause.children if m.dep_ == "mark"),
+                                                          clause.left_edge)
+        end_tok = clause.right_edge
+        if next_clause is not None:
+            end_tok = ctx.sdoc[max(clause.i, next_clause.left_edge.i - 1)]
+        for c in clause.children:  # "…that X happened and denied that …": the denial is not reported
+            if c.dep_ == "conj" and c.i in verbs and not any(k.dep_ in _SUBJ for k in c.children):
+                end_tok = ctx.sdoc[max(clause.i, min(end_tok.i, c.left_edge.i - 1))]
+                break
+        while start_tok.i < end_tok.i and (start_tok.dep_ == "mark" and start_tok.head.i == clause.i
+                                           or start_tok.is_punct or start_tok.is_space):
+            start_tok = ctx.sdoc[start_tok.i + 1]
+        while end_tok.i > start_tok.i and (end_tok.is_punct or end_tok.is_space or end_tok.dep_ == "cc"):
+            end_tok = ctx.sdoc[end_tok.i - 1]
+        start, end = start_tok.idx, end_tok.idx + len(end_tok.text)
+        if any(s < end and start < e for s, e in direct_spans):
+            return None
+        if any(max(0, min(end, s.outer_end) - max(start, s.open)) >= 0.8 * (end - start) for s in ctx.segs):
+            return None  # the clause is a quote already ('adding that "…"')
+        return start, end
 
 
 class _Context:
@@ -377,7 +400,32 @@ class _Context:
                     subj = subject_of(root, self.verbs)
                     if subj is not None:
                         return kind, subj, None, "direct:colon"
+        # headline style: 'Minister: "We will act"' / '"We will act": Minister'
+        if self._headline(seg):
+            if before and before[-1].text == ":" and not any(t.pos_ in ("VERB", "AUX") for t in before):
+                head = self._np_head(before[:-1])
+                if head is not None:
+                    return kind, head, None, "direct:headline-label"
+            if after and after[0].text == ":" and not any(t.pos_ in ("VERB", "AUX") for t in after):
+                head = self._np_head(after[1:])
+                if head is not None:
+                    return kind, head, None, "direct:headline-label"
         return kind, None, None, "direct:none"
+
+    def _headline(self, seg) -> bool:
+        blocks = self.doc.blocks
+        b = self.block_of(seg.open)
+        return bool(blocks) and b < len(blocks) and blocks[b].kind in ("headline", "subhead")
+
+    @staticmethod
+    def _np_head(toks):
+        """The head of a short noun phrase (the token whose head lies outside it)."""
+        toks = [t for t in toks if not t.is_punct]
+        if not toks or len(toks) > 6:
+            return None
+        ids = {t.i for t in toks}
+        heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+        return heads[0] if heads and heads[0].pos_ in ("PROPN", "NOUN") else None
 
     def _speaker(self, verb, window):
         subj = subject_of(verb, self.verbs)

@@ -69,6 +69,7 @@ class Concept:
     inverse_verbs: set
     inverse_nouns: set
     place_preps: set
+    theme_preps: set = field(default_factory=set)
 
 
 def load_propositions(path=None) -> dict:
@@ -76,7 +77,8 @@ def load_propositions(path=None) -> dict:
     try:
         concepts = [Concept(c["name"], c["label"], c["label_no_theme"], c["place_label"], set(c["nouns"]),
                             set(c["verbs_theme_object"]), set(c["verbs_theme_subject"]),
-                            set(c["inverse_verbs"]), set(c["inverse_nouns"]), set(c["place_preps"]))
+                            set(c["inverse_verbs"]), set(c["inverse_nouns"]), set(c["place_preps"]),
+                            set(c.get("theme_preps", ["of"])))
                      for c in d["concepts"]]
         return {"concepts": concepts, **{k: (set(v) if isinstance(v, list) else v)
                                          for k, v in d.items() if k not in ("concepts", "_comment")}}
@@ -91,6 +93,7 @@ class PropMention:
     theme_key: str | None = None
     theme_text: str | None = None
     theme_country: str | None = None
+    theme_tok: object = None
     place_key: str | None = None
     place_text: str | None = None
     place_country: str | None = None
@@ -126,9 +129,7 @@ class StanceFinder:
         self.matcher.add("INVERSE", [[{"LEMMA": {"IN": inv}, "POS": "VERB"}]])
         evals = sorted(self.props["evaluation_verbs"])
         self.matcher.add("EVAL", [[{"LEMMA": {"IN": evals}, "POS": "VERB"}]])
-        self.adj_pos = self.props["positive_adjectives"]
-        self.label = {self.matcher.vocab.strings[k]: k for k in ("CUE_VERB", "CUE_NOUN", "CONCEPT_NOUN",
-                                                                  "CONCEPT_VERB", "INVERSE", "EVAL")}
+        self.matcher.add("POSADJ", [[{"LEMMA": {"IN": sorted(self.props["positive_adjectives"])}, "POS": "ADJ"}]])
 
     # -- entry ----------------------------------------------------------------
     def __call__(self, doc: Document) -> list[Stance]:
@@ -154,7 +155,7 @@ class _Run:
             m = self._mention(sdoc[i])
             if m is not None:
                 self.mentions[i] = m
-        self.speech = set()
+        self.speech = doc.extras.get("speech_verbs", set())
         self.found: list[Found] = []
 
     # -- actors -----------------------------------------------------------------
@@ -181,6 +182,24 @@ class _Run:
         for a in self.doc.actors_at(tok.idx, tok.idx + len(tok.text)):
             return a.country, a.name
         return None, None
+
+    def _left_actor(self, verb):
+        """A subjectless root verb (a parse error: "Egypt on Monday called for …"): the actor
+        opening its sentence, when only adjuncts (no verb, no clause) stand between."""
+        if verb.dep_ != "ROOT":
+            return None
+        sent = verb.sent
+        for t in sent:
+            if t.i >= verb.i:
+                return None
+            if self.doc.actors_at(t.idx, t.idx + len(t.text)):
+                between = sdoc_slice = verb.doc[t.i + 1 : verb.i]
+                if any(x.pos_ in ("VERB", "AUX") or x.text in (";", ":", "\"", "“") for x in sdoc_slice):
+                    return None
+                return t
+            if t.pos_ in ("VERB", "AUX"):
+                return None
+        return None
 
     def _country_before(self, tok, exclude=None) -> tuple[str | None, str | None]:
         """The country actor mentioned last before ``tok`` ("from the country" -> Iraq)."""
@@ -220,7 +239,7 @@ class _Run:
                 theme = subs[0]
         else:
             for x in tok.children:
-                if x.dep_ == "prep" and x.lower_ in ("of", "on", "with", "between"):
+                if x.dep_ == "prep" and x.lower_ in c.theme_preps:
                     objs = [o for o in x.children if o.dep_ == "pobj"]
                     if objs:
                         theme = objs[0]
@@ -229,6 +248,10 @@ class _Run:
                 for x in tok.children:
                     if x.dep_ in ("compound", "amod", "poss", "nmod"):
                         theme = x
+        if theme is not None and is_verb and self._concept(theme, "noun") is not None:
+            return None  # "remove sanctions" is not a withdrawal: see negating_verbs
+        if theme is not None and not self._theme_word(theme):
+            theme = None  # "unconditional talks", "sanctions on denuclearization": no party named
         if theme is not None:
             self._set_theme(m, theme)
         for prep in tok.children:
@@ -236,17 +259,27 @@ class _Run:
                 objs = [o for o in prep.children if o.dep_ == "pobj"]
                 if objs:
                     code, name = self._country_of(objs[0])
-                    if code is None and objs[0].lemma_.lower() in self.f.props["generic_places"]:
+                    bare = all(k.dep_ == "det" and k.lower_ == "the" for k in objs[0].children)
+                    if code is None and bare and objs[0].lemma_.lower() in self.f.props["generic_places"]:
                         code, name = self._country_before(objs[0], exclude=m.theme_country)
                     m.place_key = code or objs[0].lemma_.lower()
                     m.place_text = name or _phrase(objs[0])
                     m.place_country = code
         return m
 
+    def _theme_word(self, tok) -> bool:
+        """A theme is an actor or a word for forces (data: theme_synonyms)."""
+        if self.doc.actors_at(tok.idx, tok.idx + len(tok.text)):
+            return True
+        return tok.lower_ in self.syn or tok.lemma_.lower() in self.syn
+
     def _set_theme(self, m: PropMention, theme):
         """Theme key: the theme's country (its own, or a country modifier's) + its kind."""
+        m.theme_tok = theme
         head = self.syn.get(theme.lower_, self.syn.get(theme.lemma_.lower(), theme.lemma_.lower()))
         code, name = self._country_of(theme)
+        if code is not None and theme.pos_ == "PROPN":
+            head = ""  # the theme is the country itself: "sanctions on Belarus"
         if code is None:
             for x in theme.children:
                 if x.dep_ in ("compound", "amod", "poss", "nmod"):
@@ -256,15 +289,28 @@ class _Run:
         if code is None and theme.pos_ in ("PROPN", "ADJ"):
             # "troop withdrawal" vs "US withdrawal": a bare country modifier is the theme's country
             head = "forces" if m.concept.name == "withdrawal" else head
-        m.theme_key = f"{code}:{head}" if code else head
+        m.theme_key = (f"{code}:{head}" if head else code) if code else head
         m.theme_country = code
         m.theme_text = name if code else _phrase(theme)
 
     # -- cues -------------------------------------------------------------------------
+    def _reporting_verb(self, tok):
+        """The speech verb whose reported clause holds ``tok`` ("said the base would stay"), or None."""
+        t = tok
+        for _ in range(4):
+            if t.dep_ == "ccomp" and t.head.i in self.speech:
+                return t.head
+            if t.dep_ not in ("xcomp", "conj", "advcl") or t.head.i == t.i:
+                return None
+            t = t.head
+        return None
+
     def _hypothetical(self, tok) -> bool:
+        reported = self._reporting_verb(tok) is not None
         t = tok
         for _ in range(3):
-            if any(c.dep_ == "aux" and c.lower_ in self.hyp for c in t.children):
+            if any(c.dep_ == "aux" and c.lower_ in self.hyp and not (reported and c.lower_ == "would")
+                   for c in t.children):
                 return True
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
                 return True
@@ -311,14 +357,26 @@ class _Run:
                     cands.extend(o for o in c.children if o.dep_ == "pobj" or o.pos_ == "VERB")
                 elif c.dep_ == "ccomp" and tok.pos_ == "VERB":
                     cands.append(c)
+                elif c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    cands.append(c)  # "voted on Tuesday to expel …"
         for c in cands:
             if c.i in self.mentions and c.i != tok.i:
                 return self.mentions[c.i]
+        neg = self.f.props.get("negating_verbs", set())
+        for c in cands:
+            if c.pos_ == "VERB" and c.lemma_.lower() in neg:
+                for d in c.children:  # "refused to lift sanctions": the opposite side on sanctions
+                    if d.dep_ in ("dobj", "nsubjpass") and d.i in self.mentions:
+                        return ("neg", self.mentions[d.i])
         for c in cands:
             if c.pos_ == "VERB":
-                for d in c.children:  # "urged X to allow the withdrawal"
+                for d in c.children:  # "urged X to allow the withdrawal", "… to return to talks"
                     if d.i in self.mentions:
                         return self.mentions[d.i]
+                    if d.dep_ == "prep":
+                        for o in d.children:
+                            if o.dep_ == "pobj" and o.i in self.mentions:
+                                return self.mentions[o.i]
             if c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() in self.f.props["reference_nouns"]:
                 return ("ref", c)
             for d in c.children:  # "support for the withdrawal"
@@ -362,7 +420,7 @@ class _Run:
                     pol = "oppose" if pol == "support" else "support"
                 heads, subj, rule = [], None, f"cue:{entry.lemma}"
                 if pos == "VERB":
-                    subj = subject_of(tok)
+                    subj = subject_of(tok, self.speech)
                     if subj is not None and subj.dep_ == "nsubjpass":
                         subj = None  # the thing acted on, not the holder
                     for c in tok.children:
@@ -371,13 +429,19 @@ class _Run:
                     if subj is not None and subj.dep_ == "nsubj" and subj.head.i == tok.i and any(
                             c.dep_ == "auxpass" for c in tok.children):
                         subj = None
+                    if subj is None and not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+                        subj = self._left_actor(tok)
+                        if subj is not None:
+                            rule += ":left-actor"
                 else:
-                    poss = [c for c in tok.children if c.dep_ == "poss"]
+                    poss = [c for c in tok.children if c.dep_ == "poss"] or [
+                        c for c in tok.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+                        and self.doc.actors_at(c.idx, c.idx + len(c.text))]
                     if poss:
                         subj = poss[0]
                     elif tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in f.props["light_verbs"]:
                         heads = [tok.head]
-                        subj = subject_of(tok.head)
+                        subj = subject_of(tok.head, self.speech)
                         if tok.dep_ == "nsubjpass":
                             subj = next((o for c in tok.head.children if c.dep_ == "agent"
                                          for o in c.children if o.dep_ == "pobj"), None)
@@ -398,16 +462,45 @@ class _Run:
                 if not addressee and ev is not None and ev.target:
                     addressee = [ev.target]
                 self.found.append(Found(holders, pol, target, self._sentence_span(tok), rule, tok, addressee))
+        # events coded by the events stage whose trigger is not a cue word of ours
+        cue_toks = {fd.cue_token.i for fd in self.found if fd.cue_token is not None}
+        ev_pol = self.f.props.get("event_polarity", {})
+        for e in self.doc.events:
+            if not e.source or e.modality == "hypothetical":
+                continue
+            pol = next((ev_pol[k] for k in sorted(ev_pol, key=len, reverse=True) if e.cameo.startswith(k)), None)
+            if pol is None:
+                continue
+            span = sdoc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            tok = span.root
+            if tok.i in cue_toks or self._hypothetical(tok):
+                continue
+            if e.negated:
+                pol = "oppose" if pol == "support" else "support"
+            target = self._target(tok)
+            if target is None:
+                continue
+            qh, inq = self._quote_holder(tok, None)
+            if inq:
+                continue
+            self.found.append(Found([e.source], pol, target, self._sentence_span(tok), f"event:{e.cameo}",
+                                    tok, [e.target] if e.target else []))
         # the inverse: the theme's side intends to remain / stay
         for i in self.hits.get("INVERSE", []):
             tok = sdoc[i]
             if self._hypothetical(tok):
                 continue
-            subj = subject_of(tok)
+            rep = self._reporting_verb(tok)
+            subj = subject_of(rep if rep is not None else tok, self.speech)
             if subj is None:
                 continue
             qh, inq = self._quote_holder(tok, subj)
             holders = qh if inq else self.actors_for(subj)
+            themes = {a.id for m in self.mentions.values() if m.theme_tok is not None
+                      for a in self.doc.actors_at(m.theme_tok.idx, m.theme_tok.idx + len(m.theme_tok.text))}
+            holders = [h for h in holders if h not in themes]  # the forces themselves hold no stance
             pol = "support" if self._negated(tok) else "oppose"
             for c in self.f.concepts:
                 if tok.lemma_.lower() in c.inverse_verbs:
@@ -425,15 +518,20 @@ class _Run:
             if not objs or not roles or roles[0].lemma_.lower() not in self.f.props["positive_roles"]:
                 continue
             obj = objs[0]
+            obj_actors = {a.id for a in self.doc.actors_at(obj.idx, obj.idx + len(obj.text))}
             for c in self.f.concepts:
-                if obj.lemma_.lower() in c.inverse_nouns:
-                    countries = set()
+                is_theme = any(m.concept is c and m.theme_tok is not None and (
+                    m.theme_tok.lemma_.lower() == obj.lemma_.lower() or obj_actors & {
+                        a.id for a in self.doc.actors_at(m.theme_tok.idx, m.theme_tok.idx + len(m.theme_tok.text))})
+                    for m in self.mentions.values())
+                if obj.lemma_.lower() in c.inverse_nouns or is_theme:
+                    countries = {self.doc.actor(a).country for a in obj_actors if self.doc.actor(a).country}
                     for x in obj.children:
                         if x.dep_ in ("amod", "compound", "poss", "nmod"):
                             code, _ = self._country_of(x)
                             if code:
                                 countries.add(code)
-                    subj = subject_of(tok)
+                    subj = subject_of(tok, self.speech)
                     if subj is None:
                         continue
                     qh, inq = self._quote_holder(tok, subj)
@@ -441,6 +539,38 @@ class _Run:
                     self.found.append(Found(holders, "oppose", ("concept-theme", c, countries),
                                             self._sentence_span(tok), f"evaluation:{tok.lemma_.lower()}-as-"
                                             f"{roles[0].lemma_.lower()}", tok))
+
+        # reported praise: "the minister said the troops were essential" (the reporter's own is no stance)
+        for i in self.hits.get("POSADJ", []):
+            adj = sdoc[i]
+            if adj.dep_ != "acomp" or self._hypothetical(adj.head) or self._negated(adj.head):
+                continue
+            subj = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+            rep = self._reporting_verb(adj.head)
+            if subj is None or rep is None:
+                continue
+            obj_actors = {a.id for a in self.doc.actors_at(subj.idx, subj.idx + len(subj.text))}
+            for c in self.f.concepts:
+                is_theme = subj.lemma_.lower() in c.inverse_nouns or any(
+                    m.concept is c and m.theme_tok is not None and (
+                        m.theme_tok.lemma_.lower() == subj.lemma_.lower() or obj_actors & {
+                            a.id for a in self.doc.actors_at(m.theme_tok.idx, m.theme_tok.idx + len(m.theme_tok.text))})
+                    for m in self.mentions.values())
+                if not is_theme:
+                    continue
+                countries = {self.doc.actor(a).country for a in obj_actors if self.doc.actor(a).country}
+                for x in subj.children:
+                    if x.dep_ in ("amod", "compound", "poss", "nmod"):
+                        code, _ = self._country_of(x)
+                        if code:
+                            countries.add(code)
+                speaker = subject_of(rep, self.speech)
+                if speaker is None:
+                    continue
+                qh, inq = self._quote_holder(adj, speaker)
+                holders = qh if inq else self.actors_for(speaker)
+                self.found.append(Found(holders, "oppose", ("concept-theme", c, countries), self._sentence_span(adj),
+                                        f"evaluation:{subj.lemma_.lower()}-{adj.lemma_.lower()}", adj))
 
     # -- clustering ---------------------------------------------------------------
     def cluster(self):
@@ -462,9 +592,9 @@ class _Run:
         c = cl[0].concept
         theme = next((m for m in cl if m.theme_country), None) or next((m for m in cl if m.theme_text), None)
         place = next((m for m in cl if m.place_country), None) or next((m for m in cl if m.place_text), None)
-        if theme is not None and theme.theme_country:
-            kind = theme.theme_key.split(":", 1)[1]
-            text = c.label.format(theme=f"{_country_name(theme.theme_country, theme.theme_text)} {kind}".strip())
+        if theme is not None and theme.theme_country and _country_name(theme.theme_country, None):
+            kind = theme.theme_key.split(":", 1)[1] if ":" in theme.theme_key else ""
+            text = c.label.format(theme=f"{_country_name(theme.theme_country, None)} {kind}".strip())
         elif theme is not None:
             text = c.label.format(theme=theme.theme_text)
         else:
@@ -475,16 +605,21 @@ class _Run:
         return text
 
     # -- resolving references -------------------------------------------------------
-    def _resolve(self, fd: Found, done: list[tuple[Found, int]]):
+    def _resolve(self, fd: Found, done: list[tuple[Found, int]], final: bool = False):
         """-> (cluster index, polarity multiplier, extra holders) or None."""
         t = fd.target
         if isinstance(t, PropMention):
             return t.cluster, 1, None
+        if t[0] == "neg":
+            return t[1].cluster, -1, None
         if t[0] == "concept-theme":
             c, countries = t[1], t[2]
-            for ci, cl in enumerate(self.clusters):
-                if cl[0].concept is c and countries and any(m.theme_country in countries for m in cl):
+            same = [ci for ci, cl in enumerate(self.clusters) if cl[0].concept is c]
+            for ci in same:
+                if countries and any(m.theme_country in countries for m in self.clusters[ci]):
                     return ci, 1, None
+            if not countries and len(same) == 1 and fd.rule.startswith("evaluation"):
+                return same[0], 1, None  # "views the presence as …": the one such proposition
             return None
         ref = t[1]
         # its own content: "request for the withdrawal", "resolution to expel …"
@@ -503,6 +638,14 @@ class _Run:
         for od, ci in reversed(done):
             if od.cue_token is not None and od.cue_token.lemma_.lower() == lemma and od.cue_token.i != ref.i:
                 return ci, 1, od
+        if final and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss"
+                         for c in ref.children):
+            # "opposed the bill": the proposition last put forward before it
+            before = [(od, ci) for od, ci in done if od.polarity == "support" and od.cue_token is not None
+                      and od.cue_token.i < ref.i]
+            if before:
+                fd.rule += ":nearest"
+                return before[-1][1], 1, None
         return None
 
     def stances(self) -> list[Stance]:
@@ -510,14 +653,17 @@ class _Run:
         self.cluster()
         done: list[tuple[Found, int]] = []
         pending = list(self.found)
-        for _ in range(3):  # references may need what other cues resolved first
+        for rnd in range(4):  # references may need what other cues resolved first
             left = []
             for fd in pending:
-                r = self._resolve(fd, done)
+                r = self._resolve(fd, done, final=rnd == 3)
                 if r is None:
                     left.append(fd)
                     continue
-                ci, _mult, via = r
+                ci, mult, via = r
+                if mult == -1:
+                    fd.polarity = "oppose" if fd.polarity == "support" else "support"
+                    fd.rule += ":negating-verb"
                 if not fd.holders and via is not None and fd.cue_token is not None and fd.cue_token.pos_ == "VERB":
                     # "the request was dismissed": the addressee of the request answered it
                     if via.addressee:
@@ -574,4 +720,4 @@ def _country_name(code: str | None, fallback: str | None) -> str:
             return getattr(c, "common_name", None) or c.name
     except ImportError:
         pass
-    return fallback or code
+    return fallback or ""

@@ -22,8 +22,11 @@ class DuckDBStore(SQLStore):
             parent = os.path.dirname(os.path.abspath(path))
             if not os.path.isdir(parent):
                 raise StoreError(f"cannot open store {path}: directory {parent} does not exist")
+        # DuckDB caches up to 80% of RAM by default; a bound keeps a long ingest's memory flat
+        # (queries that need more spill to disk).  $POLYBIUS_DUCKDB_MEMORY overrides it.
+        config = {"memory_limit": os.environ.get("POLYBIUS_DUCKDB_MEMORY", "1GB")}
         try:
-            self.con = duckdb.connect(path, read_only=read_only)
+            self.con = duckdb.connect(path, read_only=read_only, config=config)
         except duckdb.Error as exc:
             raise StoreError(self._explain(exc)) from exc
         try:
