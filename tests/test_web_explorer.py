@@ -261,3 +261,13 @@ def test_post_form_reports_a_bad_key(site, page):
     page.click("#post-form button[type='submit']")
     page.wait_for_selector("#post-status .error")
     assert "invalid API key" in page.locator("#post-status").inner_text()
+
+
+def test_dyad_page_without_a_pair_offers_the_busiest_pairs(site, page):
+    page.goto(site["base"] + "/ui/dyad")
+    page.wait_for_selector("body[data-ready='1'] #pairs")
+    links = page.locator("#pairs a").all_inner_texts()
+    assert "FRA ↔ DEU" in links or "DEU ↔ FRA" in links
+    page.locator("#pairs a", has_text="DEU").first.click()
+    page.wait_for_selector("body[data-ready='1'] #timeline-svg")
+    assert page.js_errors == []
