@@ -93,13 +93,14 @@ def wait_ready(base: str, proc: subprocess.Popen, timeout: float = 120) -> None:
 
 
 async def level(base: str, clients: int, seconds: float, make_request) -> dict:
+    """``clients`` independent clients (one connection each), each sending requests back to back."""
     lat: list[float] = []
     errors: list[str] = []
     stop = time.monotonic() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
-        async def worker(w: int):
-            n = 0
+
+    async def worker(w: int):
+        n = 0
+        async with httpx.AsyncClient(base_url=base, timeout=120, limits=httpx.Limits(max_connections=1)) as client:
             while time.monotonic() < stop:
                 t0 = time.perf_counter()
                 try:
@@ -111,9 +112,9 @@ async def level(base: str, clients: int, seconds: float, make_request) -> dict:
                 lat.append(time.perf_counter() - t0)
                 n += 1
 
-        t0 = time.perf_counter()
-        await asyncio.gather(*(worker(w) for w in range(clients)))
-        wall = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    await asyncio.gather(*(worker(w) for w in range(clients)))
+    wall = time.perf_counter() - t0
     lat.sort()
     q = (lambda p: lat[min(len(lat) - 1, int(p * len(lat)))] * 1000) if lat else (lambda p: float("nan"))
     return {"requests": len(lat), "errors": len(errors), "first_error": errors[0] if errors else "",
