@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from importlib.resources import files
 from typing import Any, Callable
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Security
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
@@ -34,7 +34,7 @@ from ..store.base import EventFilter, Store
 from .coder import Coder
 from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from .schemas import ActorDetail, DocumentIn, Health, Items, Network, Page, Timeline
-from .security import KeyChecker
+from .security import KeyChecker, KeyCheckBusy
 
 log = logging.getLogger("polybius.api")
 
@@ -266,7 +266,11 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
             raise HTTPException(403, "writes are disabled: no API key is configured (see `polybius api-key`)")
         if not key:
             raise HTTPException(401, "an API key is required (header X-API-Key)", headers={"WWW-Authenticate": "Bearer"})
-        if not state.keys.check(key):
+        try:
+            good = state.keys.check(key)
+        except KeyCheckBusy:
+            raise HTTPException(429, "too many API key checks at once; retry", headers={"Retry-After": "1"}) from None
+        if not good:
             raise HTTPException(403, "invalid API key")
 
     # -- documents ---------------------------------------------------------------
@@ -291,7 +295,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
             return JSONResponse(plain(stored.to_dict()), status_code=200)
         coded, new = await asyncio.wrap_future(state.coder.submit(doc))
         return JSONResponse(plain(coded.to_dict()), status_code=201 if new else 200,
-                            headers={"Location": f"/documents/{coded.id}"})
+                            headers={"Location": "/documents/" + quote(coded.id, safe=":/@+")})
 
     @app.get("/documents", tags=["documents"], response_model=Page)
     async def list_documents(request: Request, limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
