@@ -173,6 +173,11 @@ def test_search_events_and_stances(site, page):
     text = page.locator("#stance-card").inner_text()
     assert "support" in text and "oppose" in text and "German chancellor" in text
     shot(page, "search")
+    # Quotes by speaker.
+    page.fill("#quote-form input[name='speaker']", "DEUGOV")
+    page.click("#quote-form button[type='submit']")
+    page.wait_for_selector("#quote-card table")
+    assert "We will stand together on energy" in page.locator("#quote-card").inner_text()
     # Actors by code prefix.
     page.fill("#actor-form input[name='code']", "RUS*")
     page.click("#actor-form button[type='submit']")

@@ -49,7 +49,7 @@ TAGS = [
                                       "Goldstein scores, QuadClass and the character offsets of the trigger."},
     {"name": "actors", "description": "Actors across documents, grouped by CAMEO actor code."},
     {"name": "aggregates", "description": "Dyad time series and the actor network."},
-    {"name": "stances", "description": "Who stands where on a proposition, across documents."},
+    {"name": "stances", "description": "Who said what (quotes) and who stands where on a proposition, across documents."},
     {"name": "meta", "description": "Health."},
 ]
 
@@ -355,6 +355,27 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
 
         items, total = await state.run(query)
         return _page(request, items, total, flt.limit, flt.offset)
+
+    @app.get("/events/groups", tags=["events"], response_model=Page)
+    async def event_groups(request: Request, flt: EventFilter = Depends(event_filter),
+                           include_negated: bool = Query(False, description="Keep negated events.")):
+        """The same event reported by several articles, folded into one (same dyad, code and date
+        range), with GDELT-like `num_mentions`, `num_articles`, `num_sources` (outlets) and
+        `num_stories` (articles once near-duplicates are folded), and the `mentions` behind it."""
+        items = await state.run(state.store.event_groups, flt, include_negated=include_negated)
+        return _page(request, items, None, flt.limit, flt.offset)
+
+    # -- quotes ------------------------------------------------------------------
+
+    @app.get("/quotes", tags=["stances"], response_model=Page)
+    async def quotes(request: Request,
+                     speaker: str | None = Query(None, max_length=300, description="Speaker code (`*` prefix) or name."),
+                     text: str | None = Query(None, max_length=300, description="Words in the quote."),
+                     doc_id: str | None = Query(None, max_length=300),
+                     limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
+        """Who said what: quotes (direct, partial, indirect) with their speakers and character offsets."""
+        items = await state.run(state.store.quotes, speaker=speaker, text=text, doc_id=doc_id, limit=limit, offset=offset)
+        return _page(request, items, None, limit, offset)
 
     # -- actors ------------------------------------------------------------------
 
