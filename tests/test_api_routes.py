@@ -178,3 +178,20 @@ def test_explorer_pages_and_headers(client):
         for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(", "document.write", "new Function"):
             assert sink not in r.text, (asset, sink)
     assert client.get("/health").json()["writes"] is False
+
+
+def test_quotes(client):
+    items = client.get("/quotes", params={"text": "stand together"}).json()["items"]
+    assert len(items) == 1
+    q = items[0]
+    assert q["speaker_code"] == "DEUGOV" and q["text"].startswith("We will stand together")
+    doc = client.docs[0]
+    assert doc.text[q["start_char"]:q["end_char"]] == q["text"]
+    assert client.get("/quotes", params={"speaker": "DEU*"}).json()["items"][0]["quote_id"] == "Q1"
+    assert client.get("/quotes", params={"text": "'; DROP TABLE quotes; --"}).json()["items"] == []
+
+
+def test_event_groups(client):
+    items = client.get("/events/groups", params={"actor": "RUS*"}).json()["items"]
+    assert items and all(g["num_articles"] >= 1 and g["num_mentions"] >= 1 for g in items)
+    assert {g["cameo"] for g in items} >= {"194"}

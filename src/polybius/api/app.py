@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from importlib.resources import files
 from typing import Any, Callable
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Security
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
@@ -34,7 +34,7 @@ from ..store.base import EventFilter, Store
 from .coder import Coder
 from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from .schemas import ActorDetail, DocumentIn, Health, Items, Network, Page, Timeline
-from .security import KeyChecker
+from .security import KeyChecker, KeyCheckBusy
 
 log = logging.getLogger("polybius.api")
 
@@ -49,7 +49,7 @@ TAGS = [
                                       "Goldstein scores, QuadClass and the character offsets of the trigger."},
     {"name": "actors", "description": "Actors across documents, grouped by CAMEO actor code."},
     {"name": "aggregates", "description": "Dyad time series and the actor network."},
-    {"name": "stances", "description": "Who stands where on a proposition, across documents."},
+    {"name": "stances", "description": "Who said what (quotes) and who stands where on a proposition, across documents."},
     {"name": "meta", "description": "Health."},
 ]
 
@@ -128,8 +128,22 @@ class AppState:
 
 # -- helpers -------------------------------------------------------------------
 
+_AS_IS = frozenset({str, int, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
-    """Store rows -> JSON: dates as ISO strings, NaN as null, numpy scalars as Python."""
+    """Store rows -> JSON: dates as ISO strings, NaN as null, numpy scalars as Python.
+
+    Exact type checks first: pages of rows are converted on every request."""
+    t = type(value)
+    if t in _AS_IS:
+        return value
+    if t is dict:
+        return {k if type(k) is str else str(k): (v if type(v) in _AS_IS else plain(v)) for k, v in value.items()}
+    if t is list:
+        return [v if type(v) in _AS_IS else plain(v) for v in value]
+    if t is float:
+        return None if math.isnan(value) or math.isinf(value) else value
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
@@ -138,10 +152,11 @@ def plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, float):
         return None if math.isnan(value) or math.isinf(value) else value
-    if hasattr(value, "item") and callable(value.item) and type(value).__module__ == "numpy":
-        return plain(value.item())
-    if hasattr(value, "tolist") and type(value).__module__ == "numpy":
-        return plain(value.tolist())
+    if type(value).__module__ == "numpy":
+        if hasattr(value, "tolist"):
+            return plain(value.tolist())
+        if hasattr(value, "item"):
+            return plain(value.item())
     return value
 
 
@@ -199,6 +214,15 @@ def _page(request: Request, items: list, total: int | None, limit: int, offset: 
                          "next": _next_url(request, offset, limit, len(items), total)})
 
 
+def _events_and_total(store: Store, flt: EventFilter) -> tuple[list, int]:
+    """A page of events and the number of matches; a first page shorter than the limit is the
+    whole answer, so it needs no count."""
+    items = store.events(flt)
+    if flt.offset == 0 and len(items) < flt.limit:
+        return items, len(items)
+    return items, store.count_events(flt)
+
+
 def _event_sort_key(row: dict) -> tuple:
     return (str(row.get("date") or ""), str(row.get("doc_id") or ""), str(row.get("event_id") or ""))
 
@@ -242,7 +266,11 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
             raise HTTPException(403, "writes are disabled: no API key is configured (see `polybius api-key`)")
         if not key:
             raise HTTPException(401, "an API key is required (header X-API-Key)", headers={"WWW-Authenticate": "Bearer"})
-        if not state.keys.check(key):
+        try:
+            good = state.keys.check(key)
+        except KeyCheckBusy:
+            raise HTTPException(429, "too many API key checks at once; retry", headers={"Retry-After": "1"}) from None
+        if not good:
             raise HTTPException(403, "invalid API key")
 
     # -- documents ---------------------------------------------------------------
@@ -267,7 +295,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
             return JSONResponse(plain(stored.to_dict()), status_code=200)
         coded, new = await asyncio.wrap_future(state.coder.submit(doc))
         return JSONResponse(plain(coded.to_dict()), status_code=201 if new else 200,
-                            headers={"Location": f"/documents/{coded.id}"})
+                            headers={"Location": "/documents/" + quote(coded.id, safe=":/@+")})
 
     @app.get("/documents", tags=["documents"], response_model=Page)
     async def list_documents(request: Request, limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
@@ -323,11 +351,31 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
         QuadClass, Goldstein, PLOVER, negation, modality, confidence, the rule that coded it, place,
         the trigger with its character offsets, outlet, url and the sentence."""
         def query():
-            total = state.store.count_events(flt)
-            return (state.store.events(flt) if total > flt.offset else []), total
+            return _events_and_total(state.store, flt)
 
         items, total = await state.run(query)
         return _page(request, items, total, flt.limit, flt.offset)
+
+    @app.get("/events/groups", tags=["events"], response_model=Page)
+    async def event_groups(request: Request, flt: EventFilter = Depends(event_filter),
+                           include_negated: bool = Query(False, description="Keep negated events.")):
+        """The same event reported by several articles, folded into one (same dyad, code and date
+        range), with GDELT-like `num_mentions`, `num_articles`, `num_sources` (outlets) and
+        `num_stories` (articles once near-duplicates are folded), and the `mentions` behind it."""
+        items = await state.run(state.store.event_groups, flt, include_negated=include_negated)
+        return _page(request, items, None, flt.limit, flt.offset)
+
+    # -- quotes ------------------------------------------------------------------
+
+    @app.get("/quotes", tags=["stances"], response_model=Page)
+    async def quotes(request: Request,
+                     speaker: str | None = Query(None, max_length=300, description="Speaker code (`*` prefix) or name."),
+                     text: str | None = Query(None, max_length=300, description="Words in the quote."),
+                     doc_id: str | None = Query(None, max_length=300),
+                     limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
+        """Who said what: quotes (direct, partial, indirect) with their speakers and character offsets."""
+        items = await state.run(state.store.quotes, speaker=speaker, text=text, doc_id=doc_id, limit=limit, offset=offset)
+        return _page(request, items, None, limit, offset)
 
     # -- actors ------------------------------------------------------------------
 
@@ -346,8 +394,8 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
         """One actor code: its groups (names, documents, events) and its events on either side."""
         flt = EventFilter(actor=code, limit=limit, offset=offset)
         def query():
-            total = state.store.count_events(flt)
-            return state.store.actors(code=code, limit=MAX_LIMIT), total, (state.store.events(flt) if total else [])
+            events, total = _events_and_total(state.store, flt)
+            return state.store.actors(code=code, limit=MAX_LIMIT), total, events
 
         actors, total, events = await state.run(query)
         actors, events = plain(actors), plain(events)

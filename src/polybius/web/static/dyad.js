@@ -93,10 +93,32 @@
     }
   }
 
+  // Without a pair: the busiest pairs in the store, as links.
+  async function suggest() {
+    clear(viz).appendChild(el("p", { class: "muted" }, "Choose two actor codes, or one of the busiest pairs:"));
+    try {
+      const net = await api("/network", { max_nodes: 60 });
+      const coded = (id) => !String(id).startsWith("~");
+      const pairs = new Map();
+      for (const e of net.edges) {
+        if (!coded(e.source) || !coded(e.target) || e.source === e.target) continue;
+        const key = [e.source, e.target].sort().join(" ");
+        pairs.set(key, (pairs.get(key) || 0) + (Number(e.weight) || 0));
+      }
+      const top = [...pairs.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, 12);
+      if (!top.length) { viz.appendChild(el("p", { class: "muted" }, "No events between coded actors yet.")); return; }
+      viz.appendChild(el("ul", { id: "pairs" }, top.map(([key, n]) => {
+        const [x, y] = key.split(" ");
+        return el("li", null, el("a", { href: url("/ui/dyad", { a: x, b: y }) }, `${x} ↔ ${y}`), el("span", { class: "muted" }, ` ${n} event(s)`));
+      })));
+      document.body.dataset.ready = "1";
+    } catch (err) { showError(viz, err); }
+  }
+
   async function load() {
     const f = new FormData(form);
     const a = (f.get("a") || "").trim(), b = (f.get("b") || "").trim();
-    if (!a || !b) { clear(viz).appendChild(el("p", { class: "muted" }, "Choose two actor codes (from the network or an article's event panel).")); return; }
+    if (!a || !b) { suggest(); return; }
     const q = { by: f.get("by"), start: f.get("start"), end: f.get("end") };
     history.replaceState(null, "", url(location.pathname, { a, b, ...q }));
     document.body.dataset.ready = "0";
