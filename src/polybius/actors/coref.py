@@ -59,8 +59,8 @@ def code_candidates(cands, tagger, story_country):
                 base = org.code
                 reason = f"{c.base_reason}: code of {org.name!r}"
                 agents = []
-        if base is None and story_country and (agents or c.groups) and c.kind in ("person", "group", "organization") \
-                and c.org_link is None:
+        if base is None and story_country and (any(a.code for a in agents) or c.groups) \
+                and c.kind in ("person", "group", "organization") and c.org_link is None:
             base = story_country
             reason = "story country"
         if base is None and c.kind == "organization" and agents and c.org_link is None and c.rule == "agent" \
@@ -148,17 +148,17 @@ def cluster(cands, sd):
     # 0. an all-capital single word spelling a known organisation's alias or initials ("SADC")
     aliases: dict[str, int] = {}
     for i, c in enumerate(cands):
-        if c.kind == "organization":
-            for a in c.aliases:
-                aliases.setdefault(a, i)
-            words = c.name.split()
+        for a in c.aliases:
+            aliases.setdefault(a, i)
+        if c.kind in ("organization", "group"):
+            words = [w for w in c.name.split() if w[:1].isupper() or w.lower() in _FUNCTION_WORDS]
             if len(words) >= 2:
                 for skip in (True, False):
                     ini = _initials(words, skip)
                     if len(ini) >= 2:
                         aliases.setdefault(ini, i)
     for i, c in enumerate(cands):
-        if c.kind in ("person", "organization", "country", "group") and c.entry is None and c.rule in ("ner", "modifier") \
+        if c.kind in ("person", "organization", "country", "group") and c.entry is None and c.rule in ("ner", "modifier", "propn") \
                 and c.name.isupper() and c.name.isalpha() and 2 <= len(c.name) <= 6 and c.name in aliases \
                 and aliases[c.name] != i:
             c.kind, c.rule, c.name_tokens = "alias", "acronym", []
@@ -250,14 +250,14 @@ def cluster(cands, sd):
             if c.kind == "organization":
                 orgs_seen.append(i)
             continue
-        if c.kind == "organization" and c.rule == "ner" and c.name_tokens and len(c.name_tokens) <= 2:
+        if c.kind == "organization" and c.rule in ("ner", "propn") and c.name_tokens and len(c.name_tokens) <= 2:
             toks = {t.lower() for t in c.name_tokens}
             person = next((j for ntoks, j in named if toks <= ntoks), None)
             if person is not None:
                 uf.union(person, i)
                 c.kind, c.rule = "person", "surname"
                 continue
-        if c.kind == "organization" and c.rule == "ner":
+        if c.kind == "organization" and c.rule in ("ner", "propn", "modifier") and c.entry is None:
             acr = c.name if c.name.isupper() and 2 <= len(c.name) <= 6 and c.name.isalpha() else None
             if acr:
                 target = _acronym_target(acr, cands, orgs_seen, uf)

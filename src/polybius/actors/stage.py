@@ -182,7 +182,7 @@ class ActorTagger:
             if t.lower_ in _CC and start is not None and self._modifier_conj(doc, i, start):
                 i += 1
                 continue
-            if (t.tag_ == "HYPH" or (t.text in ("-", "\u2013") and not t.whitespace_ and not doc[i - 1].whitespace_)) \
+            if (t.tag_ == "HYPH" or (t.text in ("-", "\u2013", "/") and not t.whitespace_ and not doc[i - 1].whitespace_)) \
                     and start is not None and i + 1 < end and (doc[i + 1].pos_ in ("PROPN", "NOUN", "ADJ") or (
                         doc[i + 1].tag_ in ("VBN", "VBG") and i + 2 < end and doc[i + 2].pos_ in ("NOUN", "PROPN"))):
                 if doc[i + 1].tag_ in ("VBN", "VBG"):  # "Vietnamese-led forces"
@@ -417,6 +417,14 @@ class CandidateBuilder:
             if c.kind in ("country", "group") and any(a.kind in ("organization", "group") for a in c.agents):
                 c.kind = "organization"  # "the rights group Hengaw"
             return [c]
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not ent and (
+                tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"))):
+            # an unknown proper name acting as a subject ("Ethopia has agreed", "SPLM/A"): an actor with
+            # no code, never dropped and never guessed
+            c.kind, c.rule, c.name = "organization", "propn", _strip_det(sd[s:e].text)
+            c.name_tokens = [sd[x].text for x in range(s, e) if sd[x].pos_ == "PROPN"]
+            self._context(c, sd, actor_hits, agent_hits, group_hits)
+            return [c]
         # not an actor head: actors inside are modifiers ("US strikes", "the Soleimani killing")
         out = []
         for hit in actor_hits:
@@ -431,6 +439,13 @@ class CandidateBuilder:
             out.append(m)
         k = s
         while k < e:
+            org = _ent_span(sd, k, "ORG", s) if self.in_actor[k] is None and self.in_agent[k] is None else None
+            if org is not None and org[1] <= h and not any(self.in_actor[x] for x in range(*org)):
+                m = Candidate(start=org[0], end=org[1], head=org[1] - 1, kind="organization", sent=si, rule="modifier")
+                m.name = _strip_det(sd[org[0]:org[1]].text)
+                out.append(m)  # "the UNITA militarist wing": the organisation inside
+                k = org[1]
+                continue
             span = _ent_span(sd, k, "PERSON", s)
             if span is not None and span[1] <= e:
                 m = Candidate(start=span[0], end=span[1], head=span[1] - 1, kind="person", sent=si, rule="modifier")
