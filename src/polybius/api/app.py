@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as _dt
+import inspect
 import logging
 import math
 import threading
@@ -214,6 +215,15 @@ def _page(request: Request, items: list, total: int | None, limit: int, offset: 
                          "next": _next_url(request, offset, limit, len(items), total)})
 
 
+def _supported(method: Callable, **options) -> dict:
+    """The options a store method takes beyond the Store ABC (false ones are left out)."""
+    try:
+        params = inspect.signature(method).parameters
+    except (TypeError, ValueError):
+        return {}
+    return {k: v for k, v in options.items() if v and k in params}
+
+
 def _events_and_total(store: Store, flt: EventFilter) -> tuple[list, int]:
     """A page of events and the number of matches; a first page shorter than the limit is the
     whole answer, so it needs no count."""
@@ -221,6 +231,18 @@ def _events_and_total(store: Store, flt: EventFilter) -> tuple[list, int]:
     if flt.offset == 0 and len(items) < flt.limit:
         return items, len(items)
     return items, store.count_events(flt)
+
+
+def _dyad_events_by_filter(store: Store, a: str, b: str, start, end, directed: bool, want: int):
+    """Events between two codes (prefixes) by the event filters: for stores whose timeline has no ids."""
+    pre = lambda c: c if c.endswith("*") else c + "*"  # the timeline matches codes as prefixes
+    total, rows = 0, []
+    pairs = ((a, b),) if directed or a == b else ((a, b), (b, a))
+    for src, tgt in pairs:
+        flt = EventFilter(source=pre(src), target=pre(tgt), start=start, end=end, limit=want, offset=0)
+        total += store.count_events(flt)
+        rows.extend(store.events(flt))
+    return rows, total, False
 
 
 def _event_sort_key(row: dict) -> tuple:
@@ -410,10 +432,12 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
     @app.get("/dyads/{a}/{b}/timeline", tags=["aggregates"], response_model=Timeline)
     async def dyad_timeline(a: str = Path(..., pattern=CODE), b: str = Path(..., pattern=CODE),
                       by: str = Query("week", pattern="^(day|week|month|quarter|year)$"),
-                      start: _dt.date | None = None, end: _dt.date | None = None):
+                      start: _dt.date | None = None, end: _dt.date | None = None,
+                      directed: bool = Query(False, description="Only a on b (when the store supports it).")):
         """Cooperation and conflict between two actors over time: per period, counts by QuadClass,
-        Goldstein sum and mean, and the events behind the point."""
-        rows = await state.run(state.store.dyad_timeline, a, b, by=by, start=start, end=end)
+        Goldstein sum and mean, and the events behind the point (both directions unless `directed`)."""
+        extra = _supported(state.store.dyad_timeline, directed=directed)
+        rows = await state.run(state.store.dyad_timeline, a, b, by=by, start=start, end=end, **extra)
         points = []
         for row in rows:
             row = dict(row)
@@ -422,32 +446,48 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
                 row.setdefault("start", s)
                 row.setdefault("end", e)
             points.append(plain(row))
-        return JSONResponse({"a": a, "b": b, "by": by, "points": points})
+        return JSONResponse({"a": a, "b": b, "by": by, "directed": bool(extra.get("directed")), "points": points})
 
     @app.get("/dyads/{a}/{b}/events", tags=["aggregates"], response_model=Page)
     async def dyad_events(request: Request, a: str = Path(..., pattern=CODE), b: str = Path(..., pattern=CODE),
-                    start: _dt.date | None = None, end: _dt.date | None = None,
-                    limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
-        """The events between two actors in both directions (a on b and b on a), by date."""
-        want = offset + limit
-        def query():
-            total, rows = 0, []
-            for src, tgt in ((a, b), (b, a)) if a != b else ((a, b),):
-                flt = EventFilter(source=src, target=tgt, start=start, end=end, limit=want, offset=0)
-                total += state.store.count_events(flt)
-                rows.extend(state.store.events(flt))
-            return rows, total
+                          start: _dt.date | None = None, end: _dt.date | None = None,
+                          directed: bool = Query(False, description="Only a on b (when the store supports it)."),
+                          limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
+        """The events behind the dyad's timeline between `start` and `end`: the same events the
+        timeline counts (both directions unless `directed`), by date."""
+        extra = _supported(state.store.dyad_timeline, directed=directed)
 
-        rows, total = await state.run(query)
-        rows.sort(key=_event_sort_key)
-        return _page(request, rows[offset:offset + limit], total, limit, offset)
+        def query():
+            points = state.store.dyad_timeline(a, b, by="day", start=start, end=end, **extra)
+            ids = []
+            for p in points:
+                got = p.get("event_ids")
+                if got is None:  # a store without ids: fall back to the event filters
+                    return _dyad_events_by_filter(state.store, a, b, start, end, directed, offset + limit)
+                ids.extend(got.split() if isinstance(got, str) else got)
+            wanted: dict[str, set[str]] = {}
+            for ref in ids[offset:offset + limit]:
+                doc_id, _, event_id = str(ref).rpartition("#")
+                wanted.setdefault(doc_id, set()).add(event_id)
+            rows = [r for doc_id, evs in wanted.items()
+                    for r in state.store.events(EventFilter(doc_id=doc_id, limit=MAX_LIMIT)) if r["event_id"] in evs]
+            rows.sort(key=_event_sort_key)
+            return rows, len(ids), True
+
+        rows, total, paged = await state.run(query)
+        if not paged:
+            rows.sort(key=_event_sort_key)
+            rows = rows[offset:offset + limit]
+        return _page(request, rows, total, limit, offset)
 
     @app.get("/network", tags=["aggregates"], response_model=Network)
     async def network(start: _dt.date | None = None, end: _dt.date | None = None,
-                min_weight: int = Query(1, ge=1), max_nodes: int = Query(300, ge=1, le=5000)):
+                min_weight: int = Query(1, ge=1), max_nodes: int = Query(300, ge=1, le=5000),
+                countries: bool = Query(False, description="One node per country (when the store supports it).")):
         """Who acts on whom: actor codes as nodes, directed edges weighted by events, with counts by
         QuadClass, between `start` and `end`.  The `max_nodes` busiest nodes are kept."""
-        graph = await state.run(state.store.network, start=start, end=end, min_weight=min_weight)
+        extra = _supported(state.store.network, country_level=countries)
+        graph = await state.run(state.store.network, start=start, end=end, min_weight=min_weight, **extra)
         degree = dict(graph.degree(weight="weight"))
         keep = set(sorted(degree, key=lambda n: (-degree[n], str(n)))[:max_nodes])
         nodes = [{"id": str(n), **plain(dict(attrs)), "weight": degree.get(n, 0)}

@@ -44,6 +44,7 @@ class Timeline(BaseModel):
     a: str
     b: str
     by: str
+    directed: bool = False
     points: list[dict[str, Any]] = Field(description="One per period: its start and end date, counts by QuadClass, "
                                          "Goldstein sum and mean, and the ids of the events behind it.")
 

@@ -57,7 +57,7 @@
       g.appendChild(svg("title", null, [`${p.start || p.period}${p.end && p.end !== p.start ? " – " + p.end : ""}`,
         `cooperation ${coop[i]} (${c[1]} verbal, ${c[2]} material)`, `conflict ${conf[i]} (${c[3]} verbal, ${c[4]} material)`,
         gm !== null ? `mean Goldstein ${gm.toFixed(2)}` : ""].filter(Boolean).join("\n")));
-      g.addEventListener("click", () => { for (const s of root.querySelectorAll(".bar.sel")) s.classList.remove("sel"); g.classList.add("sel"); loadEvents(a, b, p, 0); });
+      g.addEventListener("click", () => { for (const s of root.querySelectorAll(".bar.sel")) s.classList.remove("sel"); g.classList.add("sel"); loadEvents(a, b, { ...p, directed: data.directed }, 0); });
       root.appendChild(g);
       if (gm !== null) line.push([cx, gy(gm)]);
       if (i % labelEvery === 0) root.appendChild(svg("text", { class: "axis-label", x: cx, y: H - M.bottom + 16, "text-anchor": "middle" }, String(p.start || p.period).slice(0, 10)));
@@ -79,7 +79,7 @@
     clear(evBox).appendChild(el("span", { class: "muted" }, "loading…"));
     try {
       const page = await api(`/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/events`,
-        { start: p && p.start, end: p && p.end, limit: 100, offset });
+        { start: p && p.start, end: p && p.end, directed: p && p.directed, limit: 100, offset });
       if (mine !== seq) return;
       clear(evBox);
       if (!page.items.length) evBox.appendChild(el("p", { class: "muted" }, "No events."));
@@ -119,14 +119,14 @@
     const f = new FormData(form);
     const a = (f.get("a") || "").trim(), b = (f.get("b") || "").trim();
     if (!a || !b) { suggest(); return; }
-    const q = { by: f.get("by"), start: f.get("start"), end: f.get("end") };
+    const q = { by: f.get("by"), start: f.get("start"), end: f.get("end"), directed: f.get("directed") };
     history.replaceState(null, "", url(location.pathname, { a, b, ...q }));
     document.body.dataset.ready = "0";
     clear(viz).appendChild(el("span", { class: "muted" }, "loading…"));
     try {
       const data = await api(`/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/timeline`, q);
       draw(a, b, data);
-      loadEvents(a, b, { start: q.start || null, end: q.end || null }, 0);
+      loadEvents(a, b, { start: q.start || null, end: q.end || null, directed: q.directed }, 0);
       document.body.dataset.ready = "1";
     } catch (err) {
       showError(viz, err);
@@ -135,6 +135,7 @@
 
   const p = params();
   for (const k of ["a", "b", "by", "start", "end"]) if (p.get(k)) form.elements[k].value = p.get(k);
+  form.elements.directed.checked = p.get("directed") === "true";
   form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
   load();
 })();
