@@ -20,6 +20,8 @@ from __future__ import annotations
 from ..model import Actor, Mention
 from .codes import chunks, compose, split_code
 
+GENERIC_TITLES = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "official", "officials",
+                  "leader", "leaders", "head", "chief", "member", "members", "representative", "representatives"}
 _FUNCTION_WORDS = {"of", "the", "for", "on", "and", "in", "to", "at", "de", "du", "des", "la", "le"}
 
 
@@ -506,10 +508,14 @@ def _attach(cands, groups, uf, c, root):
 
 
 def _acronym_pass(cands, groups, sd, uf, sent_of):
-    """All-capital words the NER missed that spell a named organisation's initials ("ICG")."""
+    """All-capital words the NER missed that spell a named organisation's initials ("ICG",
+    "AFP spokesmen")."""
     covered = set()
     for c in cands:
-        covered.update(range(c.start, c.end))
+        if c.kind in ("organization", "alias") or c.kind == "pronoun":
+            covered.update(range(c.start, c.end))
+        else:
+            covered.add(c.head)
     orgs = {}
     for root, members in groups.items():
         for i in members:
@@ -532,7 +538,18 @@ def _acronym_pass(cands, groups, sd, uf, sent_of):
             continue
         c = Candidate(start=t.i, end=t.i + 1, head=t.i, kind="organization", sent=sent_of.get(t.i, -1), name=t.text,
                       rule="acronym")
-        _attach(cands, groups, uf, c, orgs[t.text])
+        root = orgs[t.text]
+        _attach(cands, groups, uf, c, root)
+        # "AFP spokesmen": the phrase around the acronym belongs to that organisation
+        owner = next((cands[i].code for i in groups[root] if cands[i].code), None)
+        for c2 in cands:
+            if c2.start <= t.i < c2.end and c2.head != t.i and c2.agents and c2.kind in ("person", "group") \
+                    and owner and (not c2.code or c2.code.startswith("---") or (c2.reason or "").startswith("story")):
+                if c2.agents[-1].name.split()[-1].lower() in GENERIC_TITLES:
+                    c2.code = owner
+                else:
+                    c2.code = compose(owner, [(a.code, a.prefix) for a in c2.agents])
+                c2.reason = f"of {cands[root].name!r} ({t.text}); " + (c2.reason or "")
 
 
 def _possessive_pronoun_owners(cands, groups, links):

@@ -382,6 +382,13 @@ class CandidateBuilder:
                 c.start = a_hit[0] - 1 if a_hit[0] > s and sd[a_hit[0] - 1].lower_ == "the" else a_hit[0]
             others = [x for x in actor_hits if x is not a_hit]
             self._context(c, sd, others, agent_hits, group_hits)
+            if entry.kind == "country" and c.kind == "country" and a_hit[0] > s \
+                    and any(x[1] < a_hit[0] and sd[x[1]].lower_ in ("of", "for") for x in agent_hits):
+                # "The Armed Forces of the Philippines" (one named entity): a body of the country
+                body = [x[2][-1] for x in agent_hits if x[1] < a_hit[0]][-1]
+                c.kind = "group" if body.kind == "group" else "organization"
+                c.name = sd[s:e].text
+                c.rule = "agent"
             return self._split_conj(sd, s, c, actor_hits, group_hits)
         if ag_hit is not None:
             agent = ag_hit[2][-1]
