@@ -61,7 +61,7 @@ def code_candidates(cands, tagger, story_country):
                 base = org.code
                 reason = f"{c.base_reason}: code of {org.name!r}"
                 agents = []
-        if base is None and story_country and (any(a.code for a in agents) or c.groups) \
+        if base is None and story_country and (any(a.code and a.code != "MED" for a in agents) or c.groups) \
                 and c.kind in ("person", "group", "organization") and c.org_link is None:
             base = story_country
             reason = "story country"

@@ -782,6 +782,8 @@ class CandidateBuilder:
 def _expletive(t) -> bool:
     if t.dep_ == "expl":
         return True
+    if t.lower_ != "it":
+        return False  # "its" is never expletive
     nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
     if nxt is not None and nxt.pos_ == "ADJ":
         return True
