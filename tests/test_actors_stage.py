@@ -243,3 +243,11 @@ def test_dateline_capital_is_a_place_not_the_government(code):
     doc = code("NAIROBI — Kenyan police arrested two men on Monday.")
     a = actor_with_mention(doc, "NAIROBI")
     assert a is not None and a.code == "KEN"
+
+
+def test_they_after_conjoined_subjects_joins_each(code):
+    doc = code("France and Germany warned Russia on Monday. They said sanctions would follow.")
+    fra, deu = actor_with_mention(doc, "France"), actor_with_mention(doc, "Germany")
+    assert any(m.text == "They" for m in fra.mentions) and any(m.text == "They" for m in deu.mentions)
+    start = doc.text.index("They")
+    assert {a.code for a in doc.actors_at(start, start + 4)} == {"FRA", "DEU"}

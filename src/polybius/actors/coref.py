@@ -320,8 +320,10 @@ def _acronym_target(acr, cands, orgs_seen, uf):
 
 
 def resolve_pronouns(cands, uf, sd):
-    """Link each pronoun candidate to an actor cluster; returns {cand index: cluster root}."""
+    """Link each pronoun candidate to an actor cluster: ``({cand index: root}, {cand index: [more roots]})``
+    (the second for split antecedents: "Shell and BP said they ...")."""
     links = {}
+    extra: dict[int, list[int]] = {}
     mentions = [(i, c) for i, c in enumerate(cands) if c.kind not in ("pronoun", "drop")]
     kinds = {}
     for i, c in mentions:
@@ -336,6 +338,20 @@ def resolve_pronouns(cands, uf, sd):
             continue
         want = c.context_reasons[0]
         tok = sd[c.head]
+        if want == "plural":
+            # "Shell and BP said they ...": conjoined subjects are the antecedent together
+            heads = {cj.head: j for j, cj in mentions if cj.sent in (c.sent, c.sent - 1) and cj.start < c.start}
+            for j, cj in sorted(((j, cj) for j, cj in mentions if cj.sent in (c.sent, c.sent - 1)
+                                 and cj.start < c.start and sd[cj.head].dep_ in ("nsubj", "nsubjpass")),
+                                key=lambda x: -x[1].start):
+                conj = [heads[t.i] for t in sd[cj.head].conjuncts if t.i in heads]
+                if conj:
+                    roots = [uf.find(j)] + [uf.find(x) for x in conj]
+                    links[i] = roots[0]
+                    extra[i] = [r for r in roots[1:] if r != roots[0]]
+                    break
+            if i in links:
+                continue
         if want == "plural" and _ambiguous_plural(tok):
             continue
 
@@ -360,7 +376,7 @@ def resolve_pronouns(cands, uf, sd):
             break
         if best is not None:
             links[i] = uf.find(best)
-    return links
+    return links, extra
 
 
 def _noun_between(sd, start, end, covered) -> bool:
@@ -395,7 +411,7 @@ def build_actors(cands, sd, lex, day):
             sent_of[k] = si
     _surname_pass(cands, pre, sd, uf, sent_of)
     _acronym_pass(cands, pre, sd, uf, sent_of)
-    links = resolve_pronouns(cands, uf, sd)
+    links, extra_links = resolve_pronouns(cands, uf, sd)
     groups: dict[int, list[int]] = {}
     for i, c in enumerate(cands):
         if c.kind == "drop":
@@ -403,6 +419,8 @@ def build_actors(cands, sd, lex, day):
         if c.kind == "pronoun":
             if i in links:
                 groups.setdefault(links[i], []).append(i)
+                for r in extra_links.get(i, []):
+                    groups.setdefault(r, []).append(i)
             continue
         groups.setdefault(uf.find(i), []).append(i)
     _possessive_pronoun_owners(cands, groups, links)
