@@ -28,6 +28,7 @@ _BREAK_TEXT = {",", ";", ":", "(", ")", "\"", "\u201c", "\u201d", "[", "]", "--"
 _POSS_TAGS = {"POS"}
 _CC = {"and", "or", "&"}
 _LINK_PREPS = {"of", "in", "from", "at", "for"}
+_NAME_PARTICLES = {"the", "al", "el", "ad", "ash", "as", "an", "bin", "ibn", "de", "del", "da", "van", "von", "le", "la"}
 _PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _PRONOUNS_THING = {"it", "its", "itself"}
 _PRONOUNS_PLURAL = {"they", "them", "their", "theirs", "themselves"}
@@ -91,8 +92,10 @@ class ActorTagger:
             t = sd[i]
             if j == i + 1 and texts[i] in defined:
                 return False
-            if low[i] == "the" and j > i + 1:
-                t = sd[i + 1]  # "THE_SHIRE": the name after the article is what must be capitalised
+            if low[i] in _NAME_PARTICLES and j > i + 1:
+                # "THE_SHIRE", "al-Qaeda", "bin Laden": the word after the article or particle is what
+                # must be capitalised
+                t = sd[i + 2] if sd[i + 1].text in ("-", "\u2013") and j > i + 2 else sd[i + 1]
             if not (t.text[:1].isupper() or t.text[:1].isdigit()):
                 return False
             e = payloads[-1]
