@@ -251,3 +251,11 @@ def test_they_after_conjoined_subjects_joins_each(code):
     assert any(m.text == "They" for m in fra.mentions) and any(m.text == "They" for m in deu.mentions)
     start = doc.text.index("They")
     assert {a.code for a in doc.actors_at(start, start + 4)} == {"FRA", "DEU"}
+
+
+def test_the_country_joins_the_only_country_named_before(code):
+    doc = code("Protests spread across Iran on Sunday. Security forces in the country arrested hundreds.")
+    iran = actor_with_mention(doc, "Iran")
+    assert any(m.text == "the country" for m in iran.mentions)
+    doc = code("Turkey and Greece traded accusations. The country's leaders met on Monday.")
+    assert actor_with_mention(doc, "The country") is None  # two countries: left alone

@@ -411,10 +411,11 @@ def build_actors(cands, sd, lex, day):
             sent_of[k] = si
     _surname_pass(cands, pre, sd, uf, sent_of)
     _acronym_pass(cands, pre, sd, uf, sent_of)
+    _country_references(cands, uf)
     links, extra_links = resolve_pronouns(cands, uf, sd)
     groups: dict[int, list[int]] = {}
     for i, c in enumerate(cands):
-        if c.kind == "drop":
+        if c.kind in ("drop", "country-ref"):
             continue
         if c.kind == "pronoun":
             if i in links:
@@ -598,3 +599,25 @@ def _possessive_pronoun_owners(cands, groups, links):
         else:
             continue
         target.reason = f"possessive {cands[pi].name!r} -> {owner}; " + (target.reason or "")
+
+
+def _country_references(cands, uf):
+    """"the country" joins the one country named in its sentence or the one before (if only one)."""
+    for i, c in enumerate(cands):
+        if c.kind != "country-ref":
+            continue
+        named: dict[str, int] = {}
+        for j, cj in enumerate(cands):
+            if cj.sent in (c.sent, c.sent - 1) and cj.start < c.start and cj.kind not in ("pronoun", "country-ref", "drop"):
+                code = (cj.code or "")[:3]
+                if code.isalpha() and len(code) == 3 and code not in ("IGO", "NGO", "IMG", "MNC"):
+                    if cj.kind == "country":
+                        named[code] = j
+                    else:
+                        named.setdefault(code, -1)
+        if len(named) == 1:
+            code, j = next(iter(named.items()))
+            if j >= 0:
+                c.kind = cands[j].kind
+                c.code = cands[j].code
+                uf.union(j, i)

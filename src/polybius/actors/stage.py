@@ -427,6 +427,10 @@ class CandidateBuilder:
             if c.kind in ("country", "group") and any(a.kind in ("organization", "group") for a in c.agents):
                 c.kind = "organization"  # "the rights group Hengaw"
             return [c]
+        if e - s == 2 and sd[s].lower_ == "the" and tok.lemma_.lower() in ("country", "nation") and tok.tag_ == "NN":
+            # "the country": a country named just before (resolved with the actors, or dropped)
+            c.kind, c.rule, c.name = "country-ref", "definite", sd[s:e].text
+            return [c]
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not ent and (
                 tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"))):
             # an unknown proper name acting as a subject ("Ethopia has agreed", "SPLM/A"): an actor with
