@@ -481,6 +481,9 @@ def _cluster_kind(real):
 
 
 def _cluster_name(real, kind):
+    people = [c.entry.name for c in real if c.entry is not None and c.entry.kind == "person"]
+    if kind == "person" and people:
+        return people[0]  # the dictionary's full name ("Abdelaziz Bouteflika" for "President Bouteflika")
     named = [c for c in real if c.name_tokens and c.kind == kind]
     if named:
         return max(named, key=lambda c: len(c.name_tokens)).name

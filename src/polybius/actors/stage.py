@@ -99,7 +99,7 @@ class ActorTagger:
             if not (t.text[:1].isupper() or t.text[:1].isdigit()):
                 return False
             e = payloads[-1]
-            if e.kind == "country" and i > 0:
+            if e.kind == "country" and e.via in ("name", "capital", "region") and i > 0:
                 prev = sd[i - 1]
                 if prev.pos_ == "PROPN" and prev.dep_ == "compound" and i <= prev.head.i < j and prev.text[:1].isupper() \
                         and low[i - 1] not in self.lex.actors.first and low[i - 1] not in self.lex.agents.first:
@@ -431,6 +431,17 @@ class CandidateBuilder:
             # "the country": a country named just before (resolved with the actors, or dropped)
             c.kind, c.rule, c.name = "country-ref", "definite", sd[s:e].text
             return [c]
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and ent not in ("GPE", "LOC", "DATE", "TIME") and any(
+                hh[2][-1].kind in ("person", "group") for hh in agent_hits):
+            # "suspected British militant Haroon Rashid Aswad": a title before an unknown name
+            first = max(hh[1] for hh in agent_hits)
+            k = first
+            while k < h and not (sd[k].pos_ == "PROPN" and sd[k].text[:1].isupper() and self.in_actor[k] is None):
+                k += 1
+            c.kind, c.rule, c.name = "person", "title+name", sd[k:e].text
+            c.name_tokens = [sd[x].text for x in range(k, e) if sd[x].tag_ != "HYPH"]
+            self._context(c, sd, actor_hits, agent_hits, group_hits)
+            return [c]
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not ent and (
                 tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"))):
             # an unknown proper name acting as a subject ("Ethopia has agreed", "SPLM/A"): an actor with
@@ -461,7 +472,7 @@ class CandidateBuilder:
                 k = org[1]
                 continue
             span = _ent_span(sd, k, "PERSON", s)
-            if span is not None and span[1] <= e:
+            if span is not None and span[1] <= e and not any(self.in_actor[x] for x in range(*span)):
                 m = Candidate(start=span[0], end=span[1], head=span[1] - 1, kind="person", sent=si, rule="modifier")
                 m.name = sd[span[0]:span[1]].text
                 m.name_tokens = [sd[x].text for x in range(*span) if sd[x].tag_ != "HYPH"]
@@ -594,7 +605,8 @@ class CandidateBuilder:
                         c.base = owner.base
                         c.base_reason = f"possessive {sd[s:e].text!r}"
                     c.start = min(c.start, owner.start)
-                owner.kind = "drop"
+                if owner.kind == "country":
+                    owner.kind = "drop"  # "Iraq's prime minister": the country is part of the title
 
     def link_preps(self, sd, segs, seg_cands):
         """``president of Iraq``, ``activists in Arnor``, ``president of the CFR``; conjoined
