@@ -259,3 +259,16 @@ def test_the_country_joins_the_only_country_named_before(code):
     assert any(m.text == "the country" for m in iran.mentions)
     doc = code("Turkey and Greece traded accusations. The country's leaders met on Monday.")
     assert actor_with_mention(doc, "The country") is None  # two countries: left alone
+
+
+def test_title_before_unknown_name_is_a_person(code):
+    doc = code("Police arrested suspected Belgian militant Karim Vandaele near the border on Sunday.")
+    a = actor_with_mention(doc, "suspected Belgian militant Karim Vandaele")
+    assert a is not None and a.kind == "person" and a.code == "BELREB"
+
+
+def test_possessor_person_stays_an_actor(code):
+    doc = code("Protesters marched against President Ruto's government in Nairobi.")
+    gov = actor_with_mention(doc, "President Ruto's government")
+    ruto = actor_with_mention(doc, "President Ruto")
+    assert gov.code == "KENGOV" and ruto is not None and ruto is not gov and ruto.kind == "person"
