@@ -114,11 +114,19 @@ class EventCoder:
         if len(doc) == 0:
             return []
         arr = doc.to_array([LEMMA, LOWER, POS]).astype("uint64")
+        self._last_lower = arr[:, 1]
         hit = np.zeros(len(doc), dtype=bool)
         for tags, hashes in self._pos_groups:
-            ok_pos = np.isin(arr[:, 2], tags)
-            hit |= ok_pos & (np.isin(arr[:, 0], hashes) | np.isin(arr[:, 1], hashes))
+            ok_pos = (arr[:, 2][:, None] == tags[None, :]).any(axis=1)
+            hit |= ok_pos & (_member(arr[:, 0], hashes) | _member(arr[:, 1], hashes))
         return np.nonzero(hit)[0].tolist()
+
+    def word_indices(self, doc, words) -> list[int]:
+        """Indices of tokens whose lower form is one of ``words`` (after trigger_indices)."""
+        np = self._np
+        strings = doc.vocab.strings
+        hashes = np.array(sorted(strings.add(w) for w in words), dtype="uint64")
+        return np.nonzero(_member(self._last_lower, hashes))[0].tolist()
 
     def triggers(self, span) -> list:
         doc = span.doc
@@ -142,7 +150,21 @@ class EventCoder:
         return self.index.get((self._lemma(tok), self._pos(tok)), [])
 
     # ------------------------------------------------------------------ frames
+    def reset(self, doc) -> None:
+        """Per-document caches (frames are pure functions of the parse)."""
+        self._frames = {}
+        self._frames_doc = doc
+
     def frame(self, tok) -> Frame:
+        cache = getattr(self, "_frames", None)
+        if cache is not None and self._frames_doc is tok.doc:
+            f = cache.get(tok.i)
+            if f is None:
+                f = cache[tok.i] = self._frame(tok)
+            return f
+        return self._frame(tok)
+
+    def _frame(self, tok) -> Frame:
         f = Frame(tok)
         is_noun = self._pos(tok) == "NOUN"
         for c in tok.children:
@@ -474,18 +496,22 @@ class EventCoder:
 
     def _own_modality(self, v) -> str | None:
         q = self.q
+        aux_result = None
         for c in v.children:
-            if c.dep_ == "mark" and c.lower_ in q["conditional_marks"]:
+            d = c.dep_
+            if d == "mark" and c.lower_ in q["conditional_marks"]:
                 return "hypothetical"
-        for c in v.children:
-            if c.dep_ in ("aux", "auxpass"):
+            if aux_result is None and d in ("aux", "auxpass"):
                 lw = c.lower_
                 if lw in q["hypothetical_aux"]:
                     if lw == "would" and v.dep_ == "ccomp" and v.head.tag_ == "VBD":
-                        return "future"  # future in the past: "said it would withdraw"
-                    return "hypothetical"
-                if lw in q["future_aux"] or c.lemma_.lower() in q["future_aux"]:
-                    return "future"
+                        aux_result = "future"  # future in the past: "said it would withdraw"
+                    else:
+                        aux_result = "hypothetical"
+                elif lw in q["future_aux"] or c.lemma_.lower() in q["future_aux"]:
+                    aux_result = "future"
+        if aux_result is not None:
+            return aux_result
         if v.dep_ == "xcomp" and (_lem(v.head) in q["future_governors"] or v.head.lower_ in q["future_governors"]):
             return "future"
         if v.dep_ == "xcomp" and v.head.dep_ in ("acomp", "prep") and v.head.lower_ in q["future_governors"]:
@@ -507,12 +533,20 @@ class EventCoder:
         if v is not None and v.dep_ == "xcomp" and _lem(v.head) in q["reported_verbs"] and any(
                 c.dep_ == "auxpass" for c in v.head.children):
             return True
-        root = head.sent.root if hasattr(head, "sent") else None
-        if root is not None and root is not v:
-            for c in root.children:
-                if c.dep_ == "prep" and c.lower_ in q["reported_preps"]:
-                    return True
-        return False
+        return self.sentence_reported
+
+    sentence_reported = False  # set per sentence by the stage: "According to reports, ..."
+
+
+def _member(values, sorted_hashes):
+    """Vectorised membership of ``values`` in a sorted hash array (no sorting per call)."""
+    import numpy as np
+
+    if len(sorted_hashes) == 0:
+        return np.zeros(len(values), dtype=bool)
+    idx = np.searchsorted(sorted_hashes, values)
+    idx[idx >= len(sorted_hashes)] = 0
+    return sorted_hashes[idx] == values
 
 
 PARTITIVES = qualifiers().get("partitive_nouns", frozenset())

@@ -38,6 +38,8 @@ class EventStage:
         self.obligation_aux = self.coder.q.get("obligation_aux", frozenset())
         self.self_pronouns = self.coder.q.get("speaker_pronouns", frozenset())
         self.quantity_heads = self.coder.q.get("quantity_heads", frozenset())
+        self.reported_preps = self.coder.q.get("reported_preps", frozenset())
+        self._oblig = []
 
     # ------------------------------------------------------------------ document
     def __call__(self, doc) -> None:
@@ -46,7 +48,9 @@ class EventStage:
         sp = doc.nlp
         raw: list[Event] = []
         # per-document precomputation: trigger candidates, tree depths, entities by sentence
+        self.coder.reset(sp)
         trig_idx = self.coder.trigger_indices(sp)
+        oblig_idx = self.coder.word_indices(sp, self.obligation_aux) if trig_idx and self.obligation_aux else []
         if trig_idx:
             import numpy as np
             from spacy.attrs import HEAD
@@ -65,7 +69,12 @@ class EventStage:
             if not trigs:
                 continue
             self._ents = [e for e in ents if span.start <= e.start < span.end]
+            self._oblig = [sp[i] for i in oblig_idx if span.start <= i < span.end]
+            root = span.root
+            self.coder.sentence_reported = any(c.dep_ == "prep" and c.lower_ in self.reported_preps
+                                               for c in root.children)
             raw.extend(self.code_sentence(doc, si, span, trigs))
+        self.coder.reset(None)
         events = self.dedup(doc, raw)
         for n, e in enumerate(events, 1):
             e.id = f"E{n}"
@@ -76,6 +85,9 @@ class EventStage:
             trigs = self.coder.triggers(span)
             self._depths = _depths([t.head.i for t in span.doc])
             self._ents = [e for e in span.ents]
+            self._oblig = [t for t in span if t.lower_ in self.obligation_aux]
+            self.coder.sentence_reported = any(c.dep_ == "prep" and c.lower_ in self.reported_preps
+                                               for c in span.root.children)
         if not trigs:
             return []
         depths = self._depths
@@ -100,7 +112,7 @@ class EventStage:
             c = self.obligation(c) or c
             out.extend(self.make_events(doc, si, span, c))
         out.extend(self.obligations_uncoded(doc, si, span, consumed))
-        out.extend(self.charge_events(doc, si, span, consumed))
+        out.extend(self.charge_events(doc, si, span, consumed, trigs))
         return out
 
     # ------------------------------------------------------------------ reframing
@@ -137,7 +149,7 @@ class EventStage:
         if entry is None:
             return []
         out = []
-        for t in span:
+        for t in self._oblig:
             if t.dep_ == "aux" and t.lower_ in self.obligation_aux and t.head.i not in consumed:
                 v = t.head
                 sp = self._under_speech_obligation(v)
@@ -368,12 +380,12 @@ class EventStage:
                 "source": _tok_span(stok), "target": _tok_span(ttok)}
         return out
 
-    def charge_events(self, doc, si, span, consumed) -> list[Event]:
+    def charge_events(self, doc, si, span, consumed, trigs=None) -> list[Event]:
         """'X noted that the US strikes were an illegal breach of ...' -> X accuses the US."""
         if not self.charges:
             return []
         out = []
-        for tok in span:
+        for tok in trigs if trigs is not None else span:
             if tok.i in consumed or self.coder._pos(tok) != "NOUN" or tok.dep_ not in ("attr", "oprd", "appos"):
                 continue
             cands = [e for e, _ in self.coder.candidates(tok) if e.kind == "charge"]
