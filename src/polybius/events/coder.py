@@ -147,12 +147,23 @@ class EventCoder:
         return lem
 
     def candidates(self, tok) -> list[tuple[VerbEntry, object]]:
+        cache = getattr(self, "_cands", None)
+        if cache is not None and self._frames_doc is tok.doc:
+            got = cache.get(tok.i)
+            if got is None:
+                got = cache[tok.i] = self.index.get((self._lemma(tok), self._pos(tok)), [])
+            return got
         return self.index.get((self._lemma(tok), self._pos(tok)), [])
+
+    def only_grammar(self, tok) -> bool:
+        """True when every entry of ``tok`` is a light, pass-through or speech verb."""
+        return all(e.kind in ("light", "pass", "speech") for e, _ in self.candidates(tok))
 
     # ------------------------------------------------------------------ frames
     def reset(self, doc) -> None:
         """Per-document caches (frames are pure functions of the parse)."""
         self._frames = {}
+        self._cands = {}
         self._frames_doc = doc
 
     def frame(self, tok) -> Frame:
