@@ -54,3 +54,8 @@ def test_stray_closing_mark_is_flagged():
 def test_mixed_marks_close():
     q, _ = quotes('“We are ready," he said.')
     assert q == ["We are ready,"]
+
+
+def test_treebank_quote_marks():
+    q, err = quotes("France accused Rwanda of making`` unacceptable accusations'' on Monday.")
+    assert q == ["unacceptable accusations"] and err == []

@@ -158,3 +158,20 @@ def test_reported_praise_of_the_theme_opposes_its_withdrawal(nlp, speech):
     assert ("Marsh", "oppose") in t and ("assembly", "support") in t
     marsh = [s for s in doc.stances if doc.actor(s.holder).name == "Marsh"][0]
     assert marsh.rule.startswith("evaluation:troop-essential")
+
+
+def test_withdrawal_needs_forces_and_sanctions_modifiers_are_imposers(nlp, speech):
+    actors = {"Narnia": (["Narnia"], "NAR"), "minister": (["The minister"], None), "UN": (["United Nations"], None),
+              "council": (["The council"], None)}
+    text = ("Narnia refused to remove the ban on foreign films. The minister left the meeting early. "
+            "The council backed United Nations sanctions.")
+    doc = coded(nlp, speech, text, actors)
+    assert [(doc.actor(s.holder).name, s.polarity, s.proposition) for s in doc.stances] == [
+        ("council", "support", "sanctions")]
+
+
+def test_object_control_theme(nlp, speech):
+    actors = {"government": (["The government"], "COD"), "peacekeepers": (["UN peacekeepers"], None)}
+    doc = coded(nlp, speech, "The government asked UN peacekeepers to leave the eastern provinces.", actors)
+    assert [(doc.actor(s.holder).name, s.polarity, s.proposition) for s in doc.stances] == [
+        ("government", "support", "withdrawal of peacekeepers")]

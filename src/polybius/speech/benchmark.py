@@ -263,15 +263,17 @@ def score_stances(art: Article, doc: Document, score: StanceScore) -> None:
 
 def _speaker_right(art: Article, doc: Document, gold: str | None, pred: str | None) -> bool:
     """The predicted actor is the gold speaker when, of all annotated actors, it shares the
-    most name (non-pronoun) mentions with the gold one: a wrong coreference that merely
-    shares a pronoun with the gold speaker does not count."""
+    most name (non-pronoun) mentions with the gold one (exact spans weigh three times a
+    partial overlap): a wrong coreference that merely shares a pronoun with the gold speaker
+    does not count."""
     if gold is None or pred is None:
         return gold is None and pred is None
     actor = doc.actor(pred)
     names = [m for m in actor.mentions if doc.text[m.start:m.end].lower() not in _PRONOUNS]
     counts = {}
     for g, spans in art.actors.items():
-        n = sum(1 for m in names for s, e in spans
+        # an exact mention counts three times a partial overlap ("UN" inside "UN peacekeepers")
+        n = sum(3 if (m.start, m.end) == (s, e) else 1 for m in names for s, e in spans
                 if m.start < e and s < m.end and art.text[s:e].lower() not in _PRONOUNS)
         if n:
             counts[g] = n

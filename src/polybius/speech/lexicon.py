@@ -54,8 +54,10 @@ def load_quote_marks(path: Path | None = None) -> list[QuoteMark]:
     path = path or DATA / "quote_marks.tsv"
     out = []
     for n, (o, c, style) in _rows(path, 3, 3):
-        if len(o) != 1 or len(c) != 1 or style not in ("double", "single"):
-            raise LexiconError(f"{path}:{n}: a pair is two single characters and a style double|single")
+        if not o or not c or any(ch.isspace() or ch.isalnum() for ch in o + c) or style not in ("double", "single") \
+                or (style == "single" and (len(o) != 1 or len(c) != 1)):
+            raise LexiconError(f"{path}:{n}: a pair is two marks (no letters or spaces; one character each for "
+                               f"single style) and a style double|single")
         out.append(QuoteMark(o, c, style))
     if not out:
         raise LexiconError(f"{path}: no quote marks")

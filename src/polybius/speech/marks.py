@@ -28,6 +28,7 @@ class Segment:
     style: str
     pieces: list[tuple[int, int]] = field(default_factory=list)  # content ranges, one per paragraph
     unbalanced: bool = False
+    close_len: int = 1
 
     @property
     def start(self) -> int:
@@ -39,7 +40,7 @@ class Segment:
 
     @property
     def outer_end(self) -> int:
-        return self.close + 1 if self.close is not None else self.end
+        return self.close + self.close_len if self.close is not None else self.end
 
 
 def paragraph_spans(text: str, blocks) -> list[tuple[int, int]]:
@@ -62,14 +63,15 @@ class MarkScanner:
             self.opens.setdefault(m.open, m)
             self.closes.setdefault(m.close, []).append(m)
         self.single = {m.open for m in marks if m.style == "single"} | {m.close for m in marks if m.style == "single"}
-        chars = "".join(sorted(set(self.opens) | set(self.closes)))
-        self.rx = re.compile("[" + re.escape(chars) + "]")
+        marks_ = sorted(set(self.opens) | set(self.closes), key=len, reverse=True)  # `` before `
+        self.rx = re.compile("|".join(re.escape(m) for m in marks_))
 
     def _closer_ahead(self, text: str, mark: QuoteMark, p: int, end: int) -> bool:
+        n = len(mark.close)
         q = text.find(mark.close, p + 1, end)
         while q != -1:
             before = text[q - 1]
-            after = text[q + 1] if q + 1 < end else " "
+            after = text[q + n] if q + n < end else " "
             if not before.isspace() and not after.isalnum():
                 return True
             q = text.find(mark.close, q + 1, end)
@@ -89,9 +91,9 @@ class MarkScanner:
                 p = m.start()
                 if p == skip:
                     continue
-                c = text[p]
+                c = m.group()
                 prev = text[p - 1] if p > bs else " "
-                nxt = text[p + 1] if p + 1 < be else " "
+                nxt = text[p + len(c)] if p + len(c) < be else " "
                 if c in self.single:
                     if prev.isalnum() and nxt.isalnum():
                         continue  # apostrophe inside a word
@@ -119,7 +121,7 @@ class MarkScanner:
                         c in self.closes and not prev.isspace() and not nxt.isalnum())):
                     # the pair's own closer, or another double closer in closing position
                     # (mixed-mark typos such as “…," close the quote too)
-                    cur.close = p
+                    cur.close, cur.close_len = p, len(c)
                     cur.pieces.append(_trim(text, piece_start, p))
                     segs.append(cur)
                     cur = None
@@ -132,7 +134,7 @@ class MarkScanner:
                         segs.append(cur)
                         errors.append(f"unbalanced quote mark at offset {cur.open}: quote not closed before "
                                       f"the next opening mark at offset {p}")
-                    cur, cur_mark, piece_start = Segment(open=p, close=None, style="double"), mk, p + 1
+                    cur, cur_mark, piece_start = Segment(open=p, close=None, style="double"), mk, p + len(c)
                     continue
                 if cur is None:
                     errors.append(f"stray closing quote mark {c!r} at offset {p} (no quote open)")
@@ -144,9 +146,9 @@ class MarkScanner:
                     q = nxt_block[0]
                     while q < nxt_block[1] and text[q].isspace():
                         q += 1
-                if q is not None and q < len(text) and text[q] == cur_mark.open:
+                if q is not None and q < len(text) and text.startswith(cur_mark.open, q):
                     cur.pieces.append(_trim(text, piece_start, be))
-                    piece_start, skip = q + 1, q
+                    piece_start, skip = q + len(cur_mark.open), q
                     continue
                 cur.pieces.append(_trim(text, piece_start, be))
                 cur.unbalanced = True

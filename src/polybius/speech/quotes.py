@@ -135,7 +135,8 @@ class QuoteFinder:
         sdoc = doc.nlp
         spans = paragraph_spans(doc.text, doc.blocks)
         segs, errors = self.scanner.scan(doc.text, spans)
-        doc.errors.extend(errors)
+        where = doc.origin or doc.id
+        doc.errors.extend(f"{where}: {e}" for e in errors)
         if sdoc is None:
             return []
         verbs = self.speech_verbs(sdoc)

@@ -70,6 +70,7 @@ class Concept:
     inverse_nouns: set
     place_preps: set
     theme_preps: set = field(default_factory=set)
+    modifier_theme: bool = False
 
 
 def load_propositions(path=None) -> dict:
@@ -78,7 +79,7 @@ def load_propositions(path=None) -> dict:
         concepts = [Concept(c["name"], c["label"], c["label_no_theme"], c["place_label"], set(c["nouns"]),
                             set(c["verbs_theme_object"]), set(c["verbs_theme_subject"]),
                             set(c["inverse_verbs"]), set(c["inverse_nouns"]), set(c["place_preps"]),
-                            set(c.get("theme_preps", ["of"])))
+                            set(c.get("theme_preps", ["of"])), bool(c.get("modifier_theme", False)))
                      for c in d["concepts"]]
         return {"concepts": concepts, **{k: (set(v) if isinstance(v, list) else v)
                                          for k, v in d.items() if k not in ("concepts", "_comment")}}
@@ -183,6 +184,11 @@ class _Run:
             return a.country, a.name
         return None, None
 
+    def _block(self, tok) -> int:
+        i = self.doc.sentence_at(tok.idx)
+        b = self.doc.sentences[i].block if i is not None else None
+        return b if b is not None else 0
+
     def _left_actor(self, verb):
         """A subjectless root verb (a parse error: "Egypt on Monday called for …"): the actor
         opening its sentence, when only adjuncts (no verb, no clause) stand between."""
@@ -237,6 +243,17 @@ class _Run:
                 theme = objs[0]
             elif lemma in c.verbs_subj and subs:
                 theme = subs[0]
+            elif lemma in c.verbs_subj and tok.dep_ in ("xcomp", "advcl", "ccomp"):
+                # object control: "asked the peacekeepers to leave", "called on US troops to leave"
+                h = tok.head
+                ctrl = [x for x in h.children if x.dep_ == "dobj"] + [
+                    o for x in h.children if x.dep_ == "prep" and x.lower_ == "on" for o in x.children
+                    if o.dep_ == "pobj"]
+                if ctrl:
+                    theme = ctrl[0]
+            if theme is None or self._concept(theme, "noun") is not None or not self._theme_word(
+                    theme, forces_only=lemma in c.verbs_subj):
+                return None  # "remove the ban", "the minister left the meeting", "remove sanctions"
         else:
             for x in tok.children:
                 if x.dep_ == "prep" and x.lower_ in c.theme_preps:
@@ -244,7 +261,7 @@ class _Run:
                     if objs:
                         theme = objs[0]
                         break
-            if theme is None:
+            if theme is None and c.modifier_theme:
                 for x in tok.children:
                     if x.dep_ in ("compound", "amod", "poss", "nmod"):
                         theme = x
@@ -267,11 +284,15 @@ class _Run:
                     m.place_country = code
         return m
 
-    def _theme_word(self, tok) -> bool:
-        """A theme is an actor or a word for forces (data: theme_synonyms)."""
-        if self.doc.actors_at(tok.idx, tok.idx + len(tok.text)):
+    def _theme_word(self, tok, forces_only: bool = False) -> bool:
+        """A theme is a word for forces (data: theme_synonyms) or, unless ``forces_only``
+        (the subject of "leave": "the minister left"), an actor."""
+        if tok.lower_ in self.syn or tok.lemma_.lower() in self.syn:
             return True
-        return tok.lower_ in self.syn or tok.lemma_.lower() in self.syn
+        actors = self.doc.actors_at(tok.idx, tok.idx + len(tok.text))
+        if forces_only:
+            return any("MIL" in (a.sectors or []) or (a.code or "").endswith("MIL") for a in actors)
+        return bool(actors)
 
     def _set_theme(self, m: PropMention, theme):
         """Theme key: the theme's country (its own, or a country modifier's) + its kind."""
@@ -289,9 +310,19 @@ class _Run:
         if code is None and theme.pos_ in ("PROPN", "ADJ"):
             # "troop withdrawal" vs "US withdrawal": a bare country modifier is the theme's country
             head = "forces" if m.concept.name == "withdrawal" else head
+        if theme.pos_ == "PRON":
+            head = ""  # "talks with it": the actor itself
         m.theme_key = (f"{code}:{head}" if head else code) if code else head
         m.theme_country = code
-        m.theme_text = name if code else _phrase(theme)
+        hits = self.doc.actors_at(theme.idx, theme.idx + len(theme.text))
+        if code:
+            m.theme_text = name
+        elif hits:
+            m.theme_text = hits[0].name
+        elif theme.lower_ in self.syn or theme.lemma_.lower() in self.syn:
+            m.theme_text = head  # "troop withdrawal" -> forces
+        else:
+            m.theme_text = _phrase(theme)
 
     # -- cues -------------------------------------------------------------------------
     def _reporting_verb(self, tok):
@@ -638,11 +669,13 @@ class _Run:
         for od, ci in reversed(done):
             if od.cue_token is not None and od.cue_token.lemma_.lower() == lemma and od.cue_token.i != ref.i:
                 return ci, 1, od
-        if final and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss"
-                         for c in ref.children):
+        bare = all(c.dep_ in ("det", "poss", "amod", "compound", "case", "punct") for c in ref.children)
+        if final and bare and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss"
+                                  for c in ref.children):
             # "opposed the bill": the proposition last put forward before it
+            rb = self._block(ref)
             before = [(od, ci) for od, ci in done if od.polarity == "support" and od.cue_token is not None
-                      and od.cue_token.i < ref.i]
+                      and od.cue_token.i < ref.i and rb - self._block(od.cue_token) <= 2]
             if before:
                 fd.rule += ":nearest"
                 return before[-1][1], 1, None
@@ -697,16 +730,21 @@ def _compatible(a: PropMention, b: PropMention) -> bool:
     if a.theme_country is None and b.theme_country is None and a.theme_key and b.theme_key \
             and a.theme_key != b.theme_key:
         return False
-    pa, pb = getattr(a, "place_country", None), getattr(b, "place_country", None)
-    if pa and pb and pa != pb:
-        return False
+    if a.place_country and b.place_country:
+        return a.place_country == b.place_country
+    if a.place_key and b.place_key and not a.place_country and not b.place_country:
+        return a.place_key == b.place_key
     return True
 
 
 def _phrase(tok) -> str:
-    toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") and not t.is_punct]
-    left = [t for t in toks if t.i <= tok.i and t.dep_ != "det"]
-    return " ".join(t.text for t in left) or tok.text
+    """The words of a noun phrase up to its head, as written, without a leading determiner."""
+    left = [t for t in tok.subtree if t.i <= tok.i]
+    while left and (left[0].dep_ == "det" or left[0].is_punct):
+        left = left[1:]
+    if not left:
+        return tok.text
+    return tok.doc.text[left[0].idx : tok.idx + len(tok.text)]
 
 
 def _country_name(code: str | None, fallback: str | None) -> str:
