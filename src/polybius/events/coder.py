@@ -392,7 +392,7 @@ class EventCoder:
         # an entry with conditions says more ("hold prisoners")
         if self._is_light(tok) and (entry is None or score <= 0 or entry.family is not None):
             objs = []
-            for o in f.obj:
+            for o in [*f.obj, *f.preps.get("for", [])]:  # "held talks", "joined X for talks"
                 objs.append(o)
                 if o.lemma_.lower() in self.q.get("partitive_nouns", ()):
                     objs.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -447,7 +447,7 @@ class EventCoder:
             return c
         if f.comp is not None and f.comp_finite and family == "appeal" and self.is_speech(tok):
             return None  # "suggested that the plan is an attempt": a statement, not an appeal
-        if family == "intent" and not ("comp" in fam.conditions and f.comp is not None):
+        if family == "intent" and not fam.conditions:
             return None  # "plans to", "intends to" with nothing codeable: no event
         if family in ("appeal",) and f.comp is None and not (f.obj or f.dative or f.preps):
             return None
