@@ -226,7 +226,7 @@ class EventStage:
     def actors_of(self, doc, tok, depth: int = 0) -> list:
         if tok is None or depth > 3:
             return []
-        heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+        heads = [tok] + [c for c in tok.conjuncts if c.pos_ in ("PROPN", "NOUN", "PRON")]
         found = []
         for h in heads:
             if h.lower_ in ("that", "which", "who") and h.dep_ in ("nsubj", "nsubjpass") and h.head.dep_ == "relcl":
@@ -390,7 +390,7 @@ class EventStage:
                          "negated": self.coder.negated(c.head), "modality": modality})
             return []
         date = self.event_date(doc, span, c)
-        place = self.event_place(span, c)
+        place = self.event_place(span, c, [stok, ttok])
         sent = doc.sentences[si]
         evidence = [Span(sent.start, sent.end)]
         out = []
@@ -493,8 +493,15 @@ class EventStage:
             return EventDate(pub.isoformat(), pub.isoformat(), None)
         return None
 
-    def event_place(self, span, c: Coding):
-        anchors = {c.head.i, c.tok.i}
+    def event_place(self, span, c: Coding, args=()):
+        anchors = {c.head.i, c.tok.i} | {a.i for a in args if a is not None}
+        # "US strikes in Iraq, including those that killed X": the place of the antecedent
+        h = c.head
+        if h.dep_ == "relcl":
+            ante = h.head
+            anchors.add(ante.i)
+            if ante.dep_ == "pobj" and ante.head.lemma_.lower() in ("include", "including", "like", "among"):
+                anchors.add(ante.head.head.i)
         for e in self._ents:
             if e.label_ not in self.place_labels:
                 continue
