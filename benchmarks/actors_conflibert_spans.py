@@ -6,7 +6,7 @@ participants, so precision is a lower bound).  Three criteria:
 
 * exact — same character span;
 * overlap — the spans share a token (each gold span and each mention counted once);
-* head — the gold span's last token lies inside a mention (recall) / the mention's last token
+* head — the gold span's last word lies inside a mention (recall) / the mention's last token
   lies inside a gold span (precision).
 
     PYTHONPATH=src /work/venv/bin/python benchmarks/actors_conflibert_spans.py [--limit N]
@@ -42,19 +42,23 @@ def sentences():
 
 
 def to_text(toks):
-    """Join tokens with spaces; gold S/T spans as character offsets."""
+    """Join tokens with spaces; gold S/T spans as character offsets ``(start, end, label, head_start)``
+    where the head is the span's last word (closing brackets and quote marks skipped)."""
     text, spans, pos = [], [], 0
     cur = None
     for word, label in toks:
         start = pos
         text.append(word)
         pos += len(word) + 1
+        wordy = any(ch.isalnum() for ch in word)
         if label.startswith("B-") and label[2:] in ("S", "T"):
             if cur:
                 spans.append(cur)
-            cur = [start, start + len(word), label[2:]]
+            cur = [start, start + len(word), label[2:], start]
         elif label.startswith("I-") and cur and label[2:] == cur[2]:
             cur[1] = start + len(word)
+            if wordy:
+                cur[3] = start
         else:
             if cur:
                 spans.append(cur)
@@ -95,13 +99,13 @@ def main():
         ments = sorted({(m.start, m.end) for a in doc.actors for m in a.mentions})
         n_g += len(gold)
         n_p += len(ments)
-        gset = {(s, e) for s, e, _ in gold}
+        gset = {(s, e) for s, e, _, _ in gold}
         ex_p += sum(1 for m in ments if m in gset)
-        ex_r += sum(1 for s, e, _ in gold if (s, e) in set(ments))
-        ov_p += sum(1 for ms, me in ments if any(ms < e and s < me for s, e, _ in gold))
-        ov_r += sum(1 for s, e, _ in gold if any(ms < e and s < me for ms, me in ments))
-        hd_p += sum(1 for ms, me in ments if any(s <= me - 1 < e for s, e, _ in gold))
-        hd_r += sum(1 for s, e, _ in gold if any(ms <= e - 1 < me for ms, me in ments))
+        ex_r += sum(1 for s, e, _, _ in gold if (s, e) in set(ments))
+        ov_p += sum(1 for ms, me in ments if any(ms < e and s < me for s, e, _, _ in gold))
+        ov_r += sum(1 for s, e, _, _ in gold if any(ms < e and s < me for ms, me in ments))
+        hd_p += sum(1 for ms, me in ments if any(s <= me - 1 < e for s, e, _, _ in gold))
+        hd_r += sum(1 for s, e, _, h in gold if any(ms <= h < me for ms, me in ments))
     print(f"sentences {len(items)}, gold S/T spans {n_g}, Polybius mentions {n_p}, {secs:.1f}s coding")
     for name, tp_p, tp_r in (("exact", ex_p, ex_r), ("overlap", ov_p, ov_r), ("head", hd_p, hd_r)):
         p, r, f = prf(tp_p, n_p, tp_r, n_g)

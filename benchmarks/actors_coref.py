@@ -48,6 +48,27 @@ CASES = [
     ("same-name", "US troops left the base on Friday. American troops had been there since 2014.", "American troops", 0, "US troops"),
     ("same-name", "The United States imposed sanctions. US officials said more would follow, and America would not relent.", "America", 0, "The United States"),
     ("apposition", "Ana Lima, a Brazilian diplomat, said the talks had stalled.", "a Brazilian diplomat", 0, "Ana Lima"),
+    # second set, written after the rules above were built (held out from tuning)
+    ("pronoun", "Mexican President Claudia Sheinbaum criticised the tariffs. She said Mexico would respond.", "She", 0, "Mexican President Claudia Sheinbaum"),
+    ("pronoun", "The Ethiopian government accused the rebels of attacking civilians, but it offered no evidence.", "it", 0, "The Ethiopian government"),
+    ("pronoun", "Bangladeshi students blocked roads in Dhaka on Sunday. They demanded the minister resign.", "They", 0, "Bangladeshi students"),
+    ("pronoun", "Israeli Defence Minister Israel Katz visited the border, where he inspected troops.", "he", 0, "Israeli Defence Minister Israel Katz"),
+    ("pronoun", "The African Union suspended Niger after the coup. It demanded the release of the president.", "It", 0, "The African Union"),
+    ("pronoun", "Filipino fishermen said Chinese coast guard ships chased them away from the shoal.", "them", 0, "Filipino fishermen"),
+    ("pronoun", "Senator Elizabeth Warren questioned the nominee. Warren said her concerns were not addressed.", "her", 0, "Senator Elizabeth Warren"),
+    ("surname", "Japanese Prime Minister Shigeru Ishiba met Chinese leader Xi Jinping in Lima. Ishiba raised the detention of Japanese citizens.", "Ishiba", 1, "Japanese Prime Minister Shigeru Ishiba"),
+    ("surname", "Opposition leader Kemal Kilicdaroglu conceded defeat. Kilicdaroglu thanked his supporters.", "Kilicdaroglu", 1, "Opposition leader Kemal Kilicdaroglu"),
+    ("title", "Kenyan President William Ruto dismissed his cabinet. The president said he would form a broad-based government.", "The president", 0, "Kenyan President William Ruto"),
+    ("title", "Pakistani Army Chief General Asim Munir met US officials. The army chief discussed security cooperation.", "The army chief", 0, "Pakistani Army Chief General Asim Munir"),
+    ("title", "Senegal president dissolves parliament\n\nSenegalese President Bassirou Diomaye Faye dissolved the National Assembly on Thursday.", "Senegal president", 0, "Senegalese President Bassirou Diomaye Faye"),
+    ("acronym", "The International Organization for Migration (IOM) said 200 people drowned. IOM called for safe routes.", "IOM", 1, "The International Organization for Migration"),
+    ("acronym", "The Economic Community of Central African States suspended Gabon. ECCAS said the coup was illegal.", "ECCAS", 0, "The Economic Community of Central African States"),
+    ("definite", "The Peruvian Congress voted to remove the president. The Congress cited moral incapacity.", "The Congress", 0, "The Peruvian Congress"),
+    ("definite", "The Israeli military said it struck targets in Lebanon. The military said the sites belonged to Hezbollah.", "The military", 0, "The Israeli military"),
+    ("same-name", "South Korean officials met North Korean negotiators. Seoul said the talks were useful.", "Seoul", 0, "South Korean officials"),
+    ("apposition", "Ngozi Okonjo-Iweala, the head of the World Trade Organization, warned of a trade war.", "the head", 0, "Ngozi Okonjo-Iweala"),
+    ("apposition", "Colombia's foreign minister, Luis Gilberto Murillo, said the talks would resume.", "Luis Gilberto Murillo", 0, "Colombia's foreign minister"),
+    ("pronoun", "Nigerian soldiers rescued 30 schoolgirls, the army said, adding that they were in good health.", "they", 0, "30 schoolgirls"),
 ]
 
 

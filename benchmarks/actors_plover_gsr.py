@@ -48,12 +48,18 @@ def best_actor(doc, start, end):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", action="store_true")
+    ap.add_argument("--phoenix", action="store_true", help="add the Phoenix actor and agent dictionaries")
     args = ap.parse_args()
     from polybius.config import load_settings
     from polybius.ingest import read_text
     from polybius.pipeline import Pipeline
 
     settings = load_settings(env={}).replace(stages=["actors"], min_words_for_language_check=10**6)
+    if args.phoenix:
+        d = SHARED / "benchmarks" / "petrarch" / "dictionaries"
+        settings = settings.replace(
+            actors_files=[str(d / f"Phoenix.{n}.actors.txt") for n in ("Countries", "International", "MilNonState")],
+            agents_files=[str(d / "Phoenix.agents.txt")])
     pipe = Pipeline(settings)
     records = [r for r in json.loads(GSR.read_text(encoding="utf-8")) if r.get("text")]
     n = found = c_ok = s_n = s_ok = s_found = 0
@@ -96,7 +102,7 @@ def main():
     print(f"gold actors with text found in the record: {n}; Polybius actor over the text: {found} ({found / n:.1%})")
     print(f"country accuracy: {c_ok}/{n} = {c_ok / n:.1%} (among found: {c_ok / max(found, 1):.1%})")
     print(f"sector accuracy:  {s_ok}/{s_n} = {s_ok / s_n:.1%} (among found: {s_ok / max(s_found, 1):.1%})")
-    print(f"SUMMARY plover-gsr actors country {c_ok / n:.1%} sector {s_ok / s_n:.1%} found {found / n:.1%} "
+    print(f"SUMMARY plover-gsr actors{' +phoenix' if args.phoenix else ''} country {c_ok / n:.1%} sector {s_ok / s_n:.1%} found {found / n:.1%} "
           f"({len(records)} records, {time.perf_counter() - t0:.1f}s)")
 
 

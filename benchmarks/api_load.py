@@ -56,6 +56,15 @@ def article(i: int) -> dict:
             "outlet": rnd.choice(["Bench Wire", "Loadtest Daily", "Sample Times"])}
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process (Linux /proc), so figures can be compared on a busy machine."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -84,13 +93,14 @@ def wait_ready(base: str, proc: subprocess.Popen, timeout: float = 120) -> None:
 
 
 async def level(base: str, clients: int, seconds: float, make_request) -> dict:
+    """``clients`` independent clients (one connection each), each sending requests back to back."""
     lat: list[float] = []
     errors: list[str] = []
     stop = time.monotonic() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
-        async def worker(w: int):
-            n = 0
+
+    async def worker(w: int):
+        n = 0
+        async with httpx.AsyncClient(base_url=base, timeout=120, limits=httpx.Limits(max_connections=1)) as client:
             while time.monotonic() < stop:
                 t0 = time.perf_counter()
                 try:
@@ -102,9 +112,9 @@ async def level(base: str, clients: int, seconds: float, make_request) -> dict:
                 lat.append(time.perf_counter() - t0)
                 n += 1
 
-        t0 = time.perf_counter()
-        await asyncio.gather(*(worker(w) for w in range(clients)))
-        wall = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    await asyncio.gather(*(worker(w) for w in range(clients)))
+    wall = time.perf_counter() - t0
     lat.sort()
     q = (lambda p: lat[min(len(lat) - 1, int(p * len(lat)))] * 1000) if lat else (lambda p: float("nan"))
     return {"requests": len(lat), "errors": len(errors), "first_error": errors[0] if errors else "",
@@ -140,7 +150,7 @@ def main() -> int:
             seed_s = time.perf_counter() - t0
             total = httpx.get(base + "/events", params={"limit": 1}).json()["total"]
             print(f"seeded {args.seed_docs} documents in {seed_s:.1f} s ({total} events); {seconds:g} s per level; "
-                  f"server pid {proc.pid} on {base}")
+                  f"server pid {proc.pid} on {base}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
             counter = iter(range(10**6, 10**7))
             actors = ["", "FRA*", "DEU*", "KEN*", "JPN*", "BRA*"]
@@ -155,15 +165,20 @@ def main() -> int:
                 return await client.post("/documents", json=article(next(counter)), headers=headers)
 
             rows, failed = [], 0
-            print(f"{'route':<16} {'clients':>7} {'requests':>9} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'errors':>7}")
+            print(f"{'route':<16} {'clients':>7} {'requests':>9} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'errors':>7} "
+                  f"{'server CPU ms/req':>18}")
             for name, fn in (("GET /events", get_events), ("POST /documents", post_document)):
                 for c in levels:
+                    cpu0 = cpu_seconds(proc.pid)
                     res = asyncio.run(level(base, c, seconds, fn))
+                    cpu1 = cpu_seconds(proc.pid)
+                    res["cpu_ms"] = (cpu1 - cpu0) * 1000 / res["requests"] if cpu0 is not None and cpu1 is not None and res["requests"] else float("nan")
                     rows.append((name, c, res))
                     failed += res["errors"]
                     print(f"{name:<16} {c:>7} {res['requests']:>9} {res['rps']:>9.1f} {res['p50']:>9.1f} "
-                          f"{res['p99']:>9.1f} {res['errors']:>7}" + (f"  first error: {res['first_error']}" if res["errors"] else ""))
-            summary = "; ".join(f"{n.split()[0]} {n.split()[1]} x{c}: {r['rps']:.0f} req/s p50 {r['p50']:.0f} ms p99 {r['p99']:.0f} ms"
+                          f"{res['p99']:>9.1f} {res['errors']:>7} {res['cpu_ms']:>18.1f}" + (f"  first error: {res['first_error']}" if res["errors"] else ""))
+            summary = "; ".join(f"{n.split()[0]} {n.split()[1]} x{c}: {r['rps']:.0f} req/s p50 {r['p50']:.0f} ms p99 {r['p99']:.0f} ms "
+                                f"cpu {r['cpu_ms']:.1f} ms/req"
                                 for n, c, r in rows)
             print(f"RESULT api_load: {summary}; errors {failed}")
             return 1 if failed else 0

@@ -166,3 +166,53 @@ def test_to_dict_contract(code):
 def test_bad_input_never_crashes(code):
     doc = code("!!! ??? ,,, ... 12345")
     assert doc.errors == [] or all("actors" not in e for e in doc.errors)
+
+
+def test_article_defined_acronym_beats_dictionary(code):
+    doc = code("The Rapid Support Forces (RSF) shelled the city. The RSF denied it.")
+    a = actor_with_mention(doc, "The Rapid Support Forces")
+    assert a is not None and sum(1 for m in a.mentions if "RSF" in m.text) == 2
+    assert not any(x.code == "NGOMED" for x in doc.actors)
+
+
+def test_title_then_name_apposition(code):
+    doc = code("The UN envoy to Yemen, Hans Grundberg, urged both sides to talk. Grundberg said he was hopeful.")
+    a = actor_with_mention(doc, "Hans Grundberg")
+    assert a.code == "IGOUNO" and a.kind == "person"
+    assert {"The UN envoy", "Grundberg", "he"} <= {m.text for m in a.mentions}
+
+
+def test_possessive_pronoun_gives_owner_country(code):
+    doc = code("Slovak Prime Minister Robert Fico said his government would veto the package.")
+    gov = actor_with_mention(doc, "government")
+    assert gov is not None and gov.code == "SVKGOV"
+
+
+def test_it_not_linked_across_a_nearer_noun(code):
+    doc = code("Russia rejected the proposal on Tuesday, saying it ignored the facts.")
+    russia = actor_with_mention(doc, "Russia")
+    assert not any(m.text == "it" for m in russia.mentions)
+
+
+def test_capital_acting_is_government(code):
+    doc = code("Washington warned Tehran against enriching more uranium.")
+    assert actor_with_mention(doc, "Washington").code == "USAGOV"
+
+
+def test_ethnic_group_takes_country_from_context(code):
+    doc = code("Ethnic Albanians in southern Serbia protested against the arrests.")
+    a = actor_with_mention(doc, "Ethnic Albanians")
+    assert a is not None and a.country == "SRB", (a.code, a.reason)
+
+
+def test_nationality_as_noun_is_the_people(code):
+    doc = code("Thousands of Venezuelans crossed into Colombia last week.")
+    assert actor_with_mention(doc, "Thousands of Venezuelans").code == "VENCVL"
+
+
+def test_dated_role_follows_publication_date(code):
+    before = code("Boris Johnson met the German chancellor.", published=dt.date(2017, 3, 1))
+    after = code("Boris Johnson met the German chancellor.", published=dt.date(2023, 3, 1))
+    assert actor_with_mention(before, "Boris Johnson").code == "GBRGOV"
+    assert actor_with_mention(after, "Boris Johnson").code == "GBRELI"
+    assert actor_with_mention(after, "Boris Johnson").roles

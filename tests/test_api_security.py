@@ -208,3 +208,22 @@ def test_a_document_the_store_refuses_fails_alone(pipeline, key):
         bad = c.post("/documents", json={"text": ARTICLE + " They refuse to talk again."}, headers={"X-API-Key": key})
         assert ok.status_code == 201 and bad.status_code == 500
         assert [d["id"] for d in store.documents()] == [ok.json()["id"]]
+
+
+def test_ids_with_control_characters_are_refused(writer, key):
+    r = writer.post("/documents", json={"text": ARTICLE, "id": "a\r\nSet-Cookie: x=1"}, headers={"X-API-Key": key})
+    assert r.status_code == 422
+    r = writer.post("/documents", json={"text": ARTICLE + " Again.", "id": "wire/2024/05/06#1"}, headers={"X-API-Key": key})
+    assert r.status_code == 201 and r.headers["location"] == "/documents/wire/2024/05/06%231"
+    assert writer.get("/documents/wire/2024/05/06%231").json()["id"] == "wire/2024/05/06#1"
+
+
+def test_a_flood_of_wrong_keys_is_bounded(writer):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def attempt(i):
+        return writer.post("/documents", json={"text": ARTICLE}, headers={"X-API-Key": f"guess-{i}"}).status_code
+
+    with ThreadPoolExecutor(8) as pool:
+        codes = list(pool.map(attempt, range(16)))
+    assert set(codes) <= {403, 429} and 403 in codes

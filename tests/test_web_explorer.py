@@ -173,6 +173,11 @@ def test_search_events_and_stances(site, page):
     text = page.locator("#stance-card").inner_text()
     assert "support" in text and "oppose" in text and "German chancellor" in text
     shot(page, "search")
+    # Quotes by speaker.
+    page.fill("#quote-form input[name='speaker']", "DEUGOV")
+    page.click("#quote-form button[type='submit']")
+    page.wait_for_selector("#quote-card table")
+    assert "We will stand together on energy" in page.locator("#quote-card").inner_text()
     # Actors by code prefix.
     page.fill("#actor-form input[name='code']", "RUS*")
     page.click("#actor-form button[type='submit']")
@@ -261,3 +266,13 @@ def test_post_form_reports_a_bad_key(site, page):
     page.click("#post-form button[type='submit']")
     page.wait_for_selector("#post-status .error")
     assert "invalid API key" in page.locator("#post-status").inner_text()
+
+
+def test_dyad_page_without_a_pair_offers_the_busiest_pairs(site, page):
+    page.goto(site["base"] + "/ui/dyad")
+    page.wait_for_selector("body[data-ready='1'] #pairs")
+    links = page.locator("#pairs a").all_inner_texts()
+    assert "FRA ↔ DEU" in links or "DEU ↔ FRA" in links
+    page.locator("#pairs a", has_text="DEU").first.click()
+    page.wait_for_selector("body[data-ready='1'] #timeline-svg")
+    assert page.js_errors == []

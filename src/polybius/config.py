@@ -31,6 +31,8 @@ class Settings:
     discards_files: list[str] = field(default_factory=list)
     # False: code actors with the user's dictionaries alone (no embedded tables).
     use_default_actors: bool = True
+    # Give agents with no country of their own the story's country (off when use_default_actors is off).
+    actors_story_country: bool = True
     # Events kept by the events stage, by modality (hypothetical ones did not happen).
     event_modalities: list[str] = field(default_factory=lambda: ["asserted", "reported", "future"])
     # Store.

@@ -22,8 +22,9 @@ __all__ = ["ActorStage", "make_stage"]
 
 
 class ActorStage:
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, story_country: bool = True):
         self.lex = lexicon
+        self.use_story_country = story_country
         self.tagger = ActorTagger(lexicon)
         self.builder = CandidateBuilder(self.tagger)
 
@@ -34,7 +35,7 @@ class ActorStage:
         day = doc.published if isinstance(doc.published, _dt.date) else None
         sd = CachedDoc(sd)
         cands = self.builder.build(sd, day)
-        story = story_country_of(cands)
+        story = story_country_of(cands) if self.use_story_country else None
         code_candidates(cands, self.tagger, story)
         doc.actors = build_actors(cands, sd, self.lex, day)
         doc.extras["story_country"] = story
@@ -71,4 +72,6 @@ def make_stage(settings, nlp):
         use_defaults=getattr(settings, "use_default_actors", True),
     )
     log.debug("actor dictionaries loaded in %.2fs", lex.load_seconds)
-    return ActorStage(lex)
+    # With the user's dictionaries alone Polybius codes as PETRARCH does: no story-country guess.
+    use_defaults = getattr(settings, "use_default_actors", True)
+    return ActorStage(lex, story_country=use_defaults and getattr(settings, "actors_story_country", True))

@@ -178,6 +178,7 @@ def cluster(cands, sd):
                 country = q.code[:3]
             person_info[uf.find(k)] = (keys, country)
     person_info = {j: person_info.get(uf.find(j), (set(), None)) for _, j in named}
+    titled: dict[tuple, tuple[int, str | None]] = {}
     for i, c in enumerate(cands):
         if c.kind not in ("person", "group") or c.name_tokens or not c.title_keys or c.rule == "modifier":
             continue
@@ -197,6 +198,18 @@ def cluster(cands, sd):
         if best is not None:
             uf.union(best[1], i)
             c.rule = "title"
+            continue
+        # no named holder: the same title (same country, or none stated) is the same person
+        key = tuple(sorted(c.title_keys))
+        country = c.code[:3] if c.code and not c.code.startswith("---") else None
+        prev = titled.get(key)
+        if prev is not None and (country is None or prev[1] is None or prev[1] == country):
+            uf.union(prev[0], i)
+            c.rule = "title"
+            if prev[1] is None and country:
+                titled[key] = (prev[0], country)
+        else:
+            titled[key] = (i, country)
     # 3. aliases, appositions
     for i, c in enumerate(cands):
         if c.kind == "alias" and c.org_link is not None and id(c.org_link) in idx:  # noqa: SIM114
@@ -291,9 +304,9 @@ def resolve_pronouns(cands, uf, sd):
     mentions = [(i, c) for i, c in enumerate(cands) if c.kind not in ("pronoun", "drop")]
     kinds = {}
     for i, c in mentions:
-        r = uf.find(i)
-        k = cands[r].kind if cands[r].kind not in ("alias", "appos") else c.kind
-        kinds.setdefault(r, k)
+        if c.kind in ("alias", "appos"):
+            continue
+        kinds.setdefault(uf.find(i), c.kind)
     covered = set()
     for _, cj in mentions:
         covered.update(range(cj.start, cj.end))
@@ -332,8 +345,8 @@ def resolve_pronouns(cands, uf, sd):
 def _noun_between(sd, start, end, covered) -> bool:
     for k in range(start, end):
         t = sd[k]
-        if k not in covered and t.tag_ == "NN" and t.dep_ in ("dobj", "pobj", "nsubj", "attr", "conj") \
-                and not t.ent_type_:
+        if k not in covered and t.tag_ == "NN" and t.dep_ in ("dobj", "nsubj", "attr") \
+                and not t.ent_type_ and not any(a.dep_ in ("relcl", "acl") for a in t.ancestors):
             return True
     return False
 
@@ -492,11 +505,24 @@ def _possessive_pronoun_owners(cands, groups, links):
     for root, members in groups.items():
         codes = [cands[i].code for i in members if cands[i].code and cands[i].kind not in ("pronoun", "alias", "appos")]
         code_of[root] = max(codes, key=len) if codes else None
+    kind_of = {root: next((cands[i].kind for i in members if cands[i].kind not in ("pronoun", "alias", "appos")), None)
+               for root, members in groups.items()}
     for c in cands:
-        if not c.code or not c.code.startswith("---") or c.start - 1 not in at or c.kind == "pronoun":
+        if c.start - 1 not in at or c.kind == "pronoun" or not c.agents:
             continue
         pi = at[c.start - 1]
         owner = code_of.get(links[pi])
-        if owner and owner[:3].isalpha() and owner[:3] not in ("IGO", "NGO", "IMG"):
-            c.code = owner[:3] + c.code[3:]
-            c.reason = f"possessive {cands[pi].name!r} -> {owner}; " + (c.reason or "")
+        if not owner:
+            continue
+        target = c.actor if c.kind == "appos" and c.actor is not None else c
+        weak = not target.code or target.code.startswith("---") or (target.reason or "").startswith("story country")
+        if not weak:
+            continue
+        if kind_of.get(links[pi]) == "organization" and c.agents[-1].kind == "person" and c.agents[-1].code in ("GOV", ""):
+            # "its leader": the head of that organisation carries its code
+            target.code = owner
+        elif owner[:3].isalpha() and owner[:3] not in ("IGO", "NGO", "IMG"):
+            target.code = owner[:3] + (target.code[3:] if target.code else "")
+        else:
+            continue
+        target.reason = f"possessive {cands[pi].name!r} -> {owner}; " + (target.reason or "")

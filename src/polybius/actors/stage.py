@@ -68,6 +68,7 @@ class ActorTagger:
         self.former_words = {w for w, e in mods.items() if "former" in e}
         self.keep_words = {w for w, e in mods.items() if e & {"keep", "former"}}
         self.generic_words = {w for w, e in mods.items() if "generic" in e}
+        self.collective_words = {w for w, e in mods.items() if "collective" in e}
         # a nationality used as a noun ("the Iraqis") names the country's people: civilians
         self.people_agent = AgentEntry(name="people of a country", code="CVL", source="demonym used as a noun",
                                        kind="group", key="people")
@@ -89,6 +90,8 @@ class ActorTagger:
             t = sd[i]
             if j == i + 1 and texts[i] in defined:
                 return False
+            if low[i] == "the" and j > i + 1:
+                t = sd[i + 1]  # "THE_SHIRE": the name after the article is what must be capitalised
             if not (t.text[:1].isupper() or t.text[:1].isdigit()):
                 return False
             e = payloads[-1]
@@ -189,9 +192,29 @@ class ActorTagger:
             close(i)
             i += 1
         close(end)
+        # a plural role noun followed by more words is a clause mis-tagged as a noun phrase
+        # ("Protesters storm parliament" in a headline): cut after the plural noun
+        cut = []
+        for s, e, poss in segs:
+            k = s
+            while k < e:
+                h = in_agent[k]
+                if h is not None and h[0] == k and h[1] < e and doc[h[1] - 1].tag_ == "NNS" \
+                        and doc[h[1]].pos_ in ("NOUN", "VERB") and in_agent[h[1]] is None and in_actor[h[1]] is None:
+                    cut.append((s, h[1], False))
+                    s = h[1]
+                    while s < e - 1 and in_agent[s] is None and in_actor[s] is None and doc[s].pos_ in ("NOUN", "VERB"):
+                        s += 1  # the mis-tagged verb ("storm")
+                    k = s
+                    continue
+                k += 1
+            cut.append((s, e, poss))
+        segs = cut
         # trim leading/trailing tokens that cannot head or start a phrase
         out = []
         for s, e, poss in segs:
+            while s < e - 1 and doc[s].lower_ in ("least", "most", "than", "more", "fewer", "some", "over", "nearly"):
+                s += 1
             while e > s and doc[e - 1].pos_ in ("DET", "ADJ", "NUM") and not (
                     in_actor[e - 1] or in_group[e - 1] or in_agent[e - 1] or doc[e - 1].ent_type_ in ("NORP", "PERSON", "ORG", "GPE")):
                 e -= 1
@@ -300,6 +323,9 @@ class CandidateBuilder:
             span = _ent_span(sd, h, "ORG", s)
             if span and any(hh[2][-1].kind in ("person", "group") and hh[1] <= span[0] for hh in agent_hits):
                 person_span = span
+        if person_span is not None and a_hit is not None and a_hit[2][-1].kind == "country" \
+                and a_hit[0] <= person_span[0] and person_span[1] <= a_hit[1]:
+            person_span = None  # "Sri Lanka" tagged PERSON: the dictionary knows better
         if person_span is not None and ag_hit is None:
             c.kind = "person"
             c.name_tokens = [sd[k].text for k in range(*person_span) if sd[k].tag_ != "HYPH"]
@@ -312,6 +338,10 @@ class CandidateBuilder:
                 actor_hits = [x for x in actor_hits if x is not a_hit]
                 c.rule = "dictionary"
             self._context(c, sd, actor_hits, agent_hits, group_hits, exclude=person_span)
+            before = [hh[2][-1] for hh in agent_hits if hh[1] <= person_span[0]]
+            if before and all(a.kind == "organization" for a in before) and c.entry is None:
+                # "the opposition coalition Azimio", "the rights group Hengaw": a body's name
+                c.kind, c.name_tokens, c.title_keys = "organization", [], set()
             return self._split_conj(sd, s, c, actor_hits, group_hits)
         if a_hit is not None:
             entry = a_hit[2][-1]
@@ -324,9 +354,14 @@ class CandidateBuilder:
                 if a_hit[0] > s and sd[a_hit[0] - 1].lower_ == "ethnic":
                     # "ethnic Albanians (in Serbia)": an ethnicity; the country comes from context
                     c.base_reason = f"ethnic {c.name!r}: country from context"
+                elif any(x is not a_hit and x[2][-1].kind == "country" and x[1] <= a_hit[0] for x in actor_hits):
+                    # "Bosnian Serbs", "Kosovo Albanians": the first names the country, the second the people
+                    c.base_reason = f"{c.name!r} as an ethnicity"
                 else:
                     c.base, c.base_reason = role_code(entry, self.day), f"demonym {c.name!r} ({entry.source})"
-                c.agents.append(self.t.people_agent)
+                if not (a_hit[0] > s and sd[a_hit[0] - 1].lower_ == "the" and c.base):
+                    # "Iraqis", "many Iraqis": the people; "the Iraqis" (talks with the Iraqis): the nation
+                    c.agents.append(self.t.people_agent)
             else:
                 self._from_entry(c, entry)
                 if c.kind is None or c.kind == "":
@@ -339,7 +374,7 @@ class CandidateBuilder:
                 c.base = c.base + "GOV" if c.base and len(c.base) == 3 else c.base
                 c.kind = "organization"
                 c.base_reason = (c.base_reason or "") + "; a capital as actor is the government"
-            if c.kind in ("country", "group") and not agent_hits and not group_hits:
+            if c.kind == "country" and not agent_hits and not group_hits:
                 c.start = a_hit[0] - 1 if a_hit[0] > s and sd[a_hit[0] - 1].lower_ == "the" else a_hit[0]
             others = [x for x in actor_hits if x is not a_hit]
             self._context(c, sd, others, agent_hits, group_hits)
@@ -503,14 +538,24 @@ class CandidateBuilder:
 
     def link_preps(self, sd, segs, seg_cands):
         """``president of Iraq``, ``activists in Arnor``, ``president of the CFR``; conjoined
-        heads and objects distribute: ``lawmakers and officials in A and B`` -> four actors."""
+        heads and objects distribute: ``lawmakers and officials in A and B`` -> four actors;
+        ``thousands of Iraqi Kurds``: the mention covers the quantity (its head token)."""
+        for i in range(len(segs) - 1):
+            s, e, _ = segs[i]
+            ns, ne, _ = segs[i + 1]
+            if ns == e + 1 and sd[e].lower_ == "of" and sd[e - 1].lower_ in self.t.collective_words \
+                    and not any(c.head == e - 1 for c in seg_cands[i]):
+                for c in seg_cands[i + 1]:
+                    if c.head == ne - 1 and c.kind in ("group", "person", "organization") and c.rule != "modifier":
+                        c.start = s
+                        c.plural = True
         for i in range(len(segs) - 1):
             s, e, _ = segs[i]
             ns, ne, _ = segs[i + 1]
             if ns != e + 1 or sd[e].lower_ not in _LINK_PREPS:
                 continue
-            heads = [c for c in seg_cands[i] if c.head == e - 1 and c.rule in ("agent", "group", "compound")
-                     and c.kind in ("person", "group", "organization") and c.base is None]
+            heads = [c for c in seg_cands[i] if c.head == e - 1 and c.rule in ("agent", "group", "compound", "dictionary")
+                     and c.kind in ("person", "group", "organization") and c.base is None and (c.rule != "dictionary" or c.agents)]
             objs = [c for c in seg_cands[i + 1] if c.kind in ("country", "organization") and c.start <= ns + 1]
             if not heads or not objs:
                 continue
@@ -672,8 +717,8 @@ class CandidateBuilder:
             if t.pos_ != "PRON" and t.tag_ not in ("PRP", "PRP$"):
                 continue
             if low in _PRONOUNS_PERSON or low in _PRONOUNS_THING or low in _PRONOUNS_PLURAL:
-                if low in _PRONOUNS_THING and _expletive(t):
-                    continue
+                if low in _PRONOUNS_THING and (_expletive(t) or t.dep_ not in ("nsubj", "nsubjpass", "poss")):
+                    continue  # object "it" is almost never an actor in news
                 kind = "person" if low in _PRONOUNS_PERSON else ("thing" if low in _PRONOUNS_THING else "plural")
                 c = Candidate(start=t.i, end=t.i + 1, head=t.i, kind="pronoun", sent=si, name=t.text, rule="pronoun")
                 c.context_reasons.append(kind)

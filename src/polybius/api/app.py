@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as _dt
+import inspect
 import logging
 import math
 import threading
@@ -19,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from importlib.resources import files
 from typing import Any, Callable
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Security
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
@@ -34,7 +35,7 @@ from ..store.base import EventFilter, Store
 from .coder import Coder
 from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from .schemas import ActorDetail, DocumentIn, Health, Items, Network, Page, Timeline
-from .security import KeyChecker
+from .security import KeyChecker, KeyCheckBusy
 
 log = logging.getLogger("polybius.api")
 
@@ -49,7 +50,7 @@ TAGS = [
                                       "Goldstein scores, QuadClass and the character offsets of the trigger."},
     {"name": "actors", "description": "Actors across documents, grouped by CAMEO actor code."},
     {"name": "aggregates", "description": "Dyad time series and the actor network."},
-    {"name": "stances", "description": "Who stands where on a proposition, across documents."},
+    {"name": "stances", "description": "Who said what (quotes) and who stands where on a proposition, across documents."},
     {"name": "meta", "description": "Health."},
 ]
 
@@ -128,8 +129,22 @@ class AppState:
 
 # -- helpers -------------------------------------------------------------------
 
+_AS_IS = frozenset({str, int, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
-    """Store rows -> JSON: dates as ISO strings, NaN as null, numpy scalars as Python."""
+    """Store rows -> JSON: dates as ISO strings, NaN as null, numpy scalars as Python.
+
+    Exact type checks first: pages of rows are converted on every request."""
+    t = type(value)
+    if t in _AS_IS:
+        return value
+    if t is dict:
+        return {k if type(k) is str else str(k): (v if type(v) in _AS_IS else plain(v)) for k, v in value.items()}
+    if t is list:
+        return [v if type(v) in _AS_IS else plain(v) for v in value]
+    if t is float:
+        return None if math.isnan(value) or math.isinf(value) else value
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
@@ -138,10 +153,11 @@ def plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, float):
         return None if math.isnan(value) or math.isinf(value) else value
-    if hasattr(value, "item") and callable(value.item) and type(value).__module__ == "numpy":
-        return plain(value.item())
-    if hasattr(value, "tolist") and type(value).__module__ == "numpy":
-        return plain(value.tolist())
+    if type(value).__module__ == "numpy":
+        if hasattr(value, "tolist"):
+            return plain(value.tolist())
+        if hasattr(value, "item"):
+            return plain(value.item())
     return value
 
 
@@ -199,6 +215,36 @@ def _page(request: Request, items: list, total: int | None, limit: int, offset: 
                          "next": _next_url(request, offset, limit, len(items), total)})
 
 
+def _supported(method: Callable, **options) -> dict:
+    """The options a store method takes beyond the Store ABC (false ones are left out)."""
+    try:
+        params = inspect.signature(method).parameters
+    except (TypeError, ValueError):
+        return {}
+    return {k: v for k, v in options.items() if v and k in params}
+
+
+def _events_and_total(store: Store, flt: EventFilter) -> tuple[list, int]:
+    """A page of events and the number of matches; a first page shorter than the limit is the
+    whole answer, so it needs no count."""
+    items = store.events(flt)
+    if flt.offset == 0 and len(items) < flt.limit:
+        return items, len(items)
+    return items, store.count_events(flt)
+
+
+def _dyad_events_by_filter(store: Store, a: str, b: str, start, end, directed: bool, want: int):
+    """Events between two codes (prefixes) by the event filters: for stores whose timeline has no ids."""
+    pre = lambda c: c if c.endswith("*") else c + "*"  # the timeline matches codes as prefixes
+    total, rows = 0, []
+    pairs = ((a, b),) if directed or a == b else ((a, b), (b, a))
+    for src, tgt in pairs:
+        flt = EventFilter(source=pre(src), target=pre(tgt), start=start, end=end, limit=want, offset=0)
+        total += store.count_events(flt)
+        rows.extend(store.events(flt))
+    return rows, total, False
+
+
 def _event_sort_key(row: dict) -> tuple:
     return (str(row.get("date") or ""), str(row.get("doc_id") or ""), str(row.get("event_id") or ""))
 
@@ -242,7 +288,11 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
             raise HTTPException(403, "writes are disabled: no API key is configured (see `polybius api-key`)")
         if not key:
             raise HTTPException(401, "an API key is required (header X-API-Key)", headers={"WWW-Authenticate": "Bearer"})
-        if not state.keys.check(key):
+        try:
+            good = state.keys.check(key)
+        except KeyCheckBusy:
+            raise HTTPException(429, "too many API key checks at once; retry", headers={"Retry-After": "1"}) from None
+        if not good:
             raise HTTPException(403, "invalid API key")
 
     # -- documents ---------------------------------------------------------------
@@ -267,7 +317,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
             return JSONResponse(plain(stored.to_dict()), status_code=200)
         coded, new = await asyncio.wrap_future(state.coder.submit(doc))
         return JSONResponse(plain(coded.to_dict()), status_code=201 if new else 200,
-                            headers={"Location": f"/documents/{coded.id}"})
+                            headers={"Location": "/documents/" + quote(coded.id, safe=":/@+")})
 
     @app.get("/documents", tags=["documents"], response_model=Page)
     async def list_documents(request: Request, limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
@@ -323,11 +373,31 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
         QuadClass, Goldstein, PLOVER, negation, modality, confidence, the rule that coded it, place,
         the trigger with its character offsets, outlet, url and the sentence."""
         def query():
-            total = state.store.count_events(flt)
-            return (state.store.events(flt) if total > flt.offset else []), total
+            return _events_and_total(state.store, flt)
 
         items, total = await state.run(query)
         return _page(request, items, total, flt.limit, flt.offset)
+
+    @app.get("/events/groups", tags=["events"], response_model=Page)
+    async def event_groups(request: Request, flt: EventFilter = Depends(event_filter),
+                           include_negated: bool = Query(False, description="Keep negated events.")):
+        """The same event reported by several articles, folded into one (same dyad, code and date
+        range), with GDELT-like `num_mentions`, `num_articles`, `num_sources` (outlets) and
+        `num_stories` (articles once near-duplicates are folded), and the `mentions` behind it."""
+        items = await state.run(state.store.event_groups, flt, include_negated=include_negated)
+        return _page(request, items, None, flt.limit, flt.offset)
+
+    # -- quotes ------------------------------------------------------------------
+
+    @app.get("/quotes", tags=["stances"], response_model=Page)
+    async def quotes(request: Request,
+                     speaker: str | None = Query(None, max_length=300, description="Speaker code (`*` prefix) or name."),
+                     text: str | None = Query(None, max_length=300, description="Words in the quote."),
+                     doc_id: str | None = Query(None, max_length=300),
+                     limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
+        """Who said what: quotes (direct, partial, indirect) with their speakers and character offsets."""
+        items = await state.run(state.store.quotes, speaker=speaker, text=text, doc_id=doc_id, limit=limit, offset=offset)
+        return _page(request, items, None, limit, offset)
 
     # -- actors ------------------------------------------------------------------
 
@@ -346,8 +416,8 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
         """One actor code: its groups (names, documents, events) and its events on either side."""
         flt = EventFilter(actor=code, limit=limit, offset=offset)
         def query():
-            total = state.store.count_events(flt)
-            return state.store.actors(code=code, limit=MAX_LIMIT), total, (state.store.events(flt) if total else [])
+            events, total = _events_and_total(state.store, flt)
+            return state.store.actors(code=code, limit=MAX_LIMIT), total, events
 
         actors, total, events = await state.run(query)
         actors, events = plain(actors), plain(events)
@@ -362,10 +432,12 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
     @app.get("/dyads/{a}/{b}/timeline", tags=["aggregates"], response_model=Timeline)
     async def dyad_timeline(a: str = Path(..., pattern=CODE), b: str = Path(..., pattern=CODE),
                       by: str = Query("week", pattern="^(day|week|month|quarter|year)$"),
-                      start: _dt.date | None = None, end: _dt.date | None = None):
+                      start: _dt.date | None = None, end: _dt.date | None = None,
+                      directed: bool = Query(False, description="Only a on b (when the store supports it).")):
         """Cooperation and conflict between two actors over time: per period, counts by QuadClass,
-        Goldstein sum and mean, and the events behind the point."""
-        rows = await state.run(state.store.dyad_timeline, a, b, by=by, start=start, end=end)
+        Goldstein sum and mean, and the events behind the point (both directions unless `directed`)."""
+        extra = _supported(state.store.dyad_timeline, directed=directed)
+        rows = await state.run(state.store.dyad_timeline, a, b, by=by, start=start, end=end, **extra)
         points = []
         for row in rows:
             row = dict(row)
@@ -374,32 +446,48 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
                 row.setdefault("start", s)
                 row.setdefault("end", e)
             points.append(plain(row))
-        return JSONResponse({"a": a, "b": b, "by": by, "points": points})
+        return JSONResponse({"a": a, "b": b, "by": by, "directed": bool(extra.get("directed")), "points": points})
 
     @app.get("/dyads/{a}/{b}/events", tags=["aggregates"], response_model=Page)
     async def dyad_events(request: Request, a: str = Path(..., pattern=CODE), b: str = Path(..., pattern=CODE),
-                    start: _dt.date | None = None, end: _dt.date | None = None,
-                    limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
-        """The events between two actors in both directions (a on b and b on a), by date."""
-        want = offset + limit
-        def query():
-            total, rows = 0, []
-            for src, tgt in ((a, b), (b, a)) if a != b else ((a, b),):
-                flt = EventFilter(source=src, target=tgt, start=start, end=end, limit=want, offset=0)
-                total += state.store.count_events(flt)
-                rows.extend(state.store.events(flt))
-            return rows, total
+                          start: _dt.date | None = None, end: _dt.date | None = None,
+                          directed: bool = Query(False, description="Only a on b (when the store supports it)."),
+                          limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
+        """The events behind the dyad's timeline between `start` and `end`: the same events the
+        timeline counts (both directions unless `directed`), by date."""
+        extra = _supported(state.store.dyad_timeline, directed=directed)
 
-        rows, total = await state.run(query)
-        rows.sort(key=_event_sort_key)
-        return _page(request, rows[offset:offset + limit], total, limit, offset)
+        def query():
+            points = state.store.dyad_timeline(a, b, by="day", start=start, end=end, **extra)
+            ids = []
+            for p in points:
+                got = p.get("event_ids")
+                if got is None:  # a store without ids: fall back to the event filters
+                    return _dyad_events_by_filter(state.store, a, b, start, end, directed, offset + limit)
+                ids.extend(got.split() if isinstance(got, str) else got)
+            wanted: dict[str, set[str]] = {}
+            for ref in ids[offset:offset + limit]:
+                doc_id, _, event_id = str(ref).rpartition("#")
+                wanted.setdefault(doc_id, set()).add(event_id)
+            rows = [r for doc_id, evs in wanted.items()
+                    for r in state.store.events(EventFilter(doc_id=doc_id, limit=MAX_LIMIT)) if r["event_id"] in evs]
+            rows.sort(key=_event_sort_key)
+            return rows, len(ids), True
+
+        rows, total, paged = await state.run(query)
+        if not paged:
+            rows.sort(key=_event_sort_key)
+            rows = rows[offset:offset + limit]
+        return _page(request, rows, total, limit, offset)
 
     @app.get("/network", tags=["aggregates"], response_model=Network)
     async def network(start: _dt.date | None = None, end: _dt.date | None = None,
-                min_weight: int = Query(1, ge=1), max_nodes: int = Query(300, ge=1, le=5000)):
+                min_weight: int = Query(1, ge=1), max_nodes: int = Query(300, ge=1, le=5000),
+                countries: bool = Query(False, description="One node per country (when the store supports it).")):
         """Who acts on whom: actor codes as nodes, directed edges weighted by events, with counts by
         QuadClass, between `start` and `end`.  The `max_nodes` busiest nodes are kept."""
-        graph = await state.run(state.store.network, start=start, end=end, min_weight=min_weight)
+        extra = _supported(state.store.network, country_level=countries)
+        graph = await state.run(state.store.network, start=start, end=end, min_weight=min_weight, **extra)
         degree = dict(graph.degree(weight="weight"))
         keep = set(sorted(degree, key=lambda n: (-degree[n], str(n)))[:max_nodes])
         nodes = [{"id": str(n), **plain(dict(attrs)), "weight": degree.get(n, 0)}

@@ -21,7 +21,8 @@ class DocumentIn(BaseModel):
     published: _dt.date | None = Field(None, description="Publication date YYYY-MM-DD; dates in the text are read relative to it.")
     outlet: str | None = Field(None, max_length=300)
     url: str | None = Field(None, max_length=2000)
-    id: str | None = Field(None, max_length=300, description="Your id for the article; by default a hash of its content.")
+    id: str | None = Field(None, max_length=300, pattern=r"^[^\x00-\x20\x7f]+$",
+                           description="Your id for the article (no spaces or control characters); by default a hash of its content.")
     format: Literal["text", "html"] = Field("text", description="How to read `text`.")
 
 
@@ -43,6 +44,7 @@ class Timeline(BaseModel):
     a: str
     b: str
     by: str
+    directed: bool = False
     points: list[dict[str, Any]] = Field(description="One per period: its start and end date, counts by QuadClass, "
                                          "Goldstein sum and mean, and the ids of the events behind it.")
 

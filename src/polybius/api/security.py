@@ -21,6 +21,10 @@ class KeyFormatError(ValueError):
     pass
 
 
+class KeyCheckBusy(RuntimeError):
+    pass
+
+
 def new_key() -> str:
     """A fresh random API key (256 bits, URL-safe)."""
     return "pbk_" + secrets.token_urlsafe(32)
@@ -68,6 +72,9 @@ class KeyChecker:
         self._pepper = secrets.token_bytes(32)
         self._good: set[bytes] = set()
         self._lock = threading.Lock()
+        # scrypt costs ~16 MiB and tens of ms: at most two checks at a time, so a flood of wrong
+        # keys cannot take every core and all memory; the rest are told to retry.
+        self._slots = threading.BoundedSemaphore(2)
 
     @property
     def enabled(self) -> bool:
@@ -80,7 +87,12 @@ class KeyChecker:
         with self._lock:
             if tag in self._good:
                 return True
-        ok = any(verify_key(key, h) for h in self.hashes)
+        if not self._slots.acquire(timeout=5):
+            raise KeyCheckBusy("too many API key checks at once; retry")
+        try:
+            ok = any(verify_key(key, h) for h in self.hashes)
+        finally:
+            self._slots.release()
         if ok:
             with self._lock:
                 if len(self._good) < 1024:

@@ -98,7 +98,7 @@ class GroupEntry:
 
 
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2013": "-", "\u2014": "-"})
-_WORD_RE = re.compile(r"'s\b|[^\W_]+(?:[.'][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
+_WORD_RE = re.compile(r"'s\b|[^\W_]+(?:(?:\.|'(?!s\b))[^\W_]+)*\.?|[^\w\s]", re.UNICODE)
 
 
 def norm(text: str) -> str:

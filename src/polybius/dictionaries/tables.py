@@ -55,6 +55,7 @@ def read_countries(path: Path | None = None) -> tuple[list[tuple[list[str], Acto
     path = path or DATA / "countries.tsv"
     out: list[tuple[list[str], ActorEntry]] = []
     cameo_to_iso: dict[str, str] = {}
+    entries: dict[str, ActorEntry] = {}
     for n, cols in _rows(path, 3):
         cols += [""] * (5 - len(cols))
         iso, cameo, names, adjs, caps = cols[:5]
@@ -75,12 +76,27 @@ def read_countries(path: Path | None = None) -> tuple[list[tuple[list[str], Acto
             if not items:
                 continue
             entry = ActorEntry(name=display, roles=[Role(code)], source=src, kind="country", country=iso, via=via)
+            entries[iso] = entries.get(iso) or entry
             forms = list(items)
             if via == "demonym":
                 names_low = {x.lower() for x in name_list}
                 for w in items:
                     forms.extend(p for p in demonym_plurals(w) if p.lower() not in names_low)
             for f in forms:
+                words = split_phrase(f)
+                if words:
+                    out.append((words, entry))
+    regions = path.parent / "regions.tsv"
+    if regions.is_file():
+        iso_to_code = {v: k for k, v in cameo_to_iso.items()}
+        for n, cols in _rows(regions, 2):
+            iso = cols[0]
+            if iso not in iso_to_code:
+                raise DictionaryError(str(regions), n, f"unknown country {iso!r} (not in countries.tsv)")
+            display = entries[iso].name if iso in entries else iso
+            entry = ActorEntry(name=display, roles=[Role(iso_to_code[iso])], source=f"{regions.name}:{n}", kind="country",
+                               country=iso, via="region")
+            for f in _items(cols[1]):
                 words = split_phrase(f)
                 if words:
                     out.append((words, entry))
@@ -139,7 +155,7 @@ def read_modifiers(path: Path | None = None) -> dict[str, set[str]]:
     path = path or DATA / "modifiers.tsv"
     out: dict[str, set[str]] = {}
     for n, cols in _rows(path, 2):
-        if cols[1] not in ("former", "keep", "generic"):
+        if cols[1] not in ("former", "keep", "generic", "collective"):
             raise DictionaryError(str(path), n, f"unknown modifier effect {cols[1]!r}")
         out.setdefault(cols[0].lower(), set()).add(cols[1])
     return out

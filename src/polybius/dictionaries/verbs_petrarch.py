@@ -176,6 +176,7 @@ def _pattern_entry(pat: str, n: int, verbs: list[Trigger], expand, where: str) -
     tokens = re.findall(r"\(|\)|\{|\}|[^\s_(){}]+", after)
     tokens = [t for t in tokens if t not in ("$", "+", "%")]
     prep, head = None, None
+    mods: list[str] = []  # words before the head in its phrase ("DIPLOMATIC TIES")
     i = 0
     while i < len(tokens):
         t = tokens[i]
@@ -187,6 +188,7 @@ def _pattern_entry(pat: str, n: int, verbs: list[Trigger], expand, where: str) -
             grp = [x for x in tokens[i + 1:j] if x not in ("(", ")")]
             if grp:
                 head = grp[-1]
+                mods = [x for x in grp[:-1] if x.lower() not in STOP and x.lower() not in PREPOSITIONS]
             break
         low = t.lower()
         if low in PREPOSITIONS and prep is None and head is None:
@@ -197,15 +199,20 @@ def _pattern_entry(pat: str, n: int, verbs: list[Trigger], expand, where: str) -
             i += 1
             continue
         head = t
-        # a run of plain words: the head is the last before a boundary
+        # a run of plain words: the head is the last before a boundary, the others modify it
+        run = [t]
         k = i + 1
         while k < len(tokens) and tokens[k] not in ("(", ")", "{", "}") and tokens[k].lower() not in PREPOSITIONS:
             head = tokens[k]
+            run.append(head)
             k += 1
+        mods = [x for x in run[:-1] if x.lower() not in STOP]
         break
     if head is not None:
         vals = expand(head, where)
         conds[f"prep:{prep}" if prep else "obj"] = vals
+        for k, m in enumerate(mods[-3:], 1):
+            conds[f"{'pmod' if prep else 'objmod'}{k}"] = expand(m, where)
     elif prep is not None:
         conds[f"prep:{prep}"] = frozenset()
     if bwords and before.strip().startswith(("{", "&")) or (bwords and not after.strip()):

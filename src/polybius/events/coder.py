@@ -308,6 +308,14 @@ class EventCoder:
                     score += 2 if any(" " in x for x in hit) else 1
                 else:
                     score += 1
+            elif key.startswith(("objmod", "pmod")):
+                # a modifier of the object (or prepositional object) head: "DIPLOMATIC ties"
+                heads = f.obj if key.startswith("objmod") else [x for xs in f.preps.values() for x in xs]
+                mods = {c.lemma_.lower() for o in heads for c in o.children if c.dep_ in (
+                    "compound", "amod", "nmod", "nummod", "poss")} | {c.lower_ for o in heads for c in o.children}
+                if not mods & vals:
+                    return None
+                score += 1
             elif key == "subj":
                 if not any(_forms(x) & vals for x in f.subj) and not any(_forms(x) & vals for x in f.mod_toks):
                     return None

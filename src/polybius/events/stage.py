@@ -37,6 +37,7 @@ class EventStage:
         self.charges = [e for e in self.verbs.entries if e.kind == "charge"]
         self.obligation_aux = self.coder.q.get("obligation_aux", frozenset())
         self.self_pronouns = self.coder.q.get("speaker_pronouns", frozenset())
+        self.quantity_heads = self.coder.q.get("quantity_heads", frozenset())
 
     # ------------------------------------------------------------------ document
     def __call__(self, doc) -> None:
@@ -186,6 +187,12 @@ class EventStage:
                 for c in h.children:
                     if c.dep_ in ("poss", "compound", "amod", "nmod"):
                         hits.extend(a for a in doc.actors_at(c.idx, c.idx + len(c.text)) if a not in hits)
+            if not hits and h.lemma_.lower() in self.quantity_heads:
+                for p in h.children:
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        for x in p.children:
+                            if x.dep_ == "pobj":
+                                hits = self.actors_of(doc, x, depth + 1)
             if not hits and h.dep_ == "pobj" and h.head.lemma_.lower() in ("include", "including", "like", "among"):
                 hits = self.actors_of(doc, h.head.head, depth + 1)
             if not hits and h.pos_ == "PRON" and h.lower_ in self.self_pronouns and h.dep_ in ("nsubj", "nsubjpass"):
@@ -245,6 +252,18 @@ class EventStage:
                            for x in p.children if x.dep_ == "pobj")
             return out
         return []
+
+    def first_argument(self, roles, c: Coding, f):
+        """The first syntactic argument the roles name, actor or not (for its span)."""
+        for role in roles:
+            if role in ("none",):
+                return None
+            if role == "comp_target":
+                continue
+            toks = self.role_tokens(role, c, f)
+            if toks:
+                return toks[0]
+        return None
 
     def resolve_roles(self, doc, roles, c: Coding, f, exclude=()) -> tuple[list, object]:
         for role in roles:
@@ -340,6 +359,10 @@ class EventStage:
                     negated=negated, modality=modality, date=date, place=place, evidence=list(evidence))
                 ev.cameo = code if code in self.codebook else cb.code
                 out.append(ev)
+        if stok is None:
+            stok = self.first_argument(["subj"] if c.source_frame else self.source_roles(c), c, sf)
+        if ttok is None:
+            ttok = self.first_argument(self.target_roles(c), c, f)
         for ev in out:
             doc.extras.setdefault("event_arguments", {})[id(ev)] = {
                 "source": _tok_span(stok), "target": _tok_span(ttok)}

@@ -57,7 +57,7 @@
       g.appendChild(svg("title", null, [`${p.start || p.period}${p.end && p.end !== p.start ? " – " + p.end : ""}`,
         `cooperation ${coop[i]} (${c[1]} verbal, ${c[2]} material)`, `conflict ${conf[i]} (${c[3]} verbal, ${c[4]} material)`,
         gm !== null ? `mean Goldstein ${gm.toFixed(2)}` : ""].filter(Boolean).join("\n")));
-      g.addEventListener("click", () => { for (const s of root.querySelectorAll(".bar.sel")) s.classList.remove("sel"); g.classList.add("sel"); loadEvents(a, b, p, 0); });
+      g.addEventListener("click", () => { for (const s of root.querySelectorAll(".bar.sel")) s.classList.remove("sel"); g.classList.add("sel"); loadEvents(a, b, { ...p, directed: data.directed }, 0); });
       root.appendChild(g);
       if (gm !== null) line.push([cx, gy(gm)]);
       if (i % labelEvery === 0) root.appendChild(svg("text", { class: "axis-label", x: cx, y: H - M.bottom + 16, "text-anchor": "middle" }, String(p.start || p.period).slice(0, 10)));
@@ -79,7 +79,7 @@
     clear(evBox).appendChild(el("span", { class: "muted" }, "loading…"));
     try {
       const page = await api(`/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/events`,
-        { start: p && p.start, end: p && p.end, limit: 100, offset });
+        { start: p && p.start, end: p && p.end, directed: p && p.directed, limit: 100, offset });
       if (mine !== seq) return;
       clear(evBox);
       if (!page.items.length) evBox.appendChild(el("p", { class: "muted" }, "No events."));
@@ -93,18 +93,40 @@
     }
   }
 
+  // Without a pair: the busiest pairs in the store, as links.
+  async function suggest() {
+    clear(viz).appendChild(el("p", { class: "muted" }, "Choose two actor codes, or one of the busiest pairs:"));
+    try {
+      const net = await api("/network", { max_nodes: 60 });
+      const coded = (id) => !String(id).startsWith("~");
+      const pairs = new Map();
+      for (const e of net.edges) {
+        if (!coded(e.source) || !coded(e.target) || e.source === e.target) continue;
+        const key = [e.source, e.target].sort().join(" ");
+        pairs.set(key, (pairs.get(key) || 0) + (Number(e.weight) || 0));
+      }
+      const top = [...pairs.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, 12);
+      if (!top.length) { viz.appendChild(el("p", { class: "muted" }, "No events between coded actors yet.")); return; }
+      viz.appendChild(el("ul", { id: "pairs" }, top.map(([key, n]) => {
+        const [x, y] = key.split(" ");
+        return el("li", null, el("a", { href: url("/ui/dyad", { a: x, b: y }) }, `${x} ↔ ${y}`), el("span", { class: "muted" }, ` ${n} event(s)`));
+      })));
+      document.body.dataset.ready = "1";
+    } catch (err) { showError(viz, err); }
+  }
+
   async function load() {
     const f = new FormData(form);
     const a = (f.get("a") || "").trim(), b = (f.get("b") || "").trim();
-    if (!a || !b) { clear(viz).appendChild(el("p", { class: "muted" }, "Choose two actor codes (from the network or an article's event panel).")); return; }
-    const q = { by: f.get("by"), start: f.get("start"), end: f.get("end") };
+    if (!a || !b) { suggest(); return; }
+    const q = { by: f.get("by"), start: f.get("start"), end: f.get("end"), directed: f.get("directed") };
     history.replaceState(null, "", url(location.pathname, { a, b, ...q }));
     document.body.dataset.ready = "0";
     clear(viz).appendChild(el("span", { class: "muted" }, "loading…"));
     try {
       const data = await api(`/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/timeline`, q);
       draw(a, b, data);
-      loadEvents(a, b, { start: q.start || null, end: q.end || null }, 0);
+      loadEvents(a, b, { start: q.start || null, end: q.end || null, directed: q.directed }, 0);
       document.body.dataset.ready = "1";
     } catch (err) {
       showError(viz, err);
@@ -113,6 +135,7 @@
 
   const p = params();
   for (const k of ["a", "b", "by", "start", "end"]) if (p.get(k)) form.elements[k].value = p.get(k);
+  form.elements.directed.checked = p.get("directed") === "true";
   form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
   load();
 })();

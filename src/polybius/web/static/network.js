@@ -177,7 +177,7 @@
   async function load() {
     const f = new FormData(form);
     const q = {};
-    for (const k of ["start", "end", "min_weight", "max_nodes"]) if (f.get(k)) q[k] = f.get(k);
+    for (const k of ["start", "end", "min_weight", "max_nodes", "countries"]) if (f.get(k)) q[k] = f.get(k);
     history.replaceState(null, "", url(location.pathname, q));
     document.body.dataset.ready = "0";
     clear(viz).appendChild(el("span", { class: "muted" }, "loading…"));
@@ -192,6 +192,7 @@
 
   const p = params();
   for (const k of ["start", "end", "min_weight", "max_nodes"]) if (p.get(k)) form.elements[k].value = p.get(k);
+  form.elements.countries.checked = p.get("countries") === "true";
   form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
   load();
 })();

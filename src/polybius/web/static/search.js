@@ -5,6 +5,7 @@
   const evForm = document.getElementById("event-form"), evBox = document.getElementById("event-results");
   const stForm = document.getElementById("stance-form"), stBox = document.getElementById("stance-results");
   const acForm = document.getElementById("actor-form"), acBox = document.getElementById("actor-results");
+  const quForm = document.getElementById("quote-form"), quBox = document.getElementById("quote-results");
   const EVENT_KEYS = ["actor", "source", "target", "cameo", "quad_class", "start", "end", "text", "outlet"];
   const LIMIT = 50;
 
@@ -63,6 +64,29 @@
       x && x.doc_id ? [" ", el("a", { href: url("/ui/article", { id: x.doc_id }) }, "article")] : null));
   }
 
+  async function searchQuotes(offset) {
+    const q = values(quForm, ["speaker", "words"]);
+    remember(q);
+    clear(quBox).appendChild(el("span", { class: "muted" }, "searching…"));
+    try {
+      const page = await api("/quotes", { speaker: q.speaker, text: q.words, limit: LIMIT, offset });
+      clear(quBox);
+      const card = el("div", { class: "card", id: "quote-card" });
+      if (!page.items.length) card.appendChild(el("p", { class: "muted" }, "No quotes."));
+      else {
+        card.appendChild(el("table", { class: "data" },
+          el("thead", null, el("tr", null, ["speaker", "kind", "quote", "document"].map((h) => el("th", null, h)))),
+          el("tbody", null, page.items.map((x) => el("tr", null,
+            el("td", null, x.speaker_code ? actorLink(x.speaker_code) : null, " ", x.speaker_name || ""),
+            el("td", null, x.kind || ""),
+            el("td", null, x.text || ""),
+            el("td", { class: "small" }, el("a", { href: url("/ui/article", { id: x.doc_id }) }, x.quote_id || "open")))))));
+        card.appendChild(pager(page, searchQuotes));
+      }
+      quBox.appendChild(card);
+    } catch (err) { showError(quBox, err); }
+  }
+
   async function searchActors(offset) {
     const q = values(acForm, ["code"]);
     remember(q);
@@ -89,6 +113,7 @@
   evForm.addEventListener("submit", (e) => { e.preventDefault(); searchEvents(0); });
   stForm.addEventListener("submit", (e) => { e.preventDefault(); searchStances(); });
   acForm.addEventListener("submit", (e) => { e.preventDefault(); searchActors(0); });
+  quForm.addEventListener("submit", (e) => { e.preventDefault(); searchQuotes(0); });
 
   const p = params();
   let any = false;
@@ -99,6 +124,11 @@
     stForm.elements.proposition.value = p.get("proposition") || "";
     stForm.elements.holder.value = p.get("holder") || "";
     searchStances();
+  }
+  if (p.get("speaker") || p.get("words")) {
+    quForm.elements.speaker.value = p.get("speaker") || "";
+    quForm.elements.words.value = p.get("words") || "";
+    searchQuotes(0);
   }
   if (p.get("code")) { acForm.elements.code.value = p.get("code"); searchActors(0); }
 })();
