@@ -359,7 +359,8 @@ class _Run:
         """Inside a direct quote only the speaker's own 'we'/'I' hold stances."""
         for q in self.quotes:
             if q.start <= tok.idx < q.end:
-                if subj is not None and subj.lower_ in _FIRST_PERSON and q.speaker:
+                local = subject_of(tok) if tok.pos_ == "VERB" else subj  # the quoted words' own subject
+                if local is not None and local.lower_ in _FIRST_PERSON and q.speaker:
                     return [q.speaker], True
                 return [], True
         return None, False
