@@ -74,6 +74,9 @@ def main(argv=None) -> float:
     for side, (wall, cpu) in t.items():
         print(f"{side:>9}: {n_words / wall:8,.0f} words/s wall, {n_words / cpu:8,.0f} words/CPU-s  ({wall:.1f} s wall)")
     print(f"events coded: {events}")
+    stage_total = sum(pipeline.timings.values())
+    print("time in stages after parsing: " + ", ".join(f"{k} {v:.1f} s" for k, v in pipeline.timings.items())
+          + f" (total {stage_total:.1f} s)")
     ratio = t["spacy"][1] / t["polybius"][1]
     print(f"RESULT polybius/spacy speed ratio (CPU time): {ratio:.2f} (wall: {t['spacy'][0] / t['polybius'][0]:.2f}; goal >= 0.80)")
     return ratio

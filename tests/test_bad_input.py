@@ -84,3 +84,11 @@ def test_cli_goes_on_and_exit_code(tmp_path):
     r = run_cli("code", str(tmp_path / "b_empty.txt"), str(tmp_path / "missing.txt"))
     assert r.returncode == 1
     assert "missing.txt: no such file" in r.stderr.decode()
+
+
+def test_english_dense_with_names_is_kept(tmp_path):
+    p = tmp_path / "names.txt"
+    p.write_text("Leaders meet\n\nNigerian President Bola Tinubu met Ghanaian President Nana Akufo-Addo and "
+                 "Togolese President Faure Gnassingbe in Abuja on Tuesday, officials in Lagos said.", encoding="utf-8")
+    d = one(p)
+    assert not d.skipped and d.language == "en", d.errors

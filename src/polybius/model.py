@@ -72,6 +72,7 @@ class Actor:
     kind: str = "organization"  # person | organization | country | group
     mentions: list[Mention] = field(default_factory=list)
     reason: str | None = None  # which dictionary entry, title or context decided the code
+    roles: list[dict] = field(default_factory=list)  # dated roles {code, start, end, source} of its entry
 
 
 @dataclass

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+import time
 import traceback
+from collections import defaultdict
 from typing import Iterable, Iterator
 
 from .config import Settings, load_settings
@@ -26,17 +28,21 @@ class Pipeline:
         self.settings = settings or load_settings()
         self.nlp = nlp if nlp is not None else load_model(self.settings.spacy_model)
         self.stages = [(name, get_stage(name)(self.settings, self.nlp)) for name in self.settings.stages]
+        # Seconds spent in each stage (and in parsing) since this pipeline was built.
+        self.timings: dict[str, float] = defaultdict(float)
 
     def annotate(self, doc: Document) -> Document:
         """Run the stages after nlp on a parsed document."""
         if doc.skipped:
             return doc
         for name, stage in self.stages:
+            t0 = time.perf_counter()
             try:
                 stage(doc)
             except Exception as exc:  # one bad document never stops a corpus run
                 log.debug("stage %s failed on %s\n%s", name, doc.id, traceback.format_exc())
                 doc.errors.append(f"{doc.origin or doc.id}: stage {name} failed: {type(exc).__name__}: {exc}")
+            self.timings[name] += time.perf_counter() - t0
         return doc
 
     def code_documents(self, docs: Iterable[Document]) -> Iterator[Document]:

@@ -19,6 +19,7 @@ app = typer.Typer(
 COMMAND_MODULES = [
     "polybius.cli.code",
     "polybius.cli.store",
+    "polybius.cli.serve",
 ]
 
 for _m in COMMAND_MODULES:

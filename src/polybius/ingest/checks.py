@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..config import Settings
 
@@ -65,9 +66,39 @@ def check_text(text: str, settings: Settings) -> tuple[str | None, str | None]:
     words = text.split()
     if len(words) < settings.min_words_for_language_check:
         return None, None
-    import py3langid
+    ranked = _identifier().rank(" ".join(words[:400]))
+    lang, prob = ranked[0]
+    if not settings.languages or lang in settings.languages:
+        return lang, None
+    # Only a confident verdict skips a document: the accepted languages and the languages
+    # the identifier confuses them with (data/ingest/language_groups.tsv) together must get
+    # less than 1 - LANGUAGE_CONFIDENCE of the probability.
+    groups = language_groups()
+    accepted = {x for l in settings.languages for x in (l, *groups.get(l, ()))}
+    p_accepted = sum(p for l, p in ranked if l in accepted)
+    if p_accepted >= 1 - LANGUAGE_CONFIDENCE:
+        best = max(settings.languages, key=lambda l: sum(p for x, p in ranked if x in (l, *groups.get(l, ()))))
+        return best, None
+    return lang, f"document language is {lang!r} (p={prob:.2f}), not one of {', '.join(settings.languages)}: skipped"
 
-    lang, _score = py3langid.classify(" ".join(words[:400]))
-    if settings.languages and lang not in settings.languages:
-        return lang, f"document language is {lang!r}, not one of {', '.join(settings.languages)}: skipped"
-    return lang, None
+
+LANGUAGE_CONFIDENCE = 0.9
+
+
+@lru_cache(maxsize=1)
+def language_groups() -> dict[str, tuple[str, ...]]:
+    from ..config import DATA_DIR
+
+    out = {}
+    for line in (DATA_DIR / "ingest" / "language_groups.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lang, close = line.split("\t")
+            out[lang.strip()] = tuple(x.strip() for x in close.split(",") if x.strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    import py3langid.langid as langid
+
+    return langid.LanguageIdentifier.from_modelpath(langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True)

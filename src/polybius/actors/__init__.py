@@ -1,0 +1,77 @@
+"""The ``actors`` stage: recognise, code and join every political actor of a document.
+
+See ``docs/actors.md``.  The factory reads the dictionaries once (embedded tables unless
+``Settings.use_default_actors`` is off, plus ``Settings.actors_files``/``agents_files``/
+``discards_files`` in PETRARCH format) and returns ``stage(doc)``, which fills
+``Document.actors`` (one :class:`~polybius.model.Actor` per entity, each mention with
+character offsets and the rule that found it) and ``doc.extras["discards"]``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+
+from ..dictionaries import Lexicon, build_lexicon
+from ..registry import stage as _register
+from .coref import build_actors, code_candidates, story_country_of
+from .stage import ActorTagger, CachedDoc, CandidateBuilder
+
+log = logging.getLogger("polybius.actors")
+
+__all__ = ["ActorStage", "make_stage"]
+
+
+class ActorStage:
+    def __init__(self, lexicon: Lexicon, story_country: bool = True):
+        self.lex = lexicon
+        self.use_story_country = story_country
+        self.tagger = ActorTagger(lexicon)
+        self.builder = CandidateBuilder(self.tagger)
+
+    def __call__(self, doc) -> None:
+        sd = doc.nlp
+        if sd is None:
+            raise ValueError("the actors stage needs the parsed document (run nlp first)")
+        day = doc.published if isinstance(doc.published, _dt.date) else None
+        sd = CachedDoc(sd)
+        cands = self.builder.build(sd, day)
+        story = story_country_of(cands) if self.use_story_country else None
+        code_candidates(cands, self.tagger, story)
+        doc.actors = build_actors(cands, sd, self.lex, day)
+        doc.extras["story_country"] = story
+        if len(self.lex.discards):
+            doc.extras["discards"] = self.discards(doc, sd)
+
+    def discards(self, doc, sd) -> dict:
+        """PETRARCH discards found: ``{"story": bool, "sentences": [index], "phrases": [...]}``."""
+        from ..dictionaries.lexicon import norm
+
+        low = [norm(t.text) for t in sd]
+        hits = self.lex.discards.find_all(low, low, low)
+        out = {"story": False, "sentences": [], "phrases": []}
+        for s, e, payloads, _ in hits:
+            d = payloads[-1]
+            start = sd[s].idx
+            out["phrases"].append({"start": start, "end": sd[e - 1].idx + len(sd[e - 1]), "source": d.source,
+                                   "story": d.story})
+            if d.story:
+                out["story"] = True
+            else:
+                si = doc.sentence_at(start)
+                if si is not None and si not in out["sentences"]:
+                    out["sentences"].append(si)
+        return out
+
+
+@_register("actors")
+def make_stage(settings, nlp):
+    lex = build_lexicon(
+        actors_files=list(getattr(settings, "actors_files", []) or []),
+        agents_files=list(getattr(settings, "agents_files", []) or []),
+        discard_files=list(getattr(settings, "discards_files", []) or []),
+        use_defaults=getattr(settings, "use_default_actors", True),
+    )
+    log.debug("actor dictionaries loaded in %.2fs", lex.load_seconds)
+    # With the user's dictionaries alone Polybius codes as PETRARCH does: no story-country guess.
+    use_defaults = getattr(settings, "use_default_actors", True)
+    return ActorStage(lex, story_country=use_defaults and getattr(settings, "actors_story_country", True))

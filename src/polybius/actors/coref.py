@@ -1,0 +1,528 @@
+"""In-document coreference: candidates -> one actor per entity, with all its mentions.
+
+Built on the parse and the actor table (no coreference package is available offline):
+
+* **names** — a person's later surname ("Pompeo") or any subset of the full name joins the
+  person; the longest form names the actor;
+* **titles** — "the Iraqi prime minister", "Iraqi PM" join the named person holding that title
+  key (``prime minister`` = ``PM`` = ``premier``) with a compatible country (nearest before,
+  else nearest after: headlines come first);
+* **acronyms** — "(CFR)" after a name is an alias; a later all-capital word whose letters are
+  the initials of an organisation's name ("DOS" for "Department of State") joins it;
+* **same referent** — one actor per country code, per dictionary entry, per organisation
+  name, per (code, role noun) for groups and bodies ("US troops" = "American troops");
+  a bare body ("the parliament") joins the latest body with the same role noun;
+* **pronouns** — he/she -> the latest person, preferring subjects (this sentence, then up to
+  two before); it/its -> the latest organisation or country; they/them -> the latest group.
+"""
+from __future__ import annotations
+
+from ..model import Actor, Mention
+from .codes import chunks, compose, split_code
+
+_FUNCTION_WORDS = {"of", "the", "for", "on", "and", "in", "to", "at", "de", "du", "des", "la", "le"}
+
+
+class UnionFind:
+    def __init__(self, n):
+        self.p = list(range(n))
+
+    def find(self, a):
+        while self.p[a] != a:
+            self.p[a] = self.p[self.p[a]]
+            a = self.p[a]
+        return a
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # keep the earlier candidate as root
+            if rb < ra:
+                ra, rb = rb, ra
+            self.p[rb] = ra
+
+
+def code_candidates(cands, tagger, story_country):
+    """Compose each candidate's code (organisations first: people may take theirs)."""
+    generic = tagger.generic_words
+
+    def one(c):
+        agents = list(c.agents)
+        if len(agents) > 1 and agents[-1].name.split()[-1].lower() in generic and any(
+                a.code != agents[-1].code for a in agents[:-1]):
+            agents = agents[:-1]
+        base = c.base
+        reason = c.base_reason
+        if c.org_link is not None and base is None:
+            org = c.org_link
+            if org.code:
+                base = org.code
+                reason = f"{c.base_reason}: code of {org.name!r}"
+                agents = []
+        if base is None and story_country and (agents or c.groups) and c.kind in ("person", "group", "organization") \
+                and c.org_link is None:
+            base = story_country
+            reason = "story country"
+        if c.former and base and c.entry is not None and c.entry.kind == "person" and base.endswith("GOV") and len(base) == 6:
+            base = base[:3]  # "former President X": the office is past
+        if base and base[:3] in ("IGO", "NGO", "IMG"):
+            agents = [a for a in agents if a.code != "GOV"]
+        c.code = compose(base, [(a.code, a.prefix) for a in agents], [g.code for g in c.groups], c.former)
+        parts = [reason] if reason else []
+        if agents:
+            parts.append("agent " + ", ".join(f"{a.name!r}->{a.code}" + ("~" if a.prefix else "") + f" ({a.source})" for a in agents))
+        if c.groups:
+            parts.append("group " + ", ".join(f"{g.name!r}->{g.code}" for g in c.groups))
+        if c.former:
+            parts.append("former -> ELI")
+        c.reason = "; ".join(parts) or None
+
+    group_country: dict[str, str] = {}
+    for c in cands:
+        if c.org_link is None and c.kind not in ("pronoun", "alias", "appos"):
+            if c.base is None and c.groups:
+                known = [group_country[g.code] for g in c.groups if g.code in group_country]
+                if known:
+                    c.base = known[0]
+                    c.base_reason = f"country of the {c.groups[0].name} actors named before"
+            one(c)
+            if c.base and c.groups and len(c.base) == 3:
+                for g in c.groups:
+                    group_country.setdefault(g.code, c.base)
+    for c in cands:
+        if c.org_link is not None and c.kind not in ("pronoun", "alias", "appos"):
+            one(c)
+
+
+def story_country_of(cands, share=0.6, minimum=2):
+    """The story's country: the one country that most country-coded mentions name (>= 60%)."""
+    counts: dict[str, int] = {}
+    for c in cands:
+        if c.base and len(c.base) >= 3 and c.base[:3].isalpha() and c.base[:3] not in ("IGO", "NGO", "IMG", "MNC") and (
+                c.kind == "country" or (c.base_reason or "").startswith(("premodifier", "possessive"))):
+            counts[c.base[:3]] = counts.get(c.base[:3], 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.get)
+    total = sum(counts.values())
+    if (counts[best] >= minimum or len(counts) == 1) and counts[best] >= share * total:
+        return best
+    return None
+
+
+def _initials(words, skip_function=True):
+    return "".join(w[0].upper() for w in words if w and w[0].isalpha() and not (skip_function and w.lower() in _FUNCTION_WORDS))
+
+
+def cluster(cands, sd):
+    n = len(cands)
+    uf = UnionFind(n)
+    by_key: dict[tuple, int] = {}
+    idx = {id(c): i for i, c in enumerate(cands)}
+
+    def join_key(i, key):
+        if key in by_key:
+            uf.union(by_key[key], i)
+        else:
+            by_key[key] = i
+
+    # 0. an all-capital single word spelling a known organisation's alias or initials ("SADC")
+    aliases: dict[str, int] = {}
+    for i, c in enumerate(cands):
+        if c.kind == "organization":
+            for a in c.aliases:
+                aliases.setdefault(a, i)
+            words = c.name.split()
+            if len(words) >= 2:
+                for skip in (True, False):
+                    ini = _initials(words, skip)
+                    if len(ini) >= 2:
+                        aliases.setdefault(ini, i)
+    for i, c in enumerate(cands):
+        if c.kind in ("person", "organization", "country", "group") and c.entry is None and c.rule in ("ner", "modifier") \
+                and c.name.isupper() and c.name.isalpha() and 2 <= len(c.name) <= 6 and c.name in aliases \
+                and aliases[c.name] != i:
+            c.kind, c.rule, c.name_tokens = "alias", "acronym", []
+            c.org_link = cands[aliases[c.name]]
+    # 1. people with names: longest names first, shorter forms join
+    people = [i for i, c in enumerate(cands) if c.kind == "person" and c.name_tokens]
+    people.sort(key=lambda i: (-len(cands[i].name_tokens), cands[i].start))
+    named: list[tuple[set, int]] = []  # (lower name tokens, cand index)
+    by_entry: dict[int, int] = {}
+    for i in people:
+        toks = {t.lower() for t in cands[i].name_tokens}
+        ent = cands[i].entry
+        if ent is not None and ent.kind == "person":
+            if id(ent) in by_entry:
+                uf.union(by_entry[id(ent)], i)
+                continue
+            by_entry[id(ent)] = i
+        match = None
+        best_d = None
+        for ntoks, j in named:
+            if toks <= ntoks:
+                d = abs(cands[j].start - cands[i].start)
+                if best_d is None or d < best_d:
+                    match, best_d = j, d
+        if match is not None:
+            uf.union(match, i)
+        else:
+            named.append((toks, i))
+    # 2. titles alone -> the named person with that title and a compatible country
+    person_info: dict[int, tuple[set, str | None]] = {}
+    for k, q in enumerate(cands):
+        if q.kind == "person" and q.name_tokens:
+            keys, country = person_info.get(uf.find(k), (set(), None))
+            keys = keys | q.title_keys
+            if q.code and country is None:
+                country = q.code[:3]
+            person_info[uf.find(k)] = (keys, country)
+    person_info = {j: person_info.get(uf.find(j), (set(), None)) for _, j in named}
+    titled: dict[tuple, tuple[int, str | None]] = {}
+    for i, c in enumerate(cands):
+        if c.kind not in ("person", "group") or c.name_tokens or not c.title_keys or c.rule == "modifier":
+            continue
+        if c.kind == "group" and c.plural:
+            continue
+        best = None
+        for _, j in named:
+            keys, country = person_info[j]
+            if not _title_match(c.title_keys, keys):
+                continue
+            if c.code and country and c.code[:3] != country and not c.code.startswith("---"):
+                continue
+            before = cands[j].start < c.start
+            d = (0 if before else 1, abs(c.start - cands[j].start))
+            if best is None or d < best[0]:
+                best = (d, j)
+        if best is not None:
+            uf.union(best[1], i)
+            c.rule = "title"
+            continue
+        # no named holder: the same title (same country, or none stated) is the same person
+        key = tuple(sorted(c.title_keys))
+        country = c.code[:3] if c.code and not c.code.startswith("---") else None
+        prev = titled.get(key)
+        if prev is not None and (country is None or prev[1] is None or prev[1] == country):
+            uf.union(prev[0], i)
+            c.rule = "title"
+            if prev[1] is None and country:
+                titled[key] = (prev[0], country)
+        else:
+            titled[key] = (i, country)
+    # 3. aliases, appositions
+    for i, c in enumerate(cands):
+        if c.kind == "alias" and c.org_link is not None and id(c.org_link) in idx:  # noqa: SIM114
+            uf.union(idx[id(c.org_link)], i)
+        elif c.kind == "appos" and c.actor is not None and id(c.actor) in idx:
+            uf.union(idx[id(c.actor)], i)
+    # 4. same referent keys
+    orgs_seen: list[int] = []
+    for i, c in enumerate(cands):
+        if c.kind in ("pronoun", "alias", "appos") or (c.kind == "person" and (c.name_tokens or c.title_keys)):
+            continue
+        if c.entry is not None:
+            if c.entry.kind == "country" and c.kind in ("country", "organization"):
+                join_key(i, ("country", c.code))
+            elif c.entry.kind == "country":
+                join_key(i, ("group", c.code))
+            else:
+                join_key(i, ("entry", id(c.entry), c.code))
+            if c.kind == "organization":
+                orgs_seen.append(i)
+            continue
+        if c.kind == "organization" and c.rule == "ner" and c.name_tokens and len(c.name_tokens) <= 2:
+            toks = {t.lower() for t in c.name_tokens}
+            person = next((j for ntoks, j in named if toks <= ntoks), None)
+            if person is not None:
+                uf.union(person, i)
+                c.kind, c.rule = "person", "surname"
+                continue
+        if c.kind == "organization" and c.rule == "ner":
+            acr = c.name if c.name.isupper() and 2 <= len(c.name) <= 6 and c.name.isalpha() else None
+            if acr:
+                target = _acronym_target(acr, cands, orgs_seen, uf)
+                if target is not None:
+                    uf.union(target, i)
+                    c.rule = "acronym"
+                    continue
+            join_key(i, ("org", c.name.lower()))
+            orgs_seen.append(i)
+            continue
+        head_agent = c.agents[-1].key if c.agents else None
+        head_name = c.agents[-1].name.lower() if c.agents else None
+        possessed = sd[c.start].tag_ == "PRP$"  # "his government": someone else's body
+        if c.kind == "country":
+            join_key(i, ("country", c.code or c.name.lower()))
+        elif head_agent and c.code and not c.code.startswith("---"):
+            join_key(i, ("agent", c.code, head_agent, c.part is not None and sd[c.part[0]:c.part[1]].text.lower()))
+            if c.kind == "organization":
+                orgs_seen.append(i)
+        elif head_agent and c.kind == "organization":
+            # a bare body: the latest body named by the same role noun
+            prev = [j for j in orgs_seen if cands[j].agents and cands[j].agents[-1].name.lower() == head_name and j < i]
+            if prev and not possessed:
+                uf.union(prev[-1], i)
+                c.rule = "definite"
+            else:
+                join_key(i, ("agent", c.code, head_agent))
+                orgs_seen.append(i)
+        elif c.kind == "group" and c.code and not c.code.startswith("---"):
+            join_key(i, ("group", c.code, c.part is not None and sd[c.part[0]:c.part[1]].text.lower()))
+        elif c.kind == "group" and c.code:  # "drones", "protesters": the same words only
+            join_key(i, ("groupname", c.code, " ".join(t.lemma_.lower() for t in sd[c.start:c.end] if t.pos_ != "DET")))
+        elif c.kind == "group":
+            join_key(i, ("groupname", c.name.lower()))
+    # acronyms not tagged ORG: all-capital proper nouns that spell an organisation's initials
+    return uf
+
+
+def _title_match(keys, person_keys) -> bool:
+    for k1 in keys:
+        for k2 in person_keys:
+            if k1 == k2:
+                return True
+            w2 = k2.split()
+            if len(w2) > 1 and k1 in (w2[0], w2[-1]) and len(k1.split()) == 1:
+                return True
+    return False
+
+
+def _acronym_target(acr, cands, orgs_seen, uf):
+    for j in reversed(orgs_seen):
+        c = cands[j]
+        words = c.name.split()
+        for skip in (True, False):
+            if _initials(words, skip) == acr:
+                return j
+    return None
+
+
+def resolve_pronouns(cands, uf, sd):
+    """Link each pronoun candidate to an actor cluster; returns {cand index: cluster root}."""
+    links = {}
+    mentions = [(i, c) for i, c in enumerate(cands) if c.kind not in ("pronoun", "drop")]
+    kinds = {}
+    for i, c in mentions:
+        if c.kind in ("alias", "appos"):
+            continue
+        kinds.setdefault(uf.find(i), c.kind)
+    covered = set()
+    for _, cj in mentions:
+        covered.update(range(cj.start, cj.end))
+    for i, c in enumerate(cands):
+        if c.kind != "pronoun":
+            continue
+        want = c.context_reasons[0]
+        tok = sd[c.head]
+        if want == "plural" and _ambiguous_plural(tok):
+            continue
+
+        def ok(j, cj):
+            k = kinds.get(uf.find(j))
+            if want == "person":
+                return k == "person"
+            if want == "thing":
+                return k in ("organization", "country") and not cj.plural
+            return k == "group" or (k == "organization" and cj.plural)
+
+        best = None
+        for back in range(0, 3):
+            sent = c.sent - back
+            pool = [(j, cj) for j, cj in mentions if cj.sent == sent and cj.start < c.start and ok(j, cj)]
+            if not pool:
+                continue
+            subj = [(j, cj) for j, cj in pool if sd[cj.head].dep_ in ("nsubj", "nsubjpass")]
+            best = (subj or pool)[-1][0]
+            if want == "thing" and _noun_between(sd, cands[best].end, c.start, covered):
+                best = None  # "Russia rejected a plan, saying it ignored ...": 'it' is the plan
+            break
+        if best is not None:
+            links[i] = uf.find(best)
+    return links
+
+
+def _noun_between(sd, start, end, covered) -> bool:
+    for k in range(start, end):
+        t = sd[k]
+        if k not in covered and t.tag_ == "NN" and t.dep_ in ("dobj", "nsubj", "attr") \
+                and not t.ent_type_ and not any(a.dep_ in ("relcl", "acl") for a in t.ancestors):
+            return True
+    return False
+
+
+def _ambiguous_plural(tok) -> bool:
+    """"Pompeo suggested they work together": 'they' may include the speaker; leave it."""
+    h = tok.head
+    while h.dep_ in ("ccomp", "xcomp") and h.head is not h:
+        gov = h.head
+        if any(ch.dep_ in ("nsubj", "nsubjpass") and ch.ent_type_ == "PERSON" for ch in gov.children):
+            return True
+        h = gov
+    return False
+
+
+def build_actors(cands, sd, lex, day):
+    uf = cluster(cands, sd)
+    links = resolve_pronouns(cands, uf, sd)
+    groups: dict[int, list[int]] = {}
+    for i, c in enumerate(cands):
+        if c.kind == "drop":
+            continue
+        if c.kind == "pronoun":
+            if i in links:
+                groups.setdefault(links[i], []).append(i)
+            continue
+        groups.setdefault(uf.find(i), []).append(i)
+    _possessive_pronoun_owners(cands, groups, links)
+    _surname_pass(cands, groups, sd)
+    _acronym_pass(cands, groups, sd, uf)
+    text = sd.text
+    actors = []
+    order = sorted(groups.items(), key=lambda kv: min(cands[i].start for i in kv[1]))
+    for root, members in order:
+        real = [cands[i] for i in members if cands[i].kind not in ("pronoun", "alias", "appos")]
+        if not real:
+            continue
+        coded = [c for c in real if c.code]
+        best = max(coded, key=lambda c: (len(chunks(c.code)) - (1 if c.code.startswith("---") else 0),
+                                          bool(c.name_tokens), c.entry is not None and c.entry.via == "name",
+                                          -c.start)) if coded else None
+        kind = _cluster_kind(real)
+        name = _cluster_name(real, kind)
+        code = best.code if best else None
+        country, sectors = split_code(code, lex.iso)
+        mentions = []
+        seen = set()
+        for i in sorted(members, key=lambda i: cands[i].start):
+            c = cands[i]
+            s, e = sd[c.start].idx, sd[c.end - 1].idx + len(sd[c.end - 1])
+            rule = c.rule if c.kind not in ("alias", "appos") else ("acronym" if c.kind == "alias" else "apposition")
+            if (s, e) not in seen:
+                seen.add((s, e))
+                mentions.append(Mention(s, e, text[s:e], rule))
+            if c.part is not None and c.part[1] > c.part[0]:
+                ps, pe = sd[c.part[0]].idx, sd[c.part[1] - 1].idx + len(sd[c.part[1] - 1])
+                if (ps, pe) not in seen:
+                    seen.add((ps, pe))
+                    mentions.append(Mention(ps, pe, text[ps:pe], "compound-part"))
+        roles = []
+        entries = [c.entry for c in real if c.entry is not None and any(r.dated for r in c.entry.roles)]
+        if entries:
+            roles = [r.to_dict(entries[0].source) for r in entries[0].roles]
+        reason = best.reason if best else "no dictionary entry, title or context gave a code"
+        # PETRARCH "[ELR/GAL]": one entry naming several actors -> one actor each, same mentions
+        for part in (code.split("/") if code and "/" in code else [code]):
+            if part != code:
+                country, sectors = split_code(part, lex.iso)
+            actors.append(Actor(id=f"A{len(actors) + 1}", name=name, code=part, country=country, sectors=sectors,
+                                kind=kind, mentions=list(mentions), reason=reason, roles=roles))
+    return actors
+
+
+def _cluster_kind(real):
+    kinds = [c.kind for c in real]
+    for k in ("person", "country", "organization", "group"):
+        if k in kinds and (k != "group" or "person" not in kinds):
+            if k == "person" and any(c.name_tokens for c in real):
+                return "person"
+    for c in real:
+        if c.name_tokens and c.kind == "person":
+            return "person"
+    return max(set(kinds), key=kinds.count) if kinds else "group"
+
+
+def _cluster_name(real, kind):
+    named = [c for c in real if c.name_tokens and c.kind == kind]
+    if named:
+        return max(named, key=lambda c: len(c.name_tokens)).name
+    dict_named = [c for c in real if c.entry is not None]
+    if dict_named:
+        return dict_named[0].name
+    return real[0].name
+
+
+def _surname_pass(cands, groups, sd):
+    """Proper nouns the NER missed that repeat a known person's name word ("Haass continues")."""
+    covered = set()
+    for c in cands:
+        covered.update(range(c.start, c.end))
+    names: dict[str, int] = {}
+    for root, members in groups.items():
+        for i in members:
+            c = cands[i]
+            if c.kind == "person" and c.name_tokens:
+                last = c.name_tokens[-1].lower()
+                if len(last) > 2:
+                    names.setdefault(last, root)
+    if not names:
+        return
+    from .stage import Candidate
+
+    for t in sd:
+        if t.i in covered or t.lower_ not in names or t.pos_ != "PROPN":
+            continue
+        c = Candidate(start=t.i, end=t.i + 1, head=t.i, kind="person", sent=-1, name=t.text, rule="surname",
+                      name_tokens=[t.text])
+        cands.append(c)
+        groups[names[t.lower_]].append(len(cands) - 1)
+
+
+def _acronym_pass(cands, groups, sd, uf):
+    """All-capital words the NER missed that spell a named organisation's initials ("ICG")."""
+    covered = set()
+    for c in cands:
+        covered.update(range(c.start, c.end))
+    orgs = {}
+    for root, members in groups.items():
+        for i in members:
+            c = cands[i]
+            words = [w for w in c.name.split() if w[:1].isupper() or w.lower() in _FUNCTION_WORDS]
+            if c.kind in ("organization", "group") and c.rule in ("ner", "dictionary", "agent") and len(c.name.split()) >= 2 \
+                    and words and words[0].lower() != "the" or (words and len(words) >= 3):
+                text = sd[c.start:c.end].text.split()
+                for skip in (True, False):
+                    for ws in (c.name.split(), text):
+                        ini = _initials(ws, skip)
+                        if len(ini) >= 2:
+                            orgs.setdefault(ini, root)
+    if not orgs:
+        return
+    from .stage import Candidate
+
+    for t in sd:
+        if t.text not in orgs or t.i in covered or not (t.is_upper and t.is_alpha and 2 <= len(t) <= 6):
+            continue
+        c = Candidate(start=t.i, end=t.i + 1, head=t.i, kind="organization", sent=-1, name=t.text, rule="acronym")
+        cands.append(c)
+        groups[orgs[t.text]].append(len(cands) - 1)
+
+
+def _possessive_pronoun_owners(cands, groups, links):
+    """"its troops", "his government": a body with no country takes its owner's country."""
+    at = {cands[i].start: i for i in links}
+    code_of = {}
+    for root, members in groups.items():
+        codes = [cands[i].code for i in members if cands[i].code and cands[i].kind not in ("pronoun", "alias", "appos")]
+        code_of[root] = max(codes, key=len) if codes else None
+    kind_of = {root: next((cands[i].kind for i in members if cands[i].kind not in ("pronoun", "alias", "appos")), None)
+               for root, members in groups.items()}
+    for c in cands:
+        if c.start - 1 not in at or c.kind == "pronoun" or not c.agents:
+            continue
+        pi = at[c.start - 1]
+        owner = code_of.get(links[pi])
+        if not owner:
+            continue
+        target = c.actor if c.kind == "appos" and c.actor is not None else c
+        weak = not target.code or target.code.startswith("---") or (target.reason or "").startswith("story country")
+        if not weak:
+            continue
+        if kind_of.get(links[pi]) == "organization" and c.agents[-1].kind == "person" and c.agents[-1].code in ("GOV", ""):
+            # "its leader": the head of that organisation carries its code
+            target.code = owner
+        elif owner[:3].isalpha() and owner[:3] not in ("IGO", "NGO", "IMG"):
+            target.code = owner[:3] + (target.code[3:] if target.code else "")
+        else:
+            continue
+        target.reason = f"possessive {cands[pi].name!r} -> {owner}; " + (target.reason or "")

@@ -1,0 +1,226 @@
+"""Reader of PETRARCH verb dictionaries, read as they are.
+
+Two dialects share the block structure::
+
+    &SYNSET             a synonym set, members on following ``+WORD`` lines
+    --- NAME [code] --- a verb block: its default code ("---" = no event, "a:b" = a)
+    VERB {forms} [code] verbs of the block (a verb with its own code gets its own entry)
+    +VERB_PARTICLE      multi-word verbs
+    - pattern [code]    patterns; ``*`` marks the verb
+
+* PETRARCH2 (``CAMEO.2.0.txt``): words before ``*`` are the subject noun phrase,
+  ``(PREP ...)`` a prepositional phrase, ``{...}`` a noun phrase whose last word is its head.
+* PETRARCH-1 / TABARI (``PETR.Validate.verbs.txt``): ``_`` joins adjacent words; ``$``, ``+``
+  and ``%`` mark source, target and compound positions; words before ``*`` are context.
+
+Each block and pattern becomes a :class:`~polybius.dictionaries.verbs.VerbEntry` with
+conditions on the parse (subject, object, prepositional object heads), so the same coder
+runs on a user's PETRARCH dictionary.  Codes outside the CAMEO codebook are kept: the
+events stage records such events apart (``Document.extras["uncoded_events"]``).
+A malformed line raises :class:`VerbDictionaryError` with file and line.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from .verbs import Trigger, VerbDictionary, VerbDictionaryError, VerbEntry
+
+log = logging.getLogger("polybius.dictionaries")
+
+PREPOSITIONS = {"about", "above", "across", "after", "against", "along", "among", "around", "as", "at", "before",
+                "behind", "between", "by", "during", "for", "from", "in", "inside", "into", "near", "of", "off",
+                "on", "onto", "outside", "over", "since", "through", "to", "toward", "towards", "under", "until",
+                "upon", "with", "within", "without"}
+STOP = {"a", "an", "the", "his", "her", "its", "their", "our", "to", "not", "and", "or", "that", "this"}
+_BLOCK = re.compile(r"^---\s*(.+?)\s*\[([^\]]*)\]")
+_CODE = re.compile(r"\[([^\]]*)\]\s*$")
+
+
+def _strip_comment(line: str) -> str:
+    return line.split("#", 1)[0].rstrip()
+
+
+def _first_code(raw: str) -> str | None:
+    raw = raw.strip()
+    if not raw or raw.startswith("---"):
+        return None
+    return raw.split(":", 1)[0].strip() or None
+
+
+def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        text = path.read_text(encoding="latin-1")
+    text = re.sub(r"<!--.*?-->", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
+    d = VerbDictionary(sources=[str(path)])
+    synsets: dict[str, list[str]] = {}
+    cur_syn: str | None = None
+    block_code: str | None = None
+    block_verbs: list[Trigger] = []
+    block_line = 0
+    in_block = False
+    pending: list[tuple[int, str]] = []
+
+    def words_of(member: str) -> list[str]:
+        return [w for w in re.split(r"[\s_]+", member.lower()) if w and w not in ("+", "$", "%")]
+
+    def expand(word: str, where: str) -> frozenset:
+        if word.startswith("&"):
+            name = word[1:].upper().rstrip("_")
+            members = synsets.get(name) or synsets.get(name + "_")
+            if members is None:
+                raise VerbDictionaryError(f"{where}: unknown synonym set {word}")
+            out = set()
+            for m in members:
+                if m.startswith("&"):
+                    out |= expand(m, where)
+                else:
+                    ws = words_of(m)
+                    if ws:
+                        out.add(ws[-1])
+            return frozenset(out)
+        return frozenset({word.lower()})
+
+    def finish_block():
+        nonlocal block_verbs
+        if not block_verbs:
+            return
+        base = block_code
+        d.entries.append(VerbEntry(code=base or "000", triggers=list(block_verbs), kind="event" if base else "content",
+                                   rule=f"{path.name}:{block_line}", line=block_line, confidence=0.8, dialect="petrarch"))
+        for n, pat in pending:
+            try:
+                e = _pattern_entry(pat, n, block_verbs, expand, f"{path.name}:{n}")
+            except VerbDictionaryError as exc:
+                # PETRARCH itself skips a broken pattern; so do we, and say which
+                log.warning("%s (pattern skipped)", exc)
+                d.warnings.append(f"{exc} (pattern skipped)")
+                continue
+            if e is not None:
+                d.entries.append(e)
+        block_verbs = []
+        pending.clear()
+
+    for n, raw in enumerate(text.splitlines(), 1):
+        where = f"{path.name}:{n}"
+        line = _strip_comment(raw).strip()
+        if not line:
+            if not raw.strip():
+                cur_syn = None  # a blank line ends a synonym set; a comment line does not
+            continue
+        m = _BLOCK.match(line)
+        if m:
+            finish_block()
+            cur_syn = None
+            in_block = True
+            block_code = _first_code(m.group(2))
+            block_line = n
+            continue
+        if line.startswith("&"):
+            cur_syn = line.split()[0][1:].upper()
+            synsets[cur_syn] = []
+            in_block = False
+            finish_block()
+            continue
+        if cur_syn is not None and line.startswith("+"):
+            synsets[cur_syn].append(line[1:].strip())
+            continue
+        if not in_block:
+            if line.startswith(("+", "-")):
+                d.warnings.append(f"{where}: pattern or member outside a verb block or synonym set (skipped)")
+            continue
+        if line.startswith("-"):
+            if "*" not in line:
+                d.warnings.append(f"{where}: a pattern needs '*' for the verb: {raw.strip()!r} (skipped)")
+                continue
+            pending.append((n, line[1:].strip()))
+            continue
+        # a verb of the block
+        own = _CODE.search(line)
+        body = _CODE.sub("", line).strip()
+        body = re.sub(r"\{[^}]*\}", "", body).strip()
+        if not body:
+            continue
+        form = body.split()[0].lstrip("+")
+        parts = [p for p in form.lower().split("_") if p and p != "+"]
+        if not parts or not re.fullmatch(r"[a-z][a-z\-']*", parts[0]):
+            d.warnings.append(f"{where}: bad verb {body!r} (skipped)")
+            continue
+        trig = Trigger(parts[0], ("VERB",), parts[1] if len(parts) > 1 and parts[1] not in ("and", "or") else None)
+        if own and _first_code(own.group(1)) and _first_code(own.group(1)) != block_code:
+            d.entries.append(VerbEntry(code=_first_code(own.group(1)), triggers=[trig], rule=where, line=n, confidence=0.8,
+                                       dialect="petrarch"))
+        else:
+            block_verbs.append(trig)
+    finish_block()
+    d.synsets = {k: frozenset(words_of(" ".join(v))) for k, v in synsets.items()}
+    return d
+
+
+def _pattern_entry(pat: str, n: int, verbs: list[Trigger], expand, where: str) -> VerbEntry | None:
+    m = _CODE.search(pat)
+    if not m:
+        raise VerbDictionaryError(f"{where}: pattern without [code]: {pat!r}")
+    code = _first_code(m.group(1))
+    body = _CODE.sub("", pat).strip()
+    before, _, after = body.partition("*")
+    conds: dict[str, frozenset] = {}
+    # subject side (PETRARCH2): the head of the noun phrase before the verb
+    bwords = [w for w in re.split(r"[\s_{}()]+", before) if w and w not in ("$", "+", "%")]
+    bwords = [w for w in bwords if w.lower() not in STOP]
+    # object side: (PREP ... HEAD) or {... HEAD} or WORD
+    tokens = re.findall(r"\(|\)|\{|\}|[^\s_(){}]+", after)
+    tokens = [t for t in tokens if t not in ("$", "+", "%")]
+    prep, head = None, None
+    mods: list[str] = []  # words before the head in its phrase ("DIPLOMATIC TIES")
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t in ("(", ")", "}"):
+            i += 1
+            continue
+        if t == "{":
+            j = tokens.index("}", i) if "}" in tokens[i:] else len(tokens)
+            grp = [x for x in tokens[i + 1:j] if x not in ("(", ")")]
+            if grp:
+                head = grp[-1]
+                mods = [x for x in grp[:-1] if x.lower() not in STOP and x.lower() not in PREPOSITIONS]
+            break
+        low = t.lower()
+        if low in PREPOSITIONS and prep is None and head is None:
+            prep = low
+            i += 1
+            continue
+        if low in STOP:
+            i += 1
+            continue
+        head = t
+        # a run of plain words: the head is the last before a boundary, the others modify it
+        run = [t]
+        k = i + 1
+        while k < len(tokens) and tokens[k] not in ("(", ")", "{", "}") and tokens[k].lower() not in PREPOSITIONS:
+            head = tokens[k]
+            run.append(head)
+            k += 1
+        mods = [x for x in run[:-1] if x.lower() not in STOP]
+        break
+    if head is not None:
+        vals = expand(head, where)
+        conds[f"prep:{prep}" if prep else "obj"] = vals
+        for k, m in enumerate(mods[-3:], 1):
+            conds[f"{'pmod' if prep else 'objmod'}{k}"] = expand(m, where)
+    elif prep is not None:
+        conds[f"prep:{prep}"] = frozenset()
+    if bwords and before.strip().startswith(("{", "&")) or (bwords and not after.strip()):
+        try:
+            conds["subj"] = expand(bwords[-1], where)
+        except VerbDictionaryError:
+            raise
+    if not conds:
+        return None
+    return VerbEntry(code=code or "000", triggers=list(verbs), conditions=conds,
+                     kind="event" if code else "content", rule=where, line=n, confidence=0.8, dialect="petrarch")

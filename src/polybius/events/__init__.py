@@ -1,0 +1,15 @@
+"""The events stage: CAMEO/PLOVER events with actors, qualifiers, dates and places.
+
+Registered as ``"events"``; runs after ``"actors"`` and maps argument tokens to actors with
+``Document.actors_at``.  See ``docs/events.md``.
+"""
+from __future__ import annotations
+
+from ..registry import stage
+
+
+@stage("events")
+def make_stage(settings, nlp):
+    from .stage import EventStage
+
+    return EventStage(settings, nlp)

@@ -1,0 +1,557 @@
+"""Event coding on the dependency parse: triggers, argument frames, codes, qualifiers.
+
+Triggers are found by a spaCy ``Matcher`` compiled once from the verb dictionary's lemmas.
+For each trigger a *frame* collects its syntactic arguments (subject, object, dative,
+prepositional objects, modifiers, complement), with control, passive, relative-clause and
+light-verb inheritance.  The dictionary entry whose conditions the frame satisfies most
+specifically gives the code; complement-taking families (appeal, intent, demand, reject,
+threaten) take the code from the concept of what they embed ("request ... withdrawal"
+-> appeal + de-escalate -> 0256).  Arguments become actors through
+``Document.actors_at``; this module never codes actors itself.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..dictionaries.verbs import VerbDictionary, VerbEntry
+
+QUALIFIERS = Path(__file__).resolve().parents[1] / "data" / "events" / "qualifiers.txt"
+
+SUBJ_DEPS = {"nsubj", "csubj"}
+MOD_DEPS = {"compound", "amod", "nmod", "advmod", "npadvmod", "acomp", "oprd", "nummod"}
+PARTICLE_DEPS = {"prt", "advmod", "acomp", "oprd", "prep", "compound:prt", "dobj"}
+ACTOR_MOD_DEPS = {"compound", "amod", "nmod", "poss"}
+REL_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+INCLUDE_WORDS = {"include", "including", "like", "such", "among"}
+CONTEXT_PREPS = {"during", "at", "in", "amid"}
+
+
+@lru_cache(maxsize=None)
+def qualifiers(path: str = str(QUALIFIERS)) -> dict[str, frozenset]:
+    out: dict[str, set] = {}
+    cur = None
+    for n, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        m = re.fullmatch(r"\[(\w+)\]", line)
+        if m:
+            cur = out.setdefault(m.group(1), set())
+        elif cur is None:
+            raise ValueError(f"{path}:{n}: word outside a [section]")
+        else:
+            cur.add(line.lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@dataclass
+class Frame:
+    tok: object
+    subj: list = field(default_factory=list)
+    obj: list = field(default_factory=list)
+    dative: list = field(default_factory=list)
+    preps: dict = field(default_factory=lambda: defaultdict(list))
+    mods: set = field(default_factory=set)
+    mod_toks: list = field(default_factory=list)
+    poss: list = field(default_factory=list)
+    particles: set = field(default_factory=set)
+    comp: object = None
+    comp_finite: bool = False
+    passive: bool = False
+    inherited_subj: bool = False
+    light: object = None  # the light verb governing a noun trigger
+
+
+@dataclass
+class Coding:
+    code: str
+    entry: VerbEntry
+    tok: object  # the token whose entry decided the code (trigger)
+    frame: Frame
+    rule: str
+    head: object  # the token the event hangs on (family/light/pass verb or the trigger)
+    concept: str | None = None
+    consumed: list = field(default_factory=list)
+    complement: "Coding | None" = None
+    source_frame: Frame | None = None  # frame whose subject is the source (pass verbs)
+
+
+class EventCoder:
+    def __init__(self, verbs: VerbDictionary, vocab):
+        self.verbs = verbs
+        self.q = qualifiers()
+        self.index: dict[tuple[str, str], list[tuple[VerbEntry, object]]] = defaultdict(list)
+        lemmas_by_pos: dict[str, set] = defaultdict(set)
+        for e in verbs.entries:
+            for t in e.triggers:
+                for pos in t.pos:
+                    self.index[(t.lemma, pos)].append((e, t))
+                    lemmas_by_pos[pos].add(t.lemma)
+        # Trigger lookup, compiled once: the hashes of every trigger lemma per coarse POS.
+        # One vectorised pass over the document's (LEMMA, LOWER, POS) array finds them all
+        # (a spaCy Matcher with LEMMA-IN patterns does the same, several times slower).
+        import numpy as np
+
+        self._np = np
+        strings = vocab.strings
+        pos_ids = {p: strings.add(p) for p in ("VERB", "AUX", "NOUN", "PROPN", "ADJ")}
+        self._pos_groups = []
+        for pos, lemmas in lemmas_by_pos.items():
+            tags = [pos] + (["PROPN"] if pos == "NOUN" else []) + (["AUX"] if pos == "VERB" else [])
+            hashes = np.array(sorted(strings.add(l) for l in lemmas), dtype="uint64")
+            self._pos_groups.append((np.array([pos_ids[t] for t in tags], dtype="uint64"), hashes))
+
+    # ------------------------------------------------------------------ triggers
+    def trigger_indices(self, doc) -> list[int]:
+        """Token indices of every possible trigger in a spaCy Doc."""
+        from spacy.attrs import LEMMA, LOWER, POS
+
+        np = self._np
+        if len(doc) == 0:
+            return []
+        arr = doc.to_array([LEMMA, LOWER, POS]).astype("uint64")
+        hit = np.zeros(len(doc), dtype=bool)
+        for tags, hashes in self._pos_groups:
+            ok_pos = np.isin(arr[:, 2], tags)
+            hit |= ok_pos & (np.isin(arr[:, 0], hashes) | np.isin(arr[:, 1], hashes))
+        return np.nonzero(hit)[0].tolist()
+
+    def triggers(self, span) -> list:
+        doc = span.doc
+        return [doc[i] for i in self.trigger_indices(doc) if span.start <= i < span.end]
+
+    @staticmethod
+    def _pos(tok) -> str:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return "NOUN"
+        if tok.pos_ == "ADJ":
+            return "ADJ"
+        return "VERB"
+
+    def _lemma(self, tok) -> str:
+        lem = tok.lemma_.lower()
+        if (lem, self._pos(tok)) not in self.index and (tok.lower_, self._pos(tok)) in self.index:
+            return tok.lower_
+        return lem
+
+    def candidates(self, tok) -> list[tuple[VerbEntry, object]]:
+        return self.index.get((self._lemma(tok), self._pos(tok)), [])
+
+    # ------------------------------------------------------------------ frames
+    def frame(self, tok) -> Frame:
+        f = Frame(tok)
+        is_noun = self._pos(tok) == "NOUN"
+        for c in tok.children:
+            d = c.dep_
+            if d in SUBJ_DEPS:
+                f.subj.append(c)
+            elif d == "nsubjpass":
+                f.obj.append(c)
+                f.passive = True
+            elif d == "agent":
+                f.subj.extend(x for x in c.children if x.dep_ == "pobj")
+            elif d == "dobj":
+                f.obj.append(c)
+                f.particles.add(c.lemma_.lower())
+            elif d == "dative":
+                if c.pos_ == "ADP":
+                    f.dative.extend(x for x in c.children if x.dep_ == "pobj")
+                else:
+                    f.dative.append(c)
+            elif d == "prep":
+                pobjs = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+                pobjs += [y for x in pobjs for y in x.conjuncts]
+                f.preps[c.lemma_.lower()].extend(pobjs)
+                f.particles.add(c.lemma_.lower())
+            elif d == "poss":
+                f.poss.append(c)
+            elif d in ("xcomp", "ccomp") and f.comp is None:
+                f.comp = c
+                f.comp_finite = d == "ccomp" and any(x.dep_ in SUBJ_DEPS for x in c.children)
+            elif d in ("acl", "ccomp") and is_noun and f.comp is None and any(
+                    (x.dep_ == "aux" and x.lower_ == "to") or (x.dep_ == "mark" and x.lower_ == "that") for x in c.children):
+                f.comp = c
+            if d in MOD_DEPS:
+                f.mods.add(c.lemma_.lower())
+                if d in ACTOR_MOD_DEPS:
+                    f.mod_toks.append(c)
+            if d in PARTICLE_DEPS or d == "prt":
+                f.particles.add(c.lemma_.lower())
+            if d == "auxpass":
+                f.passive = True
+        if not is_noun:
+            # a PP the parser hung on the object ("accused X of war crimes") counts for the verb
+            for o in f.obj:
+                for c in o.children:
+                    if c.dep_ == "prep" and c.lemma_.lower() not in f.preps:
+                        f.preps[c.lemma_.lower()].extend(x for x in c.children if x.dep_ in ("pobj", "pcomp"))
+        if is_noun:
+            if "of" in f.preps and not f.obj:
+                f.obj = list(f.preps["of"])
+            if "by" in f.preps:
+                f.subj.extend(f.preps["by"])
+            # a noun under a light verb takes the verb's subject, dative and prepositions
+            h = tok.head
+            if tok.dep_ in ("dobj", "nsubjpass") and h is not tok and self._is_light(h):
+                hf = self.frame(h)
+                f.light = h
+                if not f.subj and not f.poss:
+                    f.subj = hf.subj
+                    f.inherited_subj = hf.inherited_subj
+                f.dative = f.dative or hf.dative
+                for p, objs in hf.preps.items():
+                    if p not in f.preps:
+                        f.preps[p] = objs
+            elif tok.dep_ == "pobj" and h.lemma_.lower() in CONTEXT_PREPS and not f.subj and not f.poss:
+                v = _verb_ancestor(h)
+                if v is not None:
+                    hf = self.frame(v)
+                    f.subj = hf.subj
+                    f.inherited_subj = True
+                    f.dative = f.dative or hf.dative
+                    f.preps.setdefault("with", [])
+                    if not f.preps["with"]:
+                        f.preps["with"] = hf.dative or [o for o in hf.obj if o.pos_ == "PROPN"]
+        elif not f.subj:
+            self._inherit_subject(tok, f)
+        return f
+
+    def is_speech(self, tok) -> bool:
+        return any(e.kind == "speech" for e, _ in self.candidates(tok))
+
+    def _is_light(self, tok) -> bool:
+        return any(e.kind == "light" for e, _ in self.candidates(tok))
+
+    def _inherit_subject(self, tok, f: Frame) -> None:
+        cur, hops = tok, 0
+        while hops < 4:
+            hops += 1
+            d, h = cur.dep_, cur.head
+            if h is cur:
+                return
+            if d == "xcomp" or (d == "advcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in cur.children)):
+                hobj = [c for c in h.children if c.dep_ in ("dobj",)]
+                if hobj and d == "xcomp":
+                    f.subj = hobj
+                else:
+                    f.subj = [c for c in h.children if c.dep_ in SUBJ_DEPS] or [
+                        c for c in h.children if c.dep_ == "nsubjpass"]
+                    if not f.subj and h.dep_ in ("acomp", "oprd"):
+                        f.subj = [c for c in h.head.children if c.dep_ in SUBJ_DEPS]
+                        if not f.subj:
+                            cur = h.head
+                            f.inherited_subj = True
+                            continue
+                    if not f.subj and h.dep_ in ("xcomp", "conj", "advcl"):
+                        cur = h
+                        f.inherited_subj = True
+                        continue
+                f.inherited_subj = True
+                return
+            if d == "relcl":
+                rel = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in REL_PRONOUNS]
+                if rel and rel[0].dep_ == "nsubj":
+                    f.subj = [h]
+                elif rel:
+                    f.obj = f.obj or [h]
+                return
+            if d == "acl":
+                if cur.tag_ == "VBN":
+                    f.obj = f.obj or [h]
+                else:
+                    f.subj = [h]
+                return
+            if d in ("acomp", "oprd"):  # "seems willing to", "is ready to"
+                f.subj = [c for c in h.children if c.dep_ in SUBJ_DEPS]
+                f.inherited_subj = bool(f.subj)
+                return
+            if d == "conj":
+                f.subj = [c for c in h.children if c.dep_ in SUBJ_DEPS]
+                if f.subj:
+                    f.inherited_subj = True
+                    return
+                cur = h
+                continue
+            return
+
+    # ------------------------------------------------------------------ matching
+    def _holds(self, e: VerbEntry, f: Frame) -> bool:
+        return self._score(e, f) is not None
+
+    def _score(self, e: VerbEntry, f: Frame) -> int | None:
+        """None when a condition fails; else how specifically the frame matched
+        (a condition met by a two-word form such as "war crime" counts double)."""
+        score = 0
+        for key, vals in e.conditions.items():
+            if key in ("obj",) or key.startswith("prep:"):
+                if key == "obj":
+                    heads = f.obj or ([f.comp] if f.comp is not None and f.comp.pos_ in ("NOUN", "PROPN") else [])
+                    if vals == {"none"}:
+                        if heads:
+                            return None
+                        score += 1
+                        continue
+                    if not heads:
+                        return None
+                else:
+                    if key[5:] not in f.preps:
+                        return None
+                    heads = f.preps.get(key[5:]) or []
+                if vals:
+                    hit = [x for o in heads for x in (_forms(o) & vals)]
+                    if not hit:
+                        return None
+                    score += 2 if any(" " in x for x in hit) else 1
+                else:
+                    score += 1
+            elif key.startswith(("objmod", "pmod")):
+                # a modifier of the object (or prepositional object) head: "DIPLOMATIC ties"
+                heads = f.obj if key.startswith("objmod") else [x for xs in f.preps.values() for x in xs]
+                mods = {c.lemma_.lower() for o in heads for c in o.children if c.dep_ in (
+                    "compound", "amod", "nmod", "nummod", "poss")} | {c.lower_ for o in heads for c in o.children}
+                if not mods & vals:
+                    return None
+                score += 1
+            elif key == "subj":
+                if not any(_forms(x) & vals for x in f.subj) and not any(_forms(x) & vals for x in f.mod_toks):
+                    return None
+                score += 1
+            elif key == "mod":
+                if not (f.mods & vals or f.particles & vals):
+                    return None
+                score += 1
+            elif key == "comp":
+                if f.comp is None or (vals and _lem(f.comp) not in vals):
+                    return None
+                score += 1
+        return score
+
+    def _best(self, tok, f: Frame, kinds=("event", "content")) -> VerbEntry | None:
+        return self._best_scored(tok, f, kinds)[0]
+
+    def _best_scored(self, tok, f: Frame, kinds=("event", "content")) -> tuple[VerbEntry | None, int]:
+        best, best_spec = None, -1
+        for e, trig in self.candidates(tok):
+            if e.kind not in kinds:
+                continue
+            if trig.particle and trig.particle not in f.particles:
+                continue
+            spec = self._score(e, f)
+            if spec is None:
+                continue
+            spec += 1 if trig.particle else 0
+            if spec > best_spec or (spec == best_spec and best is not None and best.kind == "content"
+                                    and e.kind == "event"):
+                best, best_spec = e, spec
+        return best, best_spec
+
+    def code(self, tok, depth: int = 0) -> Coding | None:
+        """The coding of ``tok`` as an event head, or None."""
+        if depth > 3 or not self.candidates(tok):
+            return None
+        f = self.frame(tok)
+        entry, score = self._best_scored(tok, f, kinds=("event", "content"))
+        # light verb: the object noun is the event ("held talks", "sent a request"), unless
+        # an entry with conditions says more ("hold prisoners")
+        if self._is_light(tok) and (entry is None or score <= 0 or entry.family is not None):
+            objs = []
+            for o in f.obj:
+                objs.append(o)
+                if o.lemma_.lower() in self.q.get("partitive_nouns", ()):
+                    objs.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                for x in p.children if x.dep_ == "pobj")
+            for o in objs:
+                sub = self.code(o, depth + 1)
+                if sub is not None and sub.entry.kind != "content":
+                    sub.head = tok
+                    sub.consumed.append(o)
+                    sub.rule = f"{sub.rule} via light verb {tok.lemma_}"
+                    return sub
+        if entry is not None and entry.family is None:
+            return Coding(entry.code, entry, tok, f, entry.rule, tok)
+        fam = entry if entry is not None else None
+        if fam is not None:
+            c = self._family(tok, f, fam, depth)
+            if c is not None:
+                return c
+        # pass-through: the complement is the event
+        if any(e.kind == "pass" for e, _ in self.candidates(tok)) and f.comp is not None and not f.comp_finite:
+            sub = self.code(f.comp, depth + 1)
+            if sub is not None and sub.entry.kind != "content":
+                sub.head = tok
+                sub.source_frame = f
+                sub.consumed.append(f.comp)
+                sub.rule = f"{sub.rule} via {tok.lemma_} + complement"
+                return sub
+        return None
+
+    def _family(self, tok, f: Frame, fam: VerbEntry, depth: int) -> Coding | None:
+        family = fam.family
+        comp_tokens = []
+        if f.comp is not None:
+            comp_tokens.append(f.comp)
+        for p in ("for", "to", "on"):
+            comp_tokens.extend(o for o in f.preps.get(p, []) if o.pos_ in ("NOUN", "PROPN"))
+        comp_tokens.extend(o for o in f.obj if o.pos_ in ("NOUN", "PROPN"))
+        for ct in comp_tokens:
+            sub = self.code(ct, depth + 1)
+            if sub is None:
+                continue
+            concept = sub.concept or (self.verbs.concept_of(sub.code).name if self.verbs.concept_of(sub.code) else None)
+            code = None
+            if concept is not None:
+                code = self.verbs.concepts[concept].codes.get(family)
+            elif family == "intent" and sub.entry.family is None:
+                code = sub.code  # "offered condolences": the offered act itself
+            code = code or fam.code
+            c = Coding(code, fam, tok, f, f"{fam.rule} family={family}" + (f" concept={concept}" if concept else "")
+                       + f" <- {sub.rule}", tok, concept=concept, complement=sub)
+            c.consumed = [ct, sub.tok, sub.head, *sub.consumed]
+            return c
+        if f.comp is not None and f.comp_finite and family == "appeal" and self.is_speech(tok):
+            return None  # "suggested that the plan is an attempt": a statement, not an appeal
+        if family == "intent" and not ("comp" in fam.conditions and f.comp is not None):
+            return None  # "plans to", "intends to" with nothing codeable: no event
+        if family in ("appeal",) and f.comp is None and not (f.obj or f.dative or f.preps):
+            return None
+        if self._pos(tok) == "NOUN" and family in ("appeal", "demand") and f.comp is None:
+            # "Iraq's request", "the demand" with no content: an appeal / demand all the same
+            return Coding(fam.code, fam, tok, f, f"{fam.rule} family={family}", tok)
+        return Coding(fam.code, fam, tok, f, f"{fam.rule} family={family}", tok)
+
+    # ------------------------------------------------------------------ qualifiers
+    def negated(self, *toks) -> bool:
+        neg = self.q.get("negation", frozenset())
+        for t in toks:
+            if t is None:
+                continue
+            for c in t.children:
+                if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in neg):
+                    return True
+        return False
+
+    def modality(self, head, doc_sentence_root=None) -> str:
+        """asserted | reported | future | hypothetical for an event hanging on ``head``."""
+        q = self.q
+        v = head if self._pos(head) != "NOUN" else _clause_verb(head)
+        definite = self._pos(head) == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no")
+                                                     for c in head.children)
+        mod = "asserted"
+        if v is not None and not definite:
+            own = self._own_modality(v)
+            if own:
+                mod = own
+            # inherited: a clause under a prediction or condition did not happen
+            cur, hops = v, 0
+            while cur.head is not cur and hops < 6:
+                hops += 1
+                h = cur.head
+                if cur.dep_ in ("advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "pcomp", "pobj", "prep", "nsubj",
+                                "csubj", "dobj", "attr"):
+                    if _lem(h) in q["hypothetical_heads"]:
+                        return "hypothetical"
+                    hm = self._own_modality(h) if self._pos(h) != "NOUN" else None
+                    if hm in ("hypothetical", "future") and cur.dep_ in ("advcl", "conj", "ccomp", "nsubj"):
+                        return "hypothetical"
+                    cur = h
+                else:
+                    break
+        if mod == "asserted" and self._reported(head, v):
+            mod = "reported"
+        return mod
+
+    def conditional_threat(self, v) -> bool:
+        """A clause with a condition attached ("... unless Y agrees", "... if Z")."""
+        if v is None or self._pos(v) == "NOUN" or v.dep_ != "ccomp" or not self.is_speech(v.head):
+            return False  # only a stated condition is a threat; an analyst's "could ... if" is not
+        marks = self.q["conditional_marks"]
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+                   for c in v.children)
+
+    def _own_modality(self, v) -> str | None:
+        q = self.q
+        for c in v.children:
+            if c.dep_ == "mark" and c.lower_ in q["conditional_marks"]:
+                return "hypothetical"
+        for c in v.children:
+            if c.dep_ in ("aux", "auxpass"):
+                lw = c.lower_
+                if lw in q["hypothetical_aux"]:
+                    if lw == "would" and v.dep_ == "ccomp" and v.head.tag_ == "VBD":
+                        return "future"  # future in the past: "said it would withdraw"
+                    return "hypothetical"
+                if lw in q["future_aux"] or c.lemma_.lower() in q["future_aux"]:
+                    return "future"
+        if v.dep_ == "xcomp" and (_lem(v.head) in q["future_governors"] or v.head.lower_ in q["future_governors"]):
+            return "future"
+        if v.dep_ == "xcomp" and v.head.dep_ in ("acomp", "prep") and v.head.lower_ in q["future_governors"]:
+            return "future"
+        if v.head is not v and v.dep_ == "pcomp" and v.head.lower_ in q["future_governors"]:
+            return "future"
+        return None
+
+    def _reported(self, head, v) -> bool:
+        q = self.q
+        for t in (head, v, v.head if v is not None else None):
+            if t is None:
+                continue
+            for c in t.children:
+                if c.dep_ == "advmod" and c.lower_ in q["reported_adverbs"]:
+                    return True
+                if c.dep_ == "prep" and c.lower_ in q["reported_preps"]:
+                    return True
+        if v is not None and v.dep_ == "xcomp" and _lem(v.head) in q["reported_verbs"] and any(
+                c.dep_ == "auxpass" for c in v.head.children):
+            return True
+        root = head.sent.root if hasattr(head, "sent") else None
+        if root is not None and root is not v:
+            for c in root.children:
+                if c.dep_ == "prep" and c.lower_ in q["reported_preps"]:
+                    return True
+        return False
+
+
+PARTITIVES = qualifiers().get("partitive_nouns", frozenset())
+
+
+def _forms(tok) -> set:
+    """Lemma, lower form and 'modifier lemma' pairs ("war crime") of a head token; for a
+    partitive or measure noun ("700 kg of medicine"), the forms of its of-object too."""
+    out = {tok.lemma_.lower(), tok.lower_}
+    if tok.lemma_.lower() in PARTITIVES:
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for x in p.children:
+                    if x.dep_ == "pobj":
+                        out |= _forms(x)
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.i < tok.i:
+            out.add(f"{c.lemma_.lower()} {tok.lemma_.lower()}")
+            if c.dep_ == "compound":
+                out.add(c.lemma_.lower())  # "aid deliveries", "ceasefire agreement"
+    return out
+
+
+def _lem(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _verb_ancestor(tok):
+    cur, hops = tok, 0
+    while hops < 8:
+        hops += 1
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod",):
+            return cur
+        if cur.head is cur:
+            return cur if cur.pos_ in ("VERB", "AUX") else None
+        cur = cur.head
+    return None
+
+
+def _clause_verb(tok):
+    """The verb of the clause a noun stands in."""
+    return _verb_ancestor(tok)

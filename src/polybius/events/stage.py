@@ -1,0 +1,547 @@
+"""The events stage: who did what to whom, when and where.
+
+Built once per pipeline (``make_stage(settings, nlp)``): the verb dictionary is read and
+the trigger matcher compiled; each document is then coded sentence by sentence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from ..dictionaries.verbs import load_verb_dictionaries
+from ..model import Event, EventDate, Plover, Span
+from . import dates as _dates
+from .codebook import default_codebook
+from .coder import Coding, EventCoder, _lem
+from .places import gazetteer, settings as place_settings
+
+log = logging.getLogger("polybius.events")
+
+NOUN_DEFAULT_TARGETS = ["prep:against", "prep:on", "prep:with", "prep:to"]
+VERB_DEFAULT_TARGETS = ["obj", "dative", "obj_owner", "obj_pp"]
+PETRARCH_DEFAULT_TARGETS = ["obj", "dative", "obj_owner", "obj_pp", "obj_tree", "pp"]
+KEEP_MODALITIES = ("asserted", "reported", "future")
+
+
+class EventStage:
+    def __init__(self, settings, nlp):
+        self.settings = settings
+        self.verbs = load_verb_dictionaries(getattr(settings, "verbs_files", []) or [])
+        self.coder = EventCoder(self.verbs, nlp.vocab)
+        self.codebook = default_codebook()
+        ps = place_settings()
+        self.place_preps = set(ps.get("place_preps", []))
+        self.place_labels = set(ps.get("place_labels", []))
+        self.keep = tuple(getattr(settings, "event_modalities", None) or KEEP_MODALITIES)
+        self.speech = {(t.lemma) for e in self.verbs.entries if e.kind == "speech" for t in e.triggers}
+        self.charges = [e for e in self.verbs.entries if e.kind == "charge"]
+        self.obligation_aux = self.coder.q.get("obligation_aux", frozenset())
+        self.self_pronouns = self.coder.q.get("speaker_pronouns", frozenset())
+        self.quantity_heads = self.coder.q.get("quantity_heads", frozenset())
+
+    # ------------------------------------------------------------------ document
+    def __call__(self, doc) -> None:
+        if doc.nlp is None:
+            raise ValueError("events stage needs the parse (Document.nlp); run the nlp step first")
+        sp = doc.nlp
+        raw: list[Event] = []
+        # per-document precomputation: trigger candidates, tree depths, entities by sentence
+        trig_idx = self.coder.trigger_indices(sp)
+        if trig_idx:
+            import numpy as np
+            from spacy.attrs import HEAD
+
+            rel = sp.to_array([HEAD]).astype("int64").reshape(-1)
+            heads = (rel + np.arange(len(sp))).tolist()
+        else:
+            heads = []
+        self._depths = _depths(heads)
+        ents = list(sp.ents) if trig_idx else []
+        for si, s in enumerate(doc.sentences):
+            span = sp.char_span(s.start, s.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            trigs = [sp[i] for i in trig_idx if span.start <= i < span.end]
+            if not trigs:
+                continue
+            self._ents = [e for e in ents if span.start <= e.start < span.end]
+            raw.extend(self.code_sentence(doc, si, span, trigs))
+        events = self.dedup(doc, raw)
+        for n, e in enumerate(events, 1):
+            e.id = f"E{n}"
+        doc.events = events
+
+    def code_sentence(self, doc, si: int, span, trigs=None) -> list[Event]:
+        if trigs is None:
+            trigs = self.coder.triggers(span)
+            self._depths = _depths([t.head.i for t in span.doc])
+            self._ents = [e for e in span.ents]
+        if not trigs:
+            return []
+        depths = self._depths
+        trigs.sort(key=lambda t: (depths[t.i], t.i))
+        consumed: set[int] = set()
+        out: list[Event] = []
+        for t in trigs:
+            if t.i in consumed:
+                continue
+            c = self.coder.code(t)
+            if c is None:
+                continue
+            if c.entry.kind == "content":
+                continue
+            for x in c.consumed:
+                consumed.add(x.i)
+            consumed.add(c.tok.i)
+            consumed.add(c.head.i)
+            # an event noun that is an argument of a coded verb is part of that event
+            for o in c.frame.obj:
+                consumed.add(o.i)
+            c = self.obligation(c) or c
+            out.extend(self.make_events(doc, si, span, c))
+        out.extend(self.obligations_uncoded(doc, si, span, consumed))
+        out.extend(self.charge_events(doc, si, span, consumed))
+        return out
+
+    # ------------------------------------------------------------------ reframing
+    def _family_entry(self, family: str):
+        for e in self.verbs.entries:
+            if e.family == family and e.kind == "event" and "comp_subj" in (e.target or []):
+                return e
+        return None
+
+    def _under_speech_obligation(self, v):
+        """The speech verb when ``v`` is 'Y must/should do' reported by a speaker."""
+        if v is None or v.dep_ != "ccomp" or not self.coder.is_speech(v.head):
+            return None
+        if any(c.dep_ == "aux" and c.lower_ in self.obligation_aux for c in v.children):
+            return v.head
+        return None
+
+    def obligation(self, c: Coding) -> Coding | None:
+        """'X said Y must withdraw' -> X demands that Y withdraw (CAMEO 10 + concept)."""
+        if c.entry.family is not None or c.head is not c.tok and self.coder._pos(c.head) == "NOUN":
+            return None
+        sp = self._under_speech_obligation(c.head)
+        entry = self._family_entry("demand")
+        if sp is None or entry is None:
+            return None
+        concept = self.verbs.concept_of(c.code)
+        code = (concept.codes.get("demand") if concept else None) or entry.code
+        return Coding(code, entry, c.head, self.coder.frame(sp), f"{entry.rule} family=demand (obligation under "
+                      f"{sp.lemma_})" + (f" concept={concept.name}" if concept else "") + f" <- {c.rule}", sp,
+                      concept=concept.name if concept else None, complement=c)
+
+    def obligations_uncoded(self, doc, si, span, consumed) -> list[Event]:
+        entry = self._family_entry("demand")
+        if entry is None:
+            return []
+        out = []
+        for t in span:
+            if t.dep_ == "aux" and t.lower_ in self.obligation_aux and t.head.i not in consumed:
+                v = t.head
+                sp = self._under_speech_obligation(v)
+                if sp is None or sp.i in consumed:
+                    continue
+                inner = Coding(entry.code, entry, v, self.coder.frame(v), "", v)
+                c = Coding(entry.code, entry, v, self.coder.frame(sp), f"{entry.rule} family=demand (obligation under "
+                           f"{sp.lemma_})", sp, complement=inner)
+                consumed.add(v.i)
+                out.extend(self.make_events(doc, si, span, c))
+        return out
+
+    def intent_or_threat(self, c: Coding, modality: str, negated: bool = False) -> Coding:
+        """A future (or conditional) action is coded as the statement of it: an intent to
+        cooperate (03) or a threat (13), with the action's concept ("will boycott" -> 130);
+        a negated one ("will not lift the embargo") as a refusal (12)."""
+        if (c.entry.family is not None or c.entry.dialect != "polybius" or not c.code.isdigit()
+                or c.code[:2] in ("01", "02", "03", "10", "12", "13")):
+            return c
+        root = int(c.code[:2])
+        family = "threaten" if root >= 14 or root == 11 else "intent"
+        if negated:
+            concept = self.verbs.concept_of(c.code)
+            code = (concept.codes.get("reject") if concept else None) or "120"
+            return Coding(code, c.entry, c.tok, c.frame, f"{c.rule} as reject ({modality}, refusal)", c.head,
+                          concept=concept.name if concept else None, consumed=c.consumed,
+                          complement=c.complement, source_frame=c.source_frame)
+        concept = self.verbs.concept_of(c.code)
+        code = (concept.codes.get(family) if concept else None) or ("130" if family == "threaten" else "030")
+        if family == "intent" and concept is None:
+            code = "030"
+        return Coding(code, c.entry, c.tok, c.frame, f"{c.rule} as {family} ({modality})", c.head,
+                      concept=concept.name if concept else None, consumed=c.consumed, complement=c.complement,
+                      source_frame=c.source_frame)
+
+    # ------------------------------------------------------------------ arguments
+    def actors_of(self, doc, tok, depth: int = 0) -> list:
+        if tok is None or depth > 3:
+            return []
+        heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+        found = []
+        for h in heads:
+            if h.lower_ in ("that", "which", "who") and h.dep_ in ("nsubj", "nsubjpass") and h.head.dep_ == "relcl":
+                h = h.head.head
+            hits = doc.actors_at(h.idx, h.idx + len(h.text))
+            if not hits:
+                for c in h.children:
+                    if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                        hits.extend(a for a in doc.actors_at(c.idx, c.idx + len(c.text)) if a not in hits)
+            if not hits and h.lemma_.lower() in self.quantity_heads:
+                for p in h.children:
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        for x in p.children:
+                            if x.dep_ == "pobj":
+                                hits = self.actors_of(doc, x, depth + 1)
+            if not hits and h.dep_ == "pobj" and h.head.lemma_.lower() in ("include", "including", "like", "among"):
+                hits = self.actors_of(doc, h.head.head, depth + 1)
+            if not hits and h.pos_ == "PRON" and h.lower_ in self.self_pronouns and h.dep_ in ("nsubj", "nsubjpass"):
+                # "X said it will ...": a pronoun subject of a reported clause is the speaker
+                v = h.head
+                while v.dep_ in ("xcomp", "conj") and v.head is not v:
+                    v = v.head
+                if v.dep_ == "ccomp" and self.coder.is_speech(v.head):
+                    for sj in v.head.children:
+                        if sj.dep_ == "nsubj" and sj is not h:
+                            hits = self.actors_of(doc, sj, depth + 1)
+            if not hits and h.pos_ == "NOUN":
+                # an event noun as argument ("the US strikes ... were a breach"): its own agent
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ == "by":
+                        for p in c.children:
+                            hits.extend(self.actors_of(doc, p, depth + 1))
+            for a in hits:
+                if a not in found:
+                    found.append(a)
+        return found
+
+    def role_tokens(self, role: str, c: Coding, f) -> list:
+        if role == "subj":
+            return f.subj
+        if role == "obj":
+            return f.obj
+        if role == "dative":
+            return f.dative
+        if role == "poss":
+            return f.poss
+        if role == "mod":
+            return [m for m in f.mod_toks if m.dep_ != "poss"]
+        if role.startswith("prep:"):
+            return f.preps.get(role[5:], [])
+        if role == "comp_subj" and c.complement is not None:
+            return c.complement.frame.subj
+        if role == "obj_pp":
+            return [x for o in f.obj for p in o.children if p.dep_ == "prep" and p.lower_ != "of"
+                    for x in p.children if x.dep_ == "pobj"]
+        if role == "obj_tree":
+            # the first actor phrase inside the object ("a resumption of ties with Osgiliath")
+            out = []
+            for o in f.obj:
+                for t in o.subtree:
+                    if t is not o and t.dep_ in ("pobj", "dobj", "conj", "appos", "poss", "compound") and t.pos_ in (
+                            "PROPN", "NOUN", "PRON"):
+                        out.append(t)
+            return out
+        if role == "pp":
+            return [x for objs in f.preps.values() for x in objs]
+        if role == "obj_owner":
+            out = []
+            for o in f.obj:
+                out.extend(x for x in o.children if x.dep_ in ("poss", "compound", "amod", "nmod"))
+                out.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
+                           for x in p.children if x.dep_ == "pobj")
+            return out
+        return []
+
+    def first_argument(self, roles, c: Coding, f):
+        """The first syntactic argument the roles name, actor or not (for its span)."""
+        for role in roles:
+            if role in ("none",):
+                return None
+            if role == "comp_target":
+                continue
+            toks = self.role_tokens(role, c, f)
+            if toks:
+                return toks[0]
+        return None
+
+    def resolve_roles(self, doc, roles, c: Coding, f, exclude=()) -> tuple[list, object]:
+        for role in roles:
+            if role == "none":
+                return [], None
+            if role == "comp_target" and c.complement is not None:
+                sub = c.complement
+                acts, tok = self.resolve_roles(doc, self.target_roles(sub), sub, sub.frame, exclude)
+                if acts:
+                    return acts, tok
+                continue
+            for tok in self.role_tokens(role, c, f):
+                acts = [a for a in self.actors_of(doc, tok) if a not in exclude]
+                if acts:
+                    return acts, tok
+        return [], None
+
+    def target_roles(self, c: Coding) -> list[str]:
+        if c.entry.target is not None:
+            return c.entry.target
+        if c.entry.dialect == "petrarch":
+            return PETRARCH_DEFAULT_TARGETS
+        return NOUN_DEFAULT_TARGETS if self.coder._pos(c.tok) == "NOUN" else VERB_DEFAULT_TARGETS
+
+    def source_roles(self, c: Coding) -> list[str]:
+        if self.coder._pos(c.tok) == "NOUN":
+            base = c.entry.source or ["poss", "mod", "prep:by"]
+            return ["subj", *[r for r in base if r != "subj"]]
+        return c.entry.source or ["subj"]
+
+    # ------------------------------------------------------------------ events
+    def make_events(self, doc, si: int, span, c: Coding) -> list[Event]:
+        f = c.frame
+        sf = c.source_frame or f
+        sources, stok = self.resolve_roles(doc, ["subj"] if c.source_frame else self.source_roles(c), c, sf)
+        targets, ttok = self.resolve_roles(doc, self.target_roles(c), c, f, exclude=sources)
+        if not targets and c.complement is not None and "comp_target" not in (c.entry.target or []):
+            targets, ttok = self.resolve_roles(doc, ["comp_target"], c, f, exclude=sources)
+        if not targets and len(sources) > 1 and c.entry.target != ["none"]:
+            # "Gondor and Osgiliath renewed ties": each member of a compound subject acts on the others
+            pairs = [(a, b) for a in sources for b in sources if a.id != b.id]
+        else:
+            pairs = None
+        is_noun = self.coder._pos(c.head) == "NOUN"
+        bare_noun = is_noun and f.light is None
+        conf = c.entry.confidence
+        if f.inherited_subj or (c.source_frame and c.source_frame.inherited_subj):
+            conf -= 0.1
+        if bare_noun:
+            conf -= 0.1
+            if not (sources and targets):
+                return []  # a nominal mention without both actors is not coded on its own
+        passive_orphan = not sources and f.passive
+        if not sources and not targets and not passive_orphan:
+            return []
+        modality = self.coder.modality(c.head)
+        if modality == "hypothetical" and self.coder.conditional_threat(c.head):
+            modality = "future"  # "will halt X unless Y": a conditional threat
+        negated = self.coder.negated(c.head, c.tok if c.tok is not c.head else None)
+        if modality == "future":
+            c = self.intent_or_threat(c, modality, negated)
+            if c.rule.endswith("(refusal)"):
+                negated = False  # "will not lift the embargo" is a refusal, not a negated event
+        if modality not in self.keep:
+            return []
+        code = c.code
+        cb = self.codebook.get(code) if code in self.codebook or code.isdigit() and len(code) <= 4 else None
+        if cb is None or (code not in self.codebook and c.entry.rule.split(":")[0] != "verbs.txt"):
+            # a user dictionary's code outside the CAMEO codebook: kept apart, never in the contract
+            for s_, t_ in pairs or [(s, t) for s in sources or [None] for t in targets or [None]]:
+                if True:
+                    doc.extras.setdefault("uncoded_events", []).append(
+                        {"sentence": si, "source": s_.id if s_ else None, "target": t_.id if t_ else None,
+                         "code": code, "rule": c.rule, "trigger": (c.tok.idx, c.tok.idx + len(c.tok.text)),
+                         "negated": self.coder.negated(c.head), "modality": modality})
+            return []
+        date = self.event_date(doc, span, c)
+        place = self.event_place(span, c)
+        sent = doc.sentences[si]
+        evidence = [Span(sent.start, sent.end)]
+        out = []
+        for s, t in pairs or [(s, t) for s in sources or [None] for t in targets or [None]]:
+            if True:
+                if s is not None and t is not None and s.id == t.id:
+                    continue
+                ev = Event(
+                    id="", sentence=si, source=s.id if s else None, target=t.id if t else None,
+                    cameo=cb.code if code not in self.codebook else code, root=cb.root, goldstein=cb.goldstein,
+                    quad_class=cb.quad_class, trigger=Span(c.tok.idx, c.tok.idx + len(c.tok.text)), rule=c.rule,
+                    confidence=round(max(0.1, conf - (0.3 if passive_orphan else 0.0)), 2),
+                    plover=Plover(cb.plover_event, cb.plover_mode,
+                                  [cb.plover_context] if cb.plover_context else []) if cb.plover_event else None,
+                    negated=negated, modality=modality, date=date, place=place, evidence=list(evidence))
+                ev.cameo = code if code in self.codebook else cb.code
+                out.append(ev)
+        if stok is None:
+            stok = self.first_argument(["subj"] if c.source_frame else self.source_roles(c), c, sf)
+        if ttok is None:
+            ttok = self.first_argument(self.target_roles(c), c, f)
+        for ev in out:
+            doc.extras.setdefault("event_arguments", {})[id(ev)] = {
+                "source": _tok_span(stok), "target": _tok_span(ttok)}
+        return out
+
+    def charge_events(self, doc, si, span, consumed) -> list[Event]:
+        """'X noted that the US strikes were an illegal breach of ...' -> X accuses the US."""
+        if not self.charges:
+            return []
+        out = []
+        for tok in span:
+            if tok.i in consumed or self.coder._pos(tok) != "NOUN" or tok.dep_ not in ("attr", "oprd", "appos"):
+                continue
+            cands = [e for e, _ in self.coder.candidates(tok) if e.kind == "charge"]
+            if not cands:
+                continue
+            f = self.coder.frame(tok)
+            ok = [e for e in cands if self.coder._holds(e, f)]
+            if not ok:
+                continue
+            entry = max(ok, key=lambda e: e.specificity)
+            cop = tok.head
+            speech = cop.head if cop.dep_ == "ccomp" else None
+            if speech is None or _lem(speech) not in self.speech:
+                continue
+            speaker = [c for c in speech.children if c.dep_ in ("nsubj",)]
+            accused = [c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")]
+            sources = [a for s in speaker for a in self.actors_of(doc, s)]
+            targets = [a for t in accused for a in self.actors_of(doc, t) if a not in sources]
+            if not sources or not targets:
+                continue
+            c = Coding(entry.code, entry, tok, f, f"{entry.rule} charge under {speech.lemma_}", speech)
+            cb = self.codebook.get(entry.code)
+            modality = self.coder.modality(speech)
+            if modality not in self.keep or cb is None:
+                continue
+            date = self.event_date(doc, span, c)
+            sent = doc.sentences[si]
+            for s in sources:
+                for t in targets:
+                    ev = Event(id="", sentence=si, source=s.id, target=t.id, cameo=entry.code, root=cb.root,
+                               goldstein=cb.goldstein, quad_class=cb.quad_class,
+                               trigger=Span(tok.idx, tok.idx + len(tok.text)), rule=c.rule,
+                               confidence=round(entry.confidence - 0.1, 2),
+                               plover=Plover(cb.plover_event, cb.plover_mode,
+                                             [cb.plover_context] if cb.plover_context else []) if cb.plover_event else None,
+                               negated=self.coder.negated(speech, cop), modality=modality, date=date,
+                               place=None, evidence=[Span(sent.start, sent.end)])
+                    doc.extras.setdefault("event_arguments", {})[id(ev)] = {
+                        "source": _tok_span(speaker[0]), "target": _tok_span(accused[0])}
+                    out.append(ev)
+        return out
+
+    # ------------------------------------------------------------------ when / where
+    def event_date(self, doc, span, c: Coding) -> EventDate | None:
+        ents = [e for e in self._ents if e.label_ in ("DATE", "TIME")]
+        pub = doc.published
+        chosen = None
+        if ents:
+            anchors = {c.head.i, c.tok.i}
+            for e in ents:
+                cur, hops = e.root, 0
+                while cur.head is not cur and hops < 6:
+                    cur, hops = cur.head, hops + 1
+                    if cur.i in anchors:
+                        chosen = e
+                        break
+                if chosen is not None:
+                    break
+            if chosen is None:
+                dates = [e for e in ents if e.label_ == "DATE"]
+                if len(dates) == 1:
+                    chosen = dates[0]
+        if chosen is not None:
+            rng = _dates.resolve(chosen.text, pub)
+            if rng is not None:
+                return EventDate(rng[0].isoformat(), rng[1].isoformat(), chosen.text)
+        if pub is not None:
+            return EventDate(pub.isoformat(), pub.isoformat(), None)
+        return None
+
+    def event_place(self, span, c: Coding):
+        anchors = {c.head.i, c.tok.i}
+        for e in self._ents:
+            if e.label_ not in self.place_labels:
+                continue
+            r = e.root
+            if r.dep_ != "pobj" or r.head.lower_ not in self.place_preps:
+                continue
+            if r.head.head.i in anchors:
+                try:
+                    return gazetteer().lookup(e.text)
+                except Exception as exc:  # a gazetteer problem never loses the event
+                    log.debug("gazetteer failed on %r: %s", e.text, exc)
+                    return None
+        return None
+
+    # ------------------------------------------------------------------ one event once
+    def dedup(self, doc, events: list[Event]) -> list[Event]:
+        """Merge statements of the same event (same code family, compatible actors)."""
+        kept: list[Event] = []
+        headline = {i for i, s in enumerate(doc.sentences)
+                    if s.block is not None and s.block < len(doc.blocks) and doc.blocks[s.block].kind == "headline"}
+        for ev in events:
+            match = None
+            for k in kept:
+                if _compatible(k, ev):
+                    match = k
+                    break
+            if match is None:
+                if ev.source is None and ev.target is None:
+                    continue  # an orphan (passive without agent) that no other statement explains
+                kept.append(ev)
+                continue
+            _merge(match, ev, prefer_new=match.sentence in headline and ev.sentence not in headline and False)
+        # orphans may precede their explaining statement: a second pass over what was dropped
+        return [k for k in kept if k.source is not None or k.target is not None]
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.root != b.root or a.negated != b.negated:
+        return False
+    if not (a.cameo == b.cameo or a.cameo in (a.root, a.root + "0") or b.cameo in (b.root, b.root + "0")
+            or a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo)):
+        return False
+    for x, y in ((a.source, b.source), (a.target, b.target)):
+        if x is not None and y is not None and x != y:
+            return False
+    if (a.source is None and b.target is None) or (a.target is None and b.source is None):
+        if not (a.source or a.target) or not (b.source or b.target):
+            return True
+        return False
+    return True
+
+
+def _merge(k: Event, ev: Event, prefer_new: bool = False) -> None:
+    if len(ev.cameo) > len(k.cameo) or (k.cameo.endswith("0") and not ev.cameo.endswith("0") and len(ev.cameo) == len(k.cameo)):
+        k.cameo, k.goldstein, k.quad_class, k.plover, k.rule = ev.cameo, ev.goldstein, ev.quad_class, ev.plover, ev.rule
+    k.source = k.source or ev.source
+    k.target = k.target or ev.target
+    for sp in ev.evidence:
+        if all((sp.start, sp.end) != (x.start, x.end) for x in k.evidence):
+            k.evidence.append(sp)
+    if k.date is None or (k.date.text is None and ev.date is not None and ev.date.text):
+        k.date = ev.date
+    k.place = k.place or ev.place
+    if k.modality != ev.modality and "asserted" in (k.modality, ev.modality):
+        k.modality = "asserted"
+    k.confidence = max(k.confidence, ev.confidence)
+
+
+def _depths(heads: list[int]) -> list[int]:
+    """Depth of every token in its parse tree, from the head indices, in one pass."""
+    depth = [-1] * len(heads)
+    for i in range(len(heads)):
+        path = []
+        j = i
+        while depth[j] < 0 and heads[j] != j and len(path) < 200:
+            path.append(j)
+            j = heads[j]
+        base = depth[j] if depth[j] >= 0 else 0
+        if depth[j] < 0:
+            depth[j] = 0
+        for k in reversed(path):
+            base += 1
+            depth[k] = base
+    return depth
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _tok_span(tok):
+    if tok is None:
+        return None
+    start = tok.left_edge.idx
+    end = tok.idx + len(tok.text)
+    return (min(start, tok.idx), end)

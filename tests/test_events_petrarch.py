@@ -1,0 +1,68 @@
+"""PETRARCH verb dictionaries read as they are (both dialects), and coding with them."""
+from __future__ import annotations
+
+import pytest
+
+from polybius.dictionaries.verbs import is_petrarch_verbs, load_verb_dictionaries
+from polybius.dictionaries.verbs_petrarch import read_petrarch_verbs
+from conftest import SHARED, needs_shared
+
+TINY = """\
+&TIETYPES
++MILITARY
++ECONOMIC
+
+--- RESTORE  [050]  ---
+RESTORE
+REESTABLISH {REESTABLISHES REESTABLISHED}
+- * DIPLOMATIC TIES  [064]
+- * &TIETYPES TIES  [062]
+- * (WITH BANKS)  [061]
+- * BROKEN [
+"""
+
+
+def test_tiny_petrarch_dictionary(tmp_path):
+    p = tmp_path / "tiny.verbs.txt"
+    p.write_text(TINY, encoding="utf-8")
+    assert is_petrarch_verbs(p)
+    d = read_petrarch_verbs(p)
+    codes = {e.code: e for e in d.entries}
+    assert {"050", "064", "062", "061"} <= set(codes)
+    assert codes["064"].conditions["obj"] == frozenset({"ties"})
+    assert codes["064"].conditions["objmod1"] == frozenset({"diplomatic"})
+    assert codes["062"].conditions["objmod1"] == frozenset({"military", "economic"})
+    assert codes["061"].conditions["prep:with"] == frozenset({"banks"})
+    assert any("tiny.verbs.txt:11" in w for w in d.warnings)  # the broken pattern, skipped and named
+    assert {t.lemma for t in codes["050"].triggers} == {"restore", "reestablish"}
+
+
+def test_petrarch_dictionary_codes_a_sentence(tmp_path, nlp):
+    from polybius.events.coder import EventCoder
+
+    p = tmp_path / "tiny.verbs.txt"
+    p.write_text(TINY, encoding="utf-8")
+    verbs = load_verb_dictionaries([str(p)])
+    coder = EventCoder(verbs, nlp.vocab)
+    doc = nlp("Ruritania restored military ties with Freedonia.")
+    assert coder.code(doc[1]).code == "062"
+    doc = nlp("Ruritania restored diplomatic ties with Freedonia.")
+    assert coder.code(doc[1]).code == "064"
+    doc = nlp("Ruritania restored calm.")
+    assert coder.code(doc[1]).code == "050"
+
+
+@needs_shared
+def test_shared_petrarch_dictionaries_load():
+    d2 = read_petrarch_verbs(SHARED / "benchmarks/petrarch/dictionaries/CAMEO.2.0.txt")
+    assert len(d2.entries) > 3000
+    d1 = read_petrarch_verbs(SHARED / "benchmarks/petrarch/dictionaries/PETR.Validate.verbs.txt")
+    assert len(d1.entries) > 300
+    assert all(w.split(":")[0] in ("CAMEO.2.0.txt", "PETR.Validate.verbs.txt") for w in d1.warnings + d2.warnings)
+
+
+def test_missing_file_is_refused(tmp_path):
+    from polybius.dictionaries.verbs import VerbDictionaryError
+
+    with pytest.raises(VerbDictionaryError, match="no such verb dictionary"):
+        load_verb_dictionaries([str(tmp_path / "nope.txt")])
