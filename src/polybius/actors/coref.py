@@ -333,6 +333,9 @@ def resolve_pronouns(cands, uf, sd):
     covered = set()
     for _, cj in mentions:
         covered.update(range(cj.start, cj.end))
+    # sentences that contain words (a stray closing quote mark is not a sentence for recency)
+    by_rank = [si for si, sent in enumerate(sd.sents) if any(t.is_alpha for t in sent)]
+    rank = {si: r for r, si in enumerate(by_rank)}
     for i, c in enumerate(cands):
         if c.kind != "pronoun":
             continue
@@ -364,8 +367,11 @@ def resolve_pronouns(cands, uf, sd):
             return k == "group" or (k == "organization" and cj.plural)
 
         best = None
+        r0 = rank.get(c.sent)
         for back in range(0, 3):
-            sent = c.sent - back
+            if r0 is None or r0 - back < 0:
+                break
+            sent = by_rank[r0 - back]
             pool = [(j, cj) for j, cj in mentions if cj.sent == sent and cj.start < c.start and ok(j, cj)]
             if not pool:
                 continue

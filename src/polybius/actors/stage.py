@@ -319,7 +319,8 @@ class CandidateBuilder:
         actor_hits = _unique(self.in_actor[k] for k in range(s, e))
         agent_hits = _unique(self.in_agent[k] for k in range(s, e))
         group_hits = _unique(self.in_group[k] for k in range(s, e))
-        former = any(sd[k].lower_ in self.t.former_words or sd[k].lower_.startswith("ex-") for k in range(s, e))
+        former = any(sd[k].lower_ in self.t.former_words or sd[k].lower_.startswith("ex-") for k in range(s, e)) \
+            and any(self.in_agent[k] is not None and self.in_agent[k][2][-1].code for k in range(s, e))
         ent = tok.ent_type_
         c = Candidate(start=s, end=e, head=h, kind="", sent=si, former=former)
         c.plural = tok.tag_ in ("NNS", "NNPS")
@@ -442,7 +443,7 @@ class CandidateBuilder:
             c.name_tokens = [sd[x].text for x in range(k, e) if sd[x].tag_ != "HYPH"]
             self._context(c, sd, actor_hits, agent_hits, group_hits)
             return [c]
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not ent and (
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not ent and (h > sd[h].sent.start or e - s > 1) and (
                 tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"))):
             # an unknown proper name acting as a subject ("Ethopia has agreed", "SPLM/A"): an actor with
             # no code, never dropped and never guessed
