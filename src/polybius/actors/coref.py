@@ -252,7 +252,8 @@ def cluster(cands, sd):
             if c.kind == "organization":
                 orgs_seen.append(i)
             continue
-        if c.kind == "organization" and c.rule in ("ner", "propn") and c.name_tokens and len(c.name_tokens) <= 2:
+        if c.kind in ("organization", "country", "group") and c.rule in ("ner", "propn") and c.name_tokens \
+                and len(c.name_tokens) <= 2:
             toks = {t.lower() for t in c.name_tokens}
             person = next((j for ntoks, j in named if toks <= ntoks), None)
             if person is not None:

@@ -308,6 +308,12 @@ class CandidateBuilder:
                     c.sentence_dep = sd[c.head].dep_
                 out.extend(c for c in cs if c.kind != "drop")
             out.extend(self.pronouns(sd, sent, si))
+        # a one-word "name" that the article also writes in lower case is a common noun the NER
+        # capitalised at a sentence start ("Fares rose ..." beside "bus fares")
+        lower_words = {t.text for t in sd if t.text.islower()}
+        out = [c for c in out if not (c.rule in ("ner", "propn") and c.kind in ("person", "organization")
+                                      and c.end - c.start == 1 and sd[c.start].text.lower() in lower_words
+                                      and all(sd[k].is_punct for k in range(sd[c.start].sent.start, c.start)))]
         out.sort(key=lambda c: (c.start, c.end))
         return out
 
