@@ -47,3 +47,18 @@ def test_many_sentences_one_actor_per_entity(code):
     doc = code(text)
     assert len([a for a in doc.actors if a.kind == "person"]) == 1
     assert len([a for a in doc.actors if a.code == "TURGOV"]) == 1
+
+
+def test_contract_kinds_and_ids_on_a_long_mixed_article(code):
+    text = ("Kremlin rejects Kyiv peace plan\n\nMOSCOW — Russia on Tuesday rejected a plan put forward by Ukrainian "
+            "President Volodymyr Zelensky. Kremlin spokesman Dmitry Peskov said Moscow remained open to talks. "
+            "The country's defence ministry said its air defences shot down eight drones. Thousands of Castillo "
+            "supporters, the rights group Hengaw and the Velmoran Liberation Army (VLA) were also named. The VLA "
+            "said they would respond, and the country would not bow.")
+    doc = code(text)
+    ids = [a.id for a in doc.actors]
+    assert len(ids) == len(set(ids))
+    for a in doc.actors:
+        assert a.kind in ("person", "organization", "country", "group")
+        assert a.code is None or (len(a.code) >= 3 and a.code.replace("-", "").isalnum())
+        assert a.reason

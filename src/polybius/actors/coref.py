@@ -444,6 +444,8 @@ def build_actors(cands, sd, lex, day):
                                           bool(c.name_tokens), c.entry is not None and c.entry.via == "name",
                                           -c.start)) if coded else None
         kind = _cluster_kind(real)
+        if kind not in ("person", "organization", "country", "group"):
+            kind = "organization"  # the contract's four kinds only
         name = _cluster_name(real, kind)
         code = best.code if best else None
         country, sectors = split_code(code, lex.iso)
