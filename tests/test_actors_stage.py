@@ -272,3 +272,10 @@ def test_possessor_person_stays_an_actor(code):
     gov = actor_with_mention(doc, "President Ruto's government")
     ruto = actor_with_mention(doc, "President Ruto")
     assert gov.code == "KENGOV" and ruto is not None and ruto is not gov and ruto.kind == "person"
+
+
+def test_title_in_text_picks_the_matching_dated_role(code):
+    doc = code("US President Joe Biden met Chinese President Xi Jinping in Bali. Xi later left for Beijing.")
+    assert actor_with_mention(doc, "US President Joe Biden").code == "USAGOV"  # undated: the title decides
+    xi = actor_with_mention(doc, "Chinese President Xi Jinping")
+    assert any(m.text == "Xi" for m in xi.mentions)

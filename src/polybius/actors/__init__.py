@@ -36,7 +36,7 @@ class ActorStage:
         sd = CachedDoc(sd)
         cands = self.builder.build(sd, day)
         story = story_country_of(cands) if self.use_story_country else None
-        code_candidates(cands, self.tagger, story)
+        code_candidates(cands, self.tagger, story, day)
         doc.actors = build_actors(cands, sd, self.lex, day)
         doc.extras["story_country"] = story
         if len(self.lex.discards):

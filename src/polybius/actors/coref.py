@@ -17,6 +17,8 @@ Built on the parse and the actor table (no coreference package is available offl
 """
 from __future__ import annotations
 
+import datetime as _dt
+
 from ..model import Actor, Mention
 from .codes import chunks, compose, split_code
 
@@ -44,7 +46,7 @@ class UnionFind:
             self.p[rb] = ra
 
 
-def code_candidates(cands, tagger, story_country):
+def code_candidates(cands, tagger, story_country, day=None):
     """Compose each candidate's code (organisations first: people may take theirs)."""
     generic = tagger.generic_words
 
@@ -73,6 +75,17 @@ def code_candidates(cands, tagger, story_country):
             if subj is not None and subj is not c:
                 base = subj.base[:3]
                 reason = f"sentence context: {subj.name!r}"
+        if c.entry is not None and len(c.entry.roles) > 1 and agents and base:
+            # the title in the text is evidence of the role held: "President Joe Biden" -> his GOV role
+            said = {"ELI"} if c.former else {ch for a in agents for ch in chunks(a.code)}
+            if said and not (set(chunks(base[3:])) & said):
+                fitting = [r for r in c.entry.roles if set(chunks(r.code[3:])) & said]
+                if fitting:
+                    if day is not None:
+                        held = [r for r in fitting if r.holds_on(day)]
+                        fitting = held or fitting
+                    base = max(fitting, key=lambda r: r.start or _dt.date.min).code
+                    reason = (reason or "") + f"; role chosen by the title ({base})"
         if c.former and base and c.entry is not None and c.entry.kind == "person" and base.endswith("GOV") and len(base) == 6:
             base = base[:3]  # "former President X": the office is past
         if base and base[:3] in ("IGO", "NGO", "IMG"):
@@ -519,6 +532,10 @@ def _surname_pass(cands, groups, sd, uf, sent_of):
                 last = c.name_tokens[-1].lower()
                 if len(last) > 2:
                     names.setdefault(last, root)
+                if c.entry is not None:  # dictionary people: any part of the name ("Xi" of Xi Jinping)
+                    for t in c.name_tokens[:-1]:
+                        if len(t) >= 2 and t[:1].isupper():
+                            names.setdefault(t.lower(), root)
     if not names:
         return
     from .stage import Candidate
