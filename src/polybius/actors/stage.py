@@ -20,7 +20,6 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from ..dictionaries import ActorEntry, AgentEntry, GroupEntry, Lexicon, norm
-from .codes import compose, split_code
 
 # Tokens that can be part of a nominal segment.
 _NOMINAL_POS = {"PROPN", "NOUN", "ADJ", "NUM", "DET"}
