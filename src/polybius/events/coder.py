@@ -357,9 +357,11 @@ class EventCoder:
                 if not (f.mods & vals or f.particles & vals):
                     return None
                 score += 1
-            elif key == "comp":
+            elif key in ("comp", "xcomp"):
                 if f.comp is None or (vals and _lem(f.comp) not in vals):
                     return None
+                if key == "xcomp" and f.comp_finite:
+                    return None  # "told X to leave", not "told that ..."
                 score += 1
         return score
 
