@@ -394,7 +394,8 @@ class EventCoder:
         # an entry with conditions says more ("hold prisoners")
         if self._is_light(tok) and (entry is None or score <= 0 or entry.family is not None):
             objs = []
-            for o in [*f.obj, *f.preps.get("for", [])]:  # "held talks", "joined X for talks"
+            # "held talks"; "joined X for talks" (a for-object only when no complement family claims it)
+            for o in [*f.obj, *(f.preps.get("for", []) if entry is None else [])]:
                 objs.append(o)
                 if o.lemma_.lower() in self.q.get("partitive_nouns", ()):
                     objs.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
