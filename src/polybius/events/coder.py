@@ -100,9 +100,17 @@ class EventCoder:
         strings = vocab.strings
         pos_ids = {p: strings.add(p) for p in ("VERB", "AUX", "NOUN", "PROPN", "ADJ")}
         self._pos_groups = []
+        # regular inflections of every trigger lemma, for when the lemmatizer errs ("staged" -> "stag")
+        self.inflections: dict[tuple[str, str], str] = {}
+        for pos, lemmas in lemmas_by_pos.items():
+            for lem in lemmas:
+                for form in _inflect(lem, pos):
+                    if (form, pos) not in self.index:
+                        self.inflections.setdefault((form, pos), lem)
         for pos, lemmas in lemmas_by_pos.items():
             tags = [pos] + (["PROPN"] if pos == "NOUN" else []) + (["AUX"] if pos == "VERB" else [])
-            hashes = np.array(sorted(strings.add(l) for l in lemmas), dtype="uint64")
+            forms = set(lemmas) | {f for (f, p) in self.inflections if p == pos}
+            hashes = np.array(sorted(strings.add(l) for l in forms), dtype="uint64")
             self._pos_groups.append((np.array([pos_ids[t] for t in tags], dtype="uint64"), hashes))
 
     # ------------------------------------------------------------------ triggers
@@ -142,8 +150,11 @@ class EventCoder:
 
     def _lemma(self, tok) -> str:
         lem = tok.lemma_.lower()
-        if (lem, self._pos(tok)) not in self.index and (tok.lower_, self._pos(tok)) in self.index:
-            return tok.lower_
+        pos = self._pos(tok)
+        if (lem, pos) not in self.index:
+            if (tok.lower_, pos) in self.index:
+                return tok.lower_
+            return self.inflections.get((tok.lower_, pos), lem)
         return lem
 
     def candidates(self, tok) -> list[tuple[VerbEntry, object]]:
@@ -550,6 +561,24 @@ class EventCoder:
         return self.sentence_reported
 
     sentence_reported = False  # set per sentence by the stage: "According to reports, ..."
+
+
+def _inflect(lemma: str, pos: str) -> set[str]:
+    """Regular English inflections of a lemma (verbs: -s -ed -ing; nouns: plural)."""
+    out = set()
+    if pos == "NOUN":
+        out |= {lemma + "s", lemma + "es"}
+        if lemma.endswith("y"):
+            out.add(lemma[:-1] + "ies")
+    elif pos == "VERB":
+        out |= {lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
+        if lemma.endswith("e"):
+            out |= {lemma + "d", lemma[:-1] + "ing"}
+        if lemma.endswith("y"):
+            out |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+        if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+            out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return out
 
 
 def _member(values, sorted_hashes):
