@@ -296,6 +296,17 @@ class EventCoder:
                         continue
                 f.inherited_subj = True
                 return
+            if (d == "advcl" and cur.tag_ in ("VBG", "VBN")) or (d == "pcomp" and h.dep_ == "prep"):
+                # "..., contributing $46 million", "by donating supplies": the main clause's subject
+                v = h if d == "advcl" else h.head
+                f.subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
+                if f.subj:
+                    f.inherited_subj = True
+                    return
+                if v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
+                    cur = v
+                    continue
+                return
             if d == "relcl":
                 rel = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in REL_PRONOUNS]
                 if rel and rel[0].dep_ == "nsubj":
