@@ -245,9 +245,11 @@ class QuoteFinder:
                 subj = next((c for c in v.children if c.dep_ in _SUBJ), None)
                 for c in v.children:
                     if (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and subj is not None
-                            and c.right_edge.i < subj.left_edge.i and ctx.sdoc[c.right_edge.i + 1].text in (",", "—", "–")
-                            or c.dep_ == "ccomp" and c.right_edge.i + 1 < v.i and ctx.sdoc[c.right_edge.i].text == ","):
-                        clause, rule = c, "indirect:fronted"
+                            and c.right_edge.i < subj.left_edge.i
+                            and (ctx.sdoc[c.right_edge.i + 1].text in (",", "—", "–") or ctx.sdoc[c.right_edge.i].text == ",")):
+                        if (entry.lemma in self.lex.fronted or subj.pos_ in ("PROPN", "PRON")
+                                or actor_for(doc, subj) is not None):
+                            clause, rule = c, "indirect:fronted"
                         break
             if clause is None:
                 continue
