@@ -1,18 +1,20 @@
 """Ingest throughput: ``polybius ingest`` at 1 and 2 workers against spaCy parsing alone, in one run.
 
-    python benchmarks/ingest_throughput.py [--words 60000] [--model NAME]
+    python benchmarks/ingest_throughput.py [--words 60000] [--chunks 6] [--model NAME]
 
 The corpus is the throughput benchmark's pseudo-articles (news sentences from ../shared, see
 corpus.py; synthetic articles from ingest_corpus.py when ../shared is absent), each made
-unique by its number.  Measured, in this order, on the same texts:
+unique by its number.  It is cut into chunks, and for every chunk, one after the other:
 
 1. spaCy alone: ``nlp.pipe`` in this process (model already loaded);
-2. ingest, 1 worker: read JSON Lines -> parse -> stages -> MinHash -> DuckDB (model loaded);
-3. ingest, 2 worker processes: cold (starting the workers and loading their models is timed)
-   and warm (workers started before the clock starts);
-4. spaCy alone again, to see whether the shared machine's load changed during the run.
+2. the pipeline alone: ``Pipeline.code_documents`` on the chunk read from JSON Lines (what
+   ``polybius code`` does, without writing): the cost of Polybius's stages;
+3. ingest, 1 worker: read -> skip known -> parse -> stages -> MinHash -> DuckDB;
+4. ingest, 2 worker processes (started, models loaded, before the clock starts).
 
-Prints documents/s and words/s for each and the ratios; ends with a RESULT line.
+Interleaving makes the load of other processes on a shared machine fall on every side alike.
+Starting the two workers is timed once on its own.  Prints documents/s and words/s and the
+ratios; ends with a RESULT line.
 """
 from __future__ import annotations
 
@@ -49,85 +51,89 @@ def corpus(words: int) -> list[dict]:
     raise AssertionError("unreachable")
 
 
-def spacy_alone(nlp, texts, batch_size) -> float:
-    t = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=batch_size):
-        pass
-    return time.perf_counter() - t
-
-
-def run_ingest(path, settings, workers, pipeline=None, runner=None):
-    from polybius.scale.ingest import ingest, iter_inputs
-    from polybius.store import open_store
-
-    db = Path(tempfile.mkdtemp()) / "bench.duckdb"
-    t = time.perf_counter()
-    with open_store(db) as store:
-        st = ingest(iter_inputs([str(path)], settings), store, settings, workers=workers, pipeline=pipeline,
-                    runner=runner)
-    wall = time.perf_counter() - t
-    return st, wall, None
-
-
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--words", type=int, default=60_000)
+    ap.add_argument("--chunks", type=int, default=6)
     ap.add_argument("--model", default=None)
     args = ap.parse_args(argv)
 
     from polybius.config import load_settings
+    from polybius.scale.ingest import ingest, iter_inputs, make_runner
     from polybius.scale.work import pipeline_for
+    from polybius.store import open_store
 
     settings = load_settings(spacy_model=args.model)
     pipeline = pipeline_for(settings)
     nlp = pipeline.nlp
     docs = corpus(args.words)
     tmp = Path(tempfile.mkdtemp())
-    path = tmp / "corpus.jsonl"
-    path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
-    texts = [d["title"] + "\n\n" + d["text"] for d in docs]
-    words = sum(len(t.split()) for t in texts)
-    list(nlp.pipe(texts[:4]))  # warm
-    print(f"corpus: {len(docs)} documents, {words:,} words; model {nlp.meta['lang']}_{nlp.meta['name']}; "
-          f"stages: {', '.join(settings.stages) or '(none)'}; cpus: {os.cpu_count()}; "
-          f"load average: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
-
-    from polybius.scale.ingest import make_runner
+    size = max(1, -(-len(docs) // args.chunks))
+    chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
+    paths = []
+    for k, chunk in enumerate(chunks):
+        p = tmp / f"chunk{k}.jsonl"
+        p.write_text("".join(json.dumps(d) + "\n" for d in chunk), encoding="utf-8")
+        paths.append(p)
+    words = sum(len(d["title"].split()) + len(d["text"].split()) for d in docs)
+    print(f"corpus: {len(docs)} documents, {words:,} words, {len(chunks)} interleaved chunks; "
+          f"model {nlp.meta['lang']}_{nlp.meta['name']}; stages: {', '.join(settings.stages) or '(none)'}; "
+          f"cpus: {os.cpu_count()}; load average at start: {os.getloadavg()[0]:.2f}", flush=True)
 
     warm = tmp / "warm.jsonl"
     warm.write_text("".join(json.dumps({**d, "id": f"warm-{i}", "title": f"warm {i}"}) + "\n"
                             for i, d in enumerate(docs[:4])), encoding="utf-8")
-    run_ingest(warm, settings, 1, pipeline)  # imports and caches, outside the timings
-    base1 = spacy_alone(nlp, texts, settings.batch_size)
-    st1, wall1, _ = run_ingest(path, settings, 1, pipeline)
-    t = time.perf_counter()
-    st2, wall2_cold, _ = run_ingest(path, settings, 2)
+    with open_store(tmp / "warm.duckdb") as s:  # imports and caches, outside the timings
+        ingest(iter_inputs([str(warm)], settings), s, settings, pipeline=pipeline)
+    list(nlp.pipe([docs[0]["text"]]))
+
+    t0 = time.perf_counter()
     runner = make_runner(settings, workers=2)
+    runner.warm()
+    start_up = time.perf_counter() - t0
+
+    t = {"spacy": 0.0, "pipeline": 0.0, "ingest1": 0.0, "ingest2": 0.0}
+    stored = {"ingest1": 0, "ingest2": 0}
+    loads = []
     try:
-        t = time.perf_counter()
-        runner.warm()
-        start_up = time.perf_counter() - t
-        st2w, wall2, _ = run_ingest(path, settings, 2, runner=runner)
+        with open_store(tmp / "one.duckdb") as one, open_store(tmp / "two.duckdb") as two:
+            for chunk, path in zip(chunks, paths):
+                loads.append(os.getloadavg()[0])
+                texts = [d["title"] + "\n\n" + d["text"] for d in chunk]
+                w = time.perf_counter()
+                for _ in nlp.pipe(texts, batch_size=settings.batch_size):
+                    pass
+                t["spacy"] += time.perf_counter() - w
+                w = time.perf_counter()
+                for _ in pipeline.code_documents(iter_inputs([str(path)], settings)):
+                    pass
+                t["pipeline"] += time.perf_counter() - w
+                w = time.perf_counter()
+                stored["ingest1"] += ingest(iter_inputs([str(path)], settings), one, settings, pipeline=pipeline).stored
+                t["ingest1"] += time.perf_counter() - w
+                w = time.perf_counter()
+                stored["ingest2"] += ingest(iter_inputs([str(path)], settings), two, settings, runner=runner,
+                                            batch_size=8).stored
+                t["ingest2"] += time.perf_counter() - w
     finally:
         runner.close()
-    base2 = spacy_alone(nlp, texts, settings.batch_size)
-    base = (base1 + base2) / 2
 
-    def line(name, wall, docs_n=len(docs)):
-        return f"{name:>28}: {docs_n / wall:7.2f} docs/s {words / wall:9,.0f} words/s ({wall:.1f} s)"
-
-    print(line("spaCy alone (before)", base1))
-    print(line("spaCy alone (after)", base2))
-    print(line("ingest, 1 worker", wall1) + f"  [{st1.stored} stored]")
-    print(line("ingest, 2 workers, cold", wall2_cold) + f"  [{st2.stored} stored; includes starting 2 workers]")
-    print(line("ingest, 2 workers, warm", wall2) + f"  [{st2w.stored} stored; workers started in {start_up:.1f} s before]")
-    r1 = base / wall1
-    r2 = wall1 / wall2
-    r2c = wall1 / wall2_cold
-    print(f"ingest 1 worker / spaCy alone: {r1:.2f} (goal >= 0.80)")
-    print(f"2 workers / 1 worker: {r2:.2f} warm, {r2c:.2f} cold (goal >= 1.7 on an idle 2-core machine)")
-    print(f"RESULT ingest/spacy {r1:.2f}; 2 workers/1 worker {r2:.2f} warm ({r2c:.2f} cold); "
-          f"{words / wall1:,.0f} words/s at 1 worker; load average {os.getloadavg()[0]:.2f}")
+    names = {"spacy": "spaCy alone", "pipeline": "pipeline alone (no store)", "ingest1": "ingest, 1 worker",
+             "ingest2": "ingest, 2 workers"}
+    for k, wall in t.items():
+        extra = f"  [{stored[k]} stored]" if k in stored else ""
+        print(f"{names[k]:>26}: {len(docs) / wall:7.2f} docs/s {words / wall:9,.0f} words/s ({wall:.1f} s){extra}")
+    print(f"starting 2 workers (spawn, load the model): {start_up:.1f} s, once per run")
+    r1 = t["spacy"] / t["ingest1"]
+    rp = t["spacy"] / t["pipeline"]
+    rs = t["pipeline"] / t["ingest1"]
+    r2 = t["ingest1"] / t["ingest2"]
+    load = sum(loads) / len(loads)
+    print(f"ingest 1 worker / spaCy alone: {r1:.2f} (goal >= 0.80); pipeline alone / spaCy alone: {rp:.2f}; "
+          f"store share: ingest = {rs:.2f} x pipeline alone")
+    print(f"2 workers / 1 worker: {r2:.2f} (goal >= 1.7 on an idle 2-core machine; mean load average here {load:.2f})")
+    print(f"RESULT ingest/spacy {r1:.2f} at 1 worker ({words / t['ingest1']:,.0f} words/s); "
+          f"2 workers/1 worker {r2:.2f}; load average {load:.2f} on {os.cpu_count()} cpus")
 
 
 if __name__ == "__main__":

@@ -133,3 +133,27 @@ def test_cli_ingest_warc_and_watch_once(tmp_path):
     assert r.returncode == 0 and "3 new" in r.stderr.decode()
     with open_store(db) as s:
         assert s.count_documents() == 6
+
+
+def test_streaming_jsonl_reader_reads_what_the_whole_file_reader_reads(tmp_path):
+    from polybius.config import load_settings
+    from polybius.ingest.jsonl import iter_jsonl
+    from polybius.ingest.sources import read_jsonl
+
+    f = tmp_path / "c.jsonl"
+    f.write_text(
+        '{"id": 1, "title": "Dam talks", "text": "Officials in Cairo said the dam talks would resume on Monday.\\n\\nThe ministers will meet in Khartoum.", "published": "2024-03-01", "outlet": "Nile Daily", "url": "https://n.example/1"}\n'
+        '\n{"text": "No title here, but Lima and Quito agreed on new fishing quotas on Friday, officials said."}\n'
+        '{"broken": \n[1, 2]\n{"id": "x", "text": 5}\n'
+        '{"text": "Café owners in Paris protested against the new rules on Tuesday, the union said."}\n', encoding="utf-8")
+    settings = load_settings(env={})
+    whole = [d.to_dict() for d in read_jsonl(str(f), f.read_bytes(), settings)]
+    streamed = [d.to_dict() for d in iter_jsonl(str(f), settings)]
+    assert streamed == whole and len(streamed) == 6
+    assert [d["skipped"] for d in streamed] == [False, False, True, True, True, False]
+    assert streamed[0]["origin"].endswith("c.jsonl:1") and streamed[2]["origin"].endswith("c.jsonl:4")
+    legacy = tmp_path / "l.jsonl"
+    legacy.write_bytes('{"text": "Caf\xe9 owners in Paris protested against the new rules on Tuesday, the union said."}\n'
+                       .encode("cp1252"))
+    (doc,) = iter_jsonl(str(legacy), settings)
+    assert not doc.skipped and "Café owners" in doc.text

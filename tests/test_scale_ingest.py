@@ -163,3 +163,37 @@ def test_dask_local_cluster(tmp_path, pipeline):
     with open_store(db) as s:
         assert s.count_documents() == 6
         assert all(s.get_document(r["id"]).sentences for r in s.documents())
+
+
+def test_cli_ingest_on_a_dask_scheduler_address(tmp_path):
+    """``--dask tcp://HOST:PORT``: a real scheduler with one worker process, reached by address."""
+    from distributed import LocalCluster
+
+    from conftest import run_cli
+
+    corpus = tmp_path / "t.jsonl"
+    write_corpus(str(corpus), 5, seed=13, copies=0.0, paragraphs=2)
+    db = str(tmp_path / "tcp.duckdb")
+    env_path = os.environ.get("PYTHONPATH", "")
+    os.environ["PYTHONPATH"] = str(ROOT / "src") + (os.pathsep + env_path if env_path else "")
+    try:
+        with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                          host="127.0.0.1") as cluster:
+            assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
+            r = run_cli("ingest", str(corpus), "--db", db, "--dask", cluster.scheduler_address, "--json", "--quiet")
+    finally:
+        os.environ["PYTHONPATH"] = env_path
+    assert r.returncode == 0, r.stderr.decode()
+    figures = json.loads(r.stdout.decode().strip().splitlines()[-1])
+    assert (figures["stored"], figures["coded"]) == (5, 5)
+
+
+def test_unreachable_dask_scheduler_is_a_clear_error(tmp_path):
+    from conftest import run_cli
+
+    corpus = tmp_path / "t.jsonl"
+    write_corpus(str(corpus), 2, seed=1, copies=0.0, paragraphs=1)
+    r = run_cli("ingest", str(corpus), "--db", str(tmp_path / "x.duckdb"), "--dask", "tcp://127.0.0.1:9", "--quiet",
+                "--dask-timeout", "3")
+    err = r.stderr.decode()
+    assert r.returncode == 2 and "Dask scheduler" in err and "Traceback" not in err

@@ -92,6 +92,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
            db: Optional[str] = DbOpt,
            workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes, each with its own spaCy model."),
            dask: Optional[str] = typer.Option(None, "--dask", help="Dask scheduler tcp://HOST:PORT, or 'local' for a local cluster of --workers."),
+           dask_timeout: float = typer.Option(30.0, "--dask-timeout", help="Seconds to wait for the Dask scheduler."),
            batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per batch (one transaction each)."),
            published: Optional[str] = PublishedOpt, outlet: Optional[str] = OutletOpt,
            config: Optional[str] = ConfigOpt, model: Optional[str] = ModelOpt,
@@ -102,7 +103,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
            summary_json: bool = typer.Option(False, "--json", help="Print the run's figures as JSON on stdout.")) -> None:
     """Code documents and store them; idempotent and resumable (known documents are skipped)."""
     from ..nlp import ModelNotFound
-    from ..scale.ingest import count_inputs, ingest as run_ingest, iter_inputs
+    from ..scale.ingest import ClusterError, count_inputs, ingest as run_ingest, iter_inputs
     from ..store import StoreError
 
     overrides = {"spacy_model": model}
@@ -134,13 +135,13 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
                     err.print(f"progress: {s.read}{'/' + str(total) if total else ''} read, {s.stored} stored, "
                               f"{s.known} known, {s.bad} unreadable, {s.docs_per_s:.2f} docs/s", soft_wrap=True)
 
-            stats = run_ingest(_reporting(docs), store, settings, workers=workers, dask=dask, batch_size=batch_size,
+            stats = run_ingest(_reporting(docs), store, settings, workers=workers, dask=dask, batch_size=batch_size, dask_timeout=dask_timeout,
                                progress=on_batch, total=total)
     except StoreError as exc:
         _error(exc)
         _done_note(stats)
         raise typer.Exit(1)
-    except ModelNotFound as exc:
+    except (ModelNotFound, ClusterError) as exc:
         _error(exc)
         raise typer.Exit(2)
     except KeyboardInterrupt:

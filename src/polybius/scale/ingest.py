@@ -60,7 +60,7 @@ def iter_inputs(paths: Iterable[str], settings: Settings | None = None, *, publi
                 outlet: str | None = None) -> Iterator[Document]:
     """Documents from files, directories, JSONL, stdin (the ingest readers) and WARC files."""
     from ..ingest import iter_sources
-    from ..ingest.sources import iter_files
+    from ..ingest.sources import JSONL_EXT, iter_files
 
     settings = settings or load_settings()
     for f in iter_files(paths):
@@ -68,6 +68,10 @@ def iter_inputs(paths: Iterable[str], settings: Settings | None = None, *, publi
             from ..ingest.warc import iter_warc
 
             yield from iter_warc(f, settings, published=published, outlet=outlet)
+        elif f != "-" and Path(f).suffix.lower() in JSONL_EXT:
+            from ..ingest.jsonl import iter_jsonl  # line by line: flat memory on big corpora
+
+            yield from iter_jsonl(f, settings, published=published, outlet=outlet)
         else:
             yield from iter_sources([f], settings, published=published, outlet=outlet)
 
@@ -100,6 +104,10 @@ def batched(it: Iterable, size: int) -> Iterator[list]:
             batch = []
     if batch:
         yield batch
+
+
+class ClusterError(RuntimeError):
+    """The Dask scheduler cannot be reached."""
 
 
 class _Serial:
@@ -168,7 +176,7 @@ class _Processes:
 class _Dask:
     """A Dask cluster: a scheduler address (``tcp://host:port``) or ``local`` for a LocalCluster."""
 
-    def __init__(self, settings: Settings, address: str, workers: int):
+    def __init__(self, settings: Settings, address: str, workers: int, timeout: float = 30.0):
         from distributed import Client, LocalCluster
 
         self.settings = settings
@@ -178,7 +186,10 @@ class _Dask:
                                         dashboard_address=None)
             self.client = Client(self.cluster)
         else:
-            self.client = Client(address, timeout="30s")
+            try:
+                self.client = Client(address, timeout=f"{timeout}s")
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
         info = self.client.scheduler_info()
         self.slots = max(1, sum(w.get("nthreads", 1) for w in info.get("workers", {}).values()))
 
@@ -203,11 +214,12 @@ class _Dask:
                 self.cluster.close()
 
 
-def make_runner(settings: Settings, workers: int = 1, dask: str | None = None, pipeline=None):
+def make_runner(settings: Settings, workers: int = 1, dask: str | None = None, pipeline=None,
+                dask_timeout: float = 30.0):
     """Where coding happens: this process, a pool of ``workers`` processes, or a Dask cluster.
     Pass it to several :func:`ingest` calls to keep the workers (and their models) alive."""
     if dask:
-        return _Dask(settings, dask, workers)
+        return _Dask(settings, dask, workers, dask_timeout)
     if workers > 1:
         return _Processes(settings, workers)
     return _Serial(settings, pipeline)
@@ -216,13 +228,13 @@ def make_runner(settings: Settings, workers: int = 1, dask: str | None = None, p
 def ingest(docs: Iterable[Document], store, settings: Settings | None = None, *, workers: int = 1,
            dask: str | None = None, batch_size: int = 32, in_flight: int | None = None, pipeline=None,
            progress: Callable[[IngestStats], None] | None = None, total: int | None = None,
-           runner=None) -> IngestStats:
+           runner=None, dask_timeout: float = 30.0) -> IngestStats:
     """Code and store ``docs``; returns counts and rates.  See the module docstring."""
     settings = settings or load_settings()
     stats = IngestStats(total=total)
     own_runner = runner is None
     if runner is None:
-        runner = make_runner(settings, workers, dask, pipeline)
+        runner = make_runner(settings, workers, dask, pipeline, dask_timeout)
     in_flight = in_flight or 2 * runner.slots
     stats.started = time.monotonic()  # rates count coding, not loading the model
     pending: set = set()

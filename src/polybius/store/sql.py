@@ -138,15 +138,21 @@ class SQLStore(Store):
         if self._dups is None:
             from ..scale.dedup import NearDuplicates
 
-            idx = NearDuplicates(threshold=self.dedup_threshold)
+            idx = NearDuplicates(threshold=self.dedup_threshold, lookup=self._signatures)
             self._stories = {}
             for chunk in self._stream("SELECT m.doc_id, m.signature, d.story FROM minhashes m "
                                       "JOIN documents d ON d.id = m.doc_id ORDER BY d.ingested_at, m.doc_id"):
                 for doc_id, sig, story in chunk:
-                    idx.add(doc_id, bytes(sig))
-                    self._stories[doc_id] = story or doc_id
+                    idx.add(doc_id, bytes(sig), keep=False)
+                    if story and story != doc_id:
+                        self._stories[doc_id] = story
             self._dups = idx
         return self._dups
+
+    def _signatures(self, ids: list[str]) -> dict[str, bytes]:
+        marks = ", ".join("?" * len(ids))
+        return {r["doc_id"]: bytes(r["signature"]) for r in
+                self._query(f"SELECT doc_id, signature FROM minhashes WHERE doc_id IN ({marks})", ids)}
 
     def stored(self, docs: Iterable[Document]) -> set[str]:
         """Ids of ``docs`` that are already stored (same id or same content)."""
@@ -204,12 +210,14 @@ class SQLStore(Store):
                 if sig:
                     tables["minhashes"].append((doc.id, sig))
                     idx.add(doc.id, sig)
-                    self._stories[doc.id] = doc.extras["story"]
+                    if doc.extras["story"] != doc.id:
+                        self._stories[doc.id] = doc.extras["story"]
                 added += 1
             for t, rs in tables.items():
                 if rs:
                     self._insert(t, TABLES[t], rs)
             self._commit()
+            idx.flush()
             return added
         except BaseException as exc:
             self._dups = None  # the index may hold documents that were not committed
