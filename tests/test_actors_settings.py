@@ -82,3 +82,15 @@ def test_cli_codes_with_petrarch_dictionaries(tmp_path):
     assert r.returncode == 0, r.stderr.decode()[-2000:]
     out = r.stdout.decode()
     assert '"ARN"' in out and '"GON"' in out
+
+
+def test_discards_reported_for_later_stages(tmp_path, make_pipe):
+    d = tmp_path / "discards.txt"
+    d.write_text("# discards\n+WORLD CUP FINAL\nBRONZE MEDAL\n", encoding="utf-8")
+    settings, pipe = make_pipe(discards_files=[str(d)])
+    doc = code_with(settings, pipe, "Kenya won the bronze medal on Sunday. The government praised the team.")
+    disc = doc.extras["discards"]
+    assert disc["story"] is False and disc["sentences"] == [0]
+    doc = code_with(settings, pipe, "France beat Morocco before the World Cup final in Qatar.")
+    assert doc.extras["discards"]["story"] is True
+    assert doc.actors  # discards never remove actors; the events stage decides

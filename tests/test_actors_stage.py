@@ -216,3 +216,46 @@ def test_dated_role_follows_publication_date(code):
     assert actor_with_mention(before, "Boris Johnson").code == "GBRGOV"
     assert actor_with_mention(after, "Boris Johnson").code == "GBRELI"
     assert actor_with_mention(after, "Boris Johnson").roles
+
+
+def test_person_named_inside_another_phrase_is_a_mention(code):
+    doc = code("Bolivian President Luis Arce met the army chief. Thousands of Arce supporters rallied outside "
+               "the palace where he spoke.")
+    arce = actor_with_mention(doc, "Bolivian President Luis Arce")
+    texts = [m.text for m in arce.mentions]
+    assert "Arce" in texts and "he" in texts
+
+
+def test_different_bodies_of_one_country_stay_apart(code):
+    doc = code("The Mexican embassy said the Mexican government had not been consulted.")
+    emb = actor_with_mention(doc, "The Mexican embassy")
+    gov = actor_with_mention(doc, "the Mexican government")
+    assert emb is not gov and emb.code == gov.code == "MEXGOV"
+
+
+def test_bare_body_takes_the_sentence_subjects_country(code):
+    doc = code("India and Pakistan traded fire. Pakistani Foreign Minister Ishaq Dar told parliament that "
+               "Islamabad wanted peace.")
+    assert actor_with_mention(doc, "parliament").code == "PAKLEG"
+
+
+def test_dateline_capital_is_a_place_not_the_government(code):
+    doc = code("NAIROBI — Kenyan police arrested two men on Monday.")
+    a = actor_with_mention(doc, "NAIROBI")
+    assert a is not None and a.code == "KEN"
+
+
+def test_they_after_conjoined_subjects_joins_each(code):
+    doc = code("France and Germany warned Russia on Monday. They said sanctions would follow.")
+    fra, deu = actor_with_mention(doc, "France"), actor_with_mention(doc, "Germany")
+    assert any(m.text == "They" for m in fra.mentions) and any(m.text == "They" for m in deu.mentions)
+    start = doc.text.index("They")
+    assert {a.code for a in doc.actors_at(start, start + 4)} == {"FRA", "DEU"}
+
+
+def test_the_country_joins_the_only_country_named_before(code):
+    doc = code("Protests spread across Iran on Sunday. Security forces in the country arrested hundreds.")
+    iran = actor_with_mention(doc, "Iran")
+    assert any(m.text == "the country" for m in iran.mentions)
+    doc = code("Turkey and Greece traded accusations. The country's leaders met on Monday.")
+    assert actor_with_mention(doc, "The country") is None  # two countries: left alone

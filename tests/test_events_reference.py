@@ -41,7 +41,8 @@ def test_dismissal_is_one_event_from_headline_and_body(reference_doc):
 def test_accusation_strikes_and_vote(reference_doc):
     e = _find(reference_doc, "IRQGOV", "USA", "112")
     assert "charge" in e.rule
-    _find(reference_doc, "USA", "IRNMIL", "190")
+    e = _find(reference_doc, "USA", "IRNMIL", "190")
+    assert e.place is not None and e.place.country == "IRQ"  # "the recent US strikes in Iraq, including those"
     e = _find(reference_doc, "IRQLEG", "USAMIL", "166")
     assert (e.date.start, e.date.text) == ("2020-01-05", "Last Sunday")
 

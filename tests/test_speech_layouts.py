@@ -65,3 +65,14 @@ def test_headline_label(nlp):
                  {"PM": ["Ruritanian PM", "The prime minister"]})
     [q] = QuoteFinder(nlp)(d)
     assert q.rule == "direct:headline-label" and by_name(d, q.speaker) == "PM" and q.text == "We will not leave"
+
+
+def test_preceding_subject_and_subject_inside_quote(nlp):
+    from polybius.speech import QuoteFinder
+
+    text = ('"Two ports would have controlled all exports," the agency\'s director, Rita Olsen, told a news '
+            'conference.\n\nAsked about the appeal, Olsen was blunt. "It changes nothing."')
+    d = make_doc(nlp, text, {"Rita Olsen": ["Rita Olsen", "Olsen"]})
+    qs = [q for q in QuoteFinder(nlp)(d) if q.kind == "direct"]
+    assert [by_name(d, q.speaker) for q in qs] == ["Rita Olsen", "Rita Olsen"]
+    assert qs[1].rule == "direct:preceding-subject"

@@ -175,3 +175,24 @@ def test_object_control_theme(nlp, speech):
     doc = coded(nlp, speech, "The government asked UN peacekeepers to leave the eastern provinces.", actors)
     assert [(doc.actor(s.holder).name, s.polarity, s.proposition) for s in doc.stances] == [
         ("government", "support", "withdrawal of peacekeepers")]
+
+
+def test_agreements_and_the_more_specific_compound(nlp, speech):
+    actors = {"senate": (["The senate"], None), "Narnia": (["Narnia"], "NAR"), "rebels": (["The rebels"], None)}
+    text = "The senate rejected the trade agreement with Narnia. The rebels backed the ceasefire agreement."
+    doc = coded(nlp, speech, text, actors)
+    assert {(doc.actor(s.holder).name, s.polarity, s.proposition) for s in doc.stances} == {
+        ("senate", "oppose", "agreement with Narnia"), ("rebels", "support", "ceasefire")}
+
+
+def test_speech_verb_events_do_not_override_quoted_words(nlp, speech):
+    from polybius.model import Event, Span
+
+    actors = {"minister": (["the defence minister"], None)}
+    text = '"We will not accept troop withdrawals," the defence minister told reporters on Monday.'
+    doc = make_doc(nlp, text, {k: v[0] for k, v in actors.items()})
+    i = text.index("told")
+    doc.events = [Event(id="E1", sentence=0, source="A1", target=None, cameo="100", root="10", goldstein=-5.0,
+                        quad_class=3, trigger=Span(i, i + 4), rule="test")]
+    speech(doc)
+    assert [(s.polarity, s.proposition) for s in doc.stances] == [("oppose", "withdrawal of forces")]

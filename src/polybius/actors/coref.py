@@ -20,6 +20,8 @@ from __future__ import annotations
 from ..model import Actor, Mention
 from .codes import chunks, compose, split_code
 
+GENERIC_TITLES = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "official", "officials",
+                  "leader", "leaders", "head", "chief", "member", "members", "representative", "representatives"}
 _FUNCTION_WORDS = {"of", "the", "for", "on", "and", "in", "to", "at", "de", "du", "des", "la", "le"}
 
 
@@ -59,14 +61,24 @@ def code_candidates(cands, tagger, story_country):
                 base = org.code
                 reason = f"{c.base_reason}: code of {org.name!r}"
                 agents = []
-        if base is None and story_country and (agents or c.groups) and c.kind in ("person", "group", "organization") \
-                and c.org_link is None:
+        if base is None and story_country and (any(a.code and a.code != "MED" for a in agents) or c.groups) \
+                and c.kind in ("person", "group", "organization") and c.org_link is None:
             base = story_country
             reason = "story country"
+        if base is None and c.kind == "organization" and agents and c.org_link is None and c.rule == "agent" \
+                and agents[-1].name.lower() not in bodies_named:
+            # "Foreign Minister Ishaq Dar told parliament": a bare national body belongs to the
+            # country of the sentence's subject
+            subj = sentence_subject.get(c.sent)
+            if subj is not None and subj is not c:
+                base = subj.base[:3]
+                reason = f"sentence context: {subj.name!r}"
         if c.former and base and c.entry is not None and c.entry.kind == "person" and base.endswith("GOV") and len(base) == 6:
             base = base[:3]  # "former President X": the office is past
         if base and base[:3] in ("IGO", "NGO", "IMG"):
             agents = [a for a in agents if a.code != "GOV"]
+        if c.kind == "organization" and c.agents:
+            bodies_named.add(c.agents[-1].name.lower())  # a later bare "the military" refers back
         c.code = compose(base, [(a.code, a.prefix) for a in agents], [g.code for g in c.groups], c.former)
         parts = [reason] if reason else []
         if agents:
@@ -78,6 +90,15 @@ def code_candidates(cands, tagger, story_country):
         c.reason = "; ".join(parts) or None
 
     group_country: dict[str, str] = {}
+    bodies_named: set[str] = set()
+    sentence_subject = {}
+    for c in cands:
+        if c.base and len(c.base) >= 3 and c.base[:3].isalpha() and c.base[:3] not in ("IGO", "NGO", "IMG") \
+                and c.kind not in ("pronoun", "alias", "appos", "drop"):
+            dep = c.sentence_dep if hasattr(c, "sentence_dep") else None
+            if c.sent not in sentence_subject or (dep in ("nsubj", "nsubjpass") and
+                                                  getattr(sentence_subject[c.sent], "sentence_dep", None) not in ("nsubj", "nsubjpass")):
+                sentence_subject[c.sent] = c
     for c in cands:
         if c.org_link is None and c.kind not in ("pronoun", "alias", "appos"):
             if c.base is None and c.groups:
@@ -129,17 +150,17 @@ def cluster(cands, sd):
     # 0. an all-capital single word spelling a known organisation's alias or initials ("SADC")
     aliases: dict[str, int] = {}
     for i, c in enumerate(cands):
-        if c.kind == "organization":
-            for a in c.aliases:
-                aliases.setdefault(a, i)
-            words = c.name.split()
+        for a in c.aliases:
+            aliases.setdefault(a, i)
+        if c.kind in ("organization", "group"):
+            words = [w for w in c.name.split() if w[:1].isupper() or w.lower() in _FUNCTION_WORDS]
             if len(words) >= 2:
                 for skip in (True, False):
                     ini = _initials(words, skip)
                     if len(ini) >= 2:
                         aliases.setdefault(ini, i)
     for i, c in enumerate(cands):
-        if c.kind in ("person", "organization", "country", "group") and c.entry is None and c.rule in ("ner", "modifier") \
+        if c.kind in ("person", "organization", "country", "group") and c.entry is None and c.rule in ("ner", "modifier", "propn") \
                 and c.name.isupper() and c.name.isalpha() and 2 <= len(c.name) <= 6 and c.name in aliases \
                 and aliases[c.name] != i:
             c.kind, c.rule, c.name_tokens = "alias", "acronym", []
@@ -231,14 +252,14 @@ def cluster(cands, sd):
             if c.kind == "organization":
                 orgs_seen.append(i)
             continue
-        if c.kind == "organization" and c.rule == "ner" and c.name_tokens and len(c.name_tokens) <= 2:
+        if c.kind == "organization" and c.rule in ("ner", "propn") and c.name_tokens and len(c.name_tokens) <= 2:
             toks = {t.lower() for t in c.name_tokens}
             person = next((j for ntoks, j in named if toks <= ntoks), None)
             if person is not None:
                 uf.union(person, i)
                 c.kind, c.rule = "person", "surname"
                 continue
-        if c.kind == "organization" and c.rule == "ner":
+        if c.kind == "organization" and c.rule in ("ner", "propn", "modifier") and c.entry is None:
             acr = c.name if c.name.isupper() and 2 <= len(c.name) <= 6 and c.name.isalpha() else None
             if acr:
                 target = _acronym_target(acr, cands, orgs_seen, uf)
@@ -299,8 +320,10 @@ def _acronym_target(acr, cands, orgs_seen, uf):
 
 
 def resolve_pronouns(cands, uf, sd):
-    """Link each pronoun candidate to an actor cluster; returns {cand index: cluster root}."""
+    """Link each pronoun candidate to an actor cluster: ``({cand index: root}, {cand index: [more roots]})``
+    (the second for split antecedents: "Shell and BP said they ...")."""
     links = {}
+    extra: dict[int, list[int]] = {}
     mentions = [(i, c) for i, c in enumerate(cands) if c.kind not in ("pronoun", "drop")]
     kinds = {}
     for i, c in mentions:
@@ -315,6 +338,20 @@ def resolve_pronouns(cands, uf, sd):
             continue
         want = c.context_reasons[0]
         tok = sd[c.head]
+        if want == "plural":
+            # "Shell and BP said they ...": conjoined subjects are the antecedent together
+            heads = {cj.head: j for j, cj in mentions if cj.sent in (c.sent, c.sent - 1) and cj.start < c.start}
+            for j, cj in sorted(((j, cj) for j, cj in mentions if cj.sent in (c.sent, c.sent - 1)
+                                 and cj.start < c.start and sd[cj.head].dep_ in ("nsubj", "nsubjpass")),
+                                key=lambda x: -x[1].start):
+                conj = [heads[t.i] for t in sd[cj.head].conjuncts if t.i in heads]
+                if conj:
+                    roots = [uf.find(j)] + [uf.find(x) for x in conj]
+                    links[i] = roots[0]
+                    extra[i] = [r for r in roots[1:] if r != roots[0]]
+                    break
+            if i in links:
+                continue
         if want == "plural" and _ambiguous_plural(tok):
             continue
 
@@ -339,7 +376,7 @@ def resolve_pronouns(cands, uf, sd):
             break
         if best is not None:
             links[i] = uf.find(best)
-    return links
+    return links, extra
 
 
 def _noun_between(sd, start, end, covered) -> bool:
@@ -364,19 +401,30 @@ def _ambiguous_plural(tok) -> bool:
 
 def build_actors(cands, sd, lex, day):
     uf = cluster(cands, sd)
-    links = resolve_pronouns(cands, uf, sd)
+    pre: dict[int, list[int]] = {}
+    for i, c in enumerate(cands):
+        if c.kind not in ("drop", "pronoun"):
+            pre.setdefault(uf.find(i), []).append(i)
+    sent_of = {}
+    for si, sent in enumerate(sd.sents):
+        for k in range(sent.start, sent.end):
+            sent_of[k] = si
+    _surname_pass(cands, pre, sd, uf, sent_of)
+    _acronym_pass(cands, pre, sd, uf, sent_of)
+    _country_references(cands, uf)
+    links, extra_links = resolve_pronouns(cands, uf, sd)
     groups: dict[int, list[int]] = {}
     for i, c in enumerate(cands):
-        if c.kind == "drop":
+        if c.kind in ("drop", "country-ref"):
             continue
         if c.kind == "pronoun":
             if i in links:
                 groups.setdefault(links[i], []).append(i)
+                for r in extra_links.get(i, []):
+                    groups.setdefault(r, []).append(i)
             continue
         groups.setdefault(uf.find(i), []).append(i)
     _possessive_pronoun_owners(cands, groups, links)
-    _surname_pass(cands, groups, sd)
-    _acronym_pass(cands, groups, sd, uf)
     text = sd.text
     actors = []
     order = sorted(groups.items(), key=lambda kv: min(cands[i].start for i in kv[1]))
@@ -442,11 +490,15 @@ def _cluster_name(real, kind):
     return real[0].name
 
 
-def _surname_pass(cands, groups, sd):
-    """Proper nouns the NER missed that repeat a known person's name word ("Haass continues")."""
+def _surname_pass(cands, groups, sd, uf, sent_of):
+    """Proper nouns the NER missed that repeat a known person's name word ("Haass continues",
+    "Castillo supporters")."""
     covered = set()
     for c in cands:
-        covered.update(range(c.start, c.end))
+        if c.kind == "person" or c.kind == "pronoun":
+            covered.update(range(c.start, c.end))
+        else:
+            covered.add(c.head)
     names: dict[str, int] = {}
     for root, members in groups.items():
         for i in members:
@@ -462,17 +514,27 @@ def _surname_pass(cands, groups, sd):
     for t in sd:
         if t.i in covered or t.lower_ not in names or t.pos_ != "PROPN":
             continue
-        c = Candidate(start=t.i, end=t.i + 1, head=t.i, kind="person", sent=-1, name=t.text, rule="surname",
-                      name_tokens=[t.text])
-        cands.append(c)
-        groups[names[t.lower_]].append(len(cands) - 1)
+        c = Candidate(start=t.i, end=t.i + 1, head=t.i, kind="person", sent=sent_of.get(t.i, -1), name=t.text,
+                      rule="surname", name_tokens=[t.text])
+        _attach(cands, groups, uf, c, names[t.lower_])
 
 
-def _acronym_pass(cands, groups, sd, uf):
-    """All-capital words the NER missed that spell a named organisation's initials ("ICG")."""
+def _attach(cands, groups, uf, c, root):
+    cands.append(c)
+    uf.p.append(len(uf.p))
+    uf.union(root, len(cands) - 1)
+    groups[root].append(len(cands) - 1)
+
+
+def _acronym_pass(cands, groups, sd, uf, sent_of):
+    """All-capital words the NER missed that spell a named organisation's initials ("ICG",
+    "AFP spokesmen")."""
     covered = set()
     for c in cands:
-        covered.update(range(c.start, c.end))
+        if c.kind in ("organization", "alias") or c.kind == "pronoun":
+            covered.update(range(c.start, c.end))
+        else:
+            covered.add(c.head)
     orgs = {}
     for root, members in groups.items():
         for i in members:
@@ -493,9 +555,20 @@ def _acronym_pass(cands, groups, sd, uf):
     for t in sd:
         if t.text not in orgs or t.i in covered or not (t.is_upper and t.is_alpha and 2 <= len(t) <= 6):
             continue
-        c = Candidate(start=t.i, end=t.i + 1, head=t.i, kind="organization", sent=-1, name=t.text, rule="acronym")
-        cands.append(c)
-        groups[orgs[t.text]].append(len(cands) - 1)
+        c = Candidate(start=t.i, end=t.i + 1, head=t.i, kind="organization", sent=sent_of.get(t.i, -1), name=t.text,
+                      rule="acronym")
+        root = orgs[t.text]
+        _attach(cands, groups, uf, c, root)
+        # "AFP spokesmen": the phrase around the acronym belongs to that organisation
+        owner = next((cands[i].code for i in groups[root] if cands[i].code), None)
+        for c2 in cands:
+            if c2.start <= t.i < c2.end and c2.head != t.i and c2.agents and c2.kind in ("person", "group") \
+                    and owner and (not c2.code or c2.code.startswith("---") or (c2.reason or "").startswith("story")):
+                if c2.agents[-1].name.split()[-1].lower() in GENERIC_TITLES:
+                    c2.code = owner
+                else:
+                    c2.code = compose(owner, [(a.code, a.prefix) for a in c2.agents])
+                c2.reason = f"of {cands[root].name!r} ({t.text}); " + (c2.reason or "")
 
 
 def _possessive_pronoun_owners(cands, groups, links):
@@ -526,3 +599,25 @@ def _possessive_pronoun_owners(cands, groups, links):
         else:
             continue
         target.reason = f"possessive {cands[pi].name!r} -> {owner}; " + (target.reason or "")
+
+
+def _country_references(cands, uf):
+    """"the country" joins the one country named in its sentence or the one before (if only one)."""
+    for i, c in enumerate(cands):
+        if c.kind != "country-ref":
+            continue
+        named: dict[str, int] = {}
+        for j, cj in enumerate(cands):
+            if cj.sent in (c.sent, c.sent - 1) and cj.start < c.start and cj.kind not in ("pronoun", "country-ref", "drop"):
+                code = (cj.code or "")[:3]
+                if code.isalpha() and len(code) == 3 and code not in ("IGO", "NGO", "IMG", "MNC"):
+                    if cj.kind == "country":
+                        named[code] = j
+                    else:
+                        named.setdefault(code, -1)
+        if len(named) == 1:
+            code, j = next(iter(named.items()))
+            if j >= 0:
+                c.kind = cands[j].kind
+                c.code = cands[j].code
+                uf.union(j, i)

@@ -28,6 +28,7 @@ _BREAK_TEXT = {",", ";", ":", "(", ")", "\"", "\u201c", "\u201d", "[", "]", "--"
 _POSS_TAGS = {"POS"}
 _CC = {"and", "or", "&"}
 _LINK_PREPS = {"of", "in", "from", "at", "for"}
+_NAME_PARTICLES = {"the", "al", "el", "ad", "ash", "as", "an", "bin", "ibn", "de", "del", "da", "van", "von", "le", "la"}
 _PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _PRONOUNS_THING = {"it", "its", "itself"}
 _PRONOUNS_PLURAL = {"they", "them", "their", "theirs", "themselves"}
@@ -58,6 +59,7 @@ class Candidate:
     reason: str | None = None
     org_link: "Candidate | None" = None  # "president of <org>"
     aliases: list = field(default_factory=list)  # "(CFR)" after the name
+    sentence_dep: str | None = None  # dependency of the head (subjects give context to their sentence)
     actor: object = None  # the Actor this candidate joined
 
 
@@ -90,8 +92,10 @@ class ActorTagger:
             t = sd[i]
             if j == i + 1 and texts[i] in defined:
                 return False
-            if low[i] == "the" and j > i + 1:
-                t = sd[i + 1]  # "THE_SHIRE": the name after the article is what must be capitalised
+            if low[i] in _NAME_PARTICLES and j > i + 1:
+                # "THE_SHIRE", "al-Qaeda", "bin Laden": the word after the article or particle is what
+                # must be capitalised
+                t = sd[i + 2] if sd[i + 1].text in ("-", "\u2013") and j > i + 2 else sd[i + 1]
             if not (t.text[:1].isupper() or t.text[:1].isdigit()):
                 return False
             e = payloads[-1]
@@ -181,7 +185,7 @@ class ActorTagger:
             if t.lower_ in _CC and start is not None and self._modifier_conj(doc, i, start):
                 i += 1
                 continue
-            if (t.tag_ == "HYPH" or (t.text in ("-", "\u2013") and not t.whitespace_ and not doc[i - 1].whitespace_)) \
+            if (t.tag_ == "HYPH" or (t.text in ("-", "\u2013", "/") and not t.whitespace_ and not doc[i - 1].whitespace_)) \
                     and start is not None and i + 1 < end and (doc[i + 1].pos_ in ("PROPN", "NOUN", "ADJ") or (
                         doc[i + 1].tag_ in ("VBN", "VBG") and i + 2 < end and doc[i + 2].pos_ in ("NOUN", "PROPN"))):
                 if doc[i + 1].tag_ in ("VBN", "VBG"):  # "Vietnamese-led forces"
@@ -300,6 +304,8 @@ class CandidateBuilder:
             self.link_preps(sd, segs, seg_cands)
             self.link_appositions(sd, sent, segs, seg_cands)
             for cs in seg_cands:
+                for c in cs:
+                    c.sentence_dep = sd[c.head].dep_
                 out.extend(c for c in cs if c.kind != "drop")
             out.extend(self.pronouns(sd, sent, si))
         out.sort(key=lambda c: (c.start, c.end))
@@ -369,6 +375,7 @@ class CandidateBuilder:
                 if c.kind == "person":
                     c.name_tokens = [sd[k].text for k in range(a_hit[0], a_hit[1]) if sd[k].tag_ != "HYPH"]
             if entry.kind == "country" and entry.via == "capital" and c.kind == "country" and not agent_hits \
+                    and not tok.is_upper \
                     and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos", "agent") and tok.head.pos_ in ("VERB", "AUX", "NOUN"):
                 # "Washington warned ...": a capital acting is its government (CAMEO convention)
                 c.base = c.base + "GOV" if c.base and len(c.base) == 3 else c.base
@@ -378,9 +385,19 @@ class CandidateBuilder:
                 c.start = a_hit[0] - 1 if a_hit[0] > s and sd[a_hit[0] - 1].lower_ == "the" else a_hit[0]
             others = [x for x in actor_hits if x is not a_hit]
             self._context(c, sd, others, agent_hits, group_hits)
+            if entry.kind == "country" and c.kind == "country" and a_hit[0] > s \
+                    and any(x[1] < a_hit[0] and sd[x[1]].lower_ in ("of", "for") for x in agent_hits):
+                # "The Armed Forces of the Philippines" (one named entity): a body of the country
+                body = [x[2][-1] for x in agent_hits if x[1] < a_hit[0]][-1]
+                c.kind = "group" if body.kind == "group" else "organization"
+                c.name = sd[s:e].text
+                c.rule = "agent"
             return self._split_conj(sd, s, c, actor_hits, group_hits)
         if ag_hit is not None:
             agent = ag_hit[2][-1]
+            extra = self._person_modifiers(sd, s, ag_hit[0], si)  # "Castillo supporters", "the Trump administration"
+            if extra:
+                c.context_reasons.append("person modifier")
             c.kind = agent.kind or "organization"
             if c.plural and c.kind in ("person", "organization") and agent.kind != "organization" or (
                     c.plural and c.kind == "organization" and tok.lemma_.lower() != tok.lower_):
@@ -388,7 +405,7 @@ class CandidateBuilder:
             c.rule = "agent"
             c.name = sd[s:e].text
             self._context(c, sd, actor_hits, agent_hits, group_hits)
-            return self._split_conj(sd, s, c, actor_hits, group_hits)
+            return self._split_conj(sd, s, c, actor_hits, group_hits) + extra
         if g_hit is not None:
             c.kind = "group"
             c.rule = "group"
@@ -410,6 +427,18 @@ class CandidateBuilder:
             if c.kind in ("country", "group") and any(a.kind in ("organization", "group") for a in c.agents):
                 c.kind = "organization"  # "the rights group Hengaw"
             return [c]
+        if e - s == 2 and sd[s].lower_ == "the" and tok.lemma_.lower() in ("country", "nation") and tok.tag_ == "NN":
+            # "the country": a country named just before (resolved with the actors, or dropped)
+            c.kind, c.rule, c.name = "country-ref", "definite", sd[s:e].text
+            return [c]
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not ent and (
+                tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"))):
+            # an unknown proper name acting as a subject ("Ethopia has agreed", "SPLM/A"): an actor with
+            # no code, never dropped and never guessed
+            c.kind, c.rule, c.name = "organization", "propn", _strip_det(sd[s:e].text)
+            c.name_tokens = [sd[x].text for x in range(s, e) if sd[x].pos_ == "PROPN"]
+            self._context(c, sd, actor_hits, agent_hits, group_hits)
+            return [c]
         # not an actor head: actors inside are modifiers ("US strikes", "the Soleimani killing")
         out = []
         for hit in actor_hits:
@@ -424,8 +453,39 @@ class CandidateBuilder:
             out.append(m)
         k = s
         while k < e:
+            org = _ent_span(sd, k, "ORG", s) if self.in_actor[k] is None and self.in_agent[k] is None else None
+            if org is not None and org[1] <= h and not any(self.in_actor[x] for x in range(*org)):
+                m = Candidate(start=org[0], end=org[1], head=org[1] - 1, kind="organization", sent=si, rule="modifier")
+                m.name = _strip_det(sd[org[0]:org[1]].text)
+                out.append(m)  # "the UNITA militarist wing": the organisation inside
+                k = org[1]
+                continue
             span = _ent_span(sd, k, "PERSON", s)
             if span is not None and span[1] <= e:
+                m = Candidate(start=span[0], end=span[1], head=span[1] - 1, kind="person", sent=si, rule="modifier")
+                m.name = sd[span[0]:span[1]].text
+                m.name_tokens = [sd[x].text for x in range(*span) if sd[x].tag_ != "HYPH"]
+                out.append(m)
+                k = span[1]
+            else:
+                k += 1
+        return out
+
+    def _person_modifiers(self, sd, s, e, si) -> list[Candidate]:
+        """People named inside a phrase headed by something else: their own mentions."""
+        out = []
+        k = s
+        while k < e:
+            span = _ent_span(sd, k, "PERSON", s)
+            hit = self.in_actor[k]
+            if hit is not None and hit[0] == k and hit[1] <= e and hit[2][-1].kind == "person":
+                m = Candidate(start=hit[0], end=hit[1], head=hit[1] - 1, kind="person", sent=si, rule="modifier")
+                self._from_entry(m, hit[2][-1])
+                m.name = hit[2][-1].name
+                m.name_tokens = [sd[x].text for x in range(hit[0], hit[1]) if sd[x].tag_ != "HYPH"]
+                out.append(m)
+                k = hit[1]
+            elif span is not None and span[1] <= e and not any(self.in_actor[x] for x in range(*span)):
                 m = Candidate(start=span[0], end=span[1], head=span[1] - 1, kind="person", sent=si, rule="modifier")
                 m.name = sd[span[0]:span[1]].text
                 m.name_tokens = [sd[x].text for x in range(*span) if sd[x].tag_ != "HYPH"]
@@ -729,6 +789,8 @@ class CandidateBuilder:
 def _expletive(t) -> bool:
     if t.dep_ == "expl":
         return True
+    if t.lower_ != "it":
+        return False  # "its" is never expletive
     nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
     if nxt is not None and nxt.pos_ == "ADJ":
         return True

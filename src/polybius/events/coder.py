@@ -114,11 +114,19 @@ class EventCoder:
         if len(doc) == 0:
             return []
         arr = doc.to_array([LEMMA, LOWER, POS]).astype("uint64")
+        self._last_lower = arr[:, 1]
         hit = np.zeros(len(doc), dtype=bool)
         for tags, hashes in self._pos_groups:
-            ok_pos = np.isin(arr[:, 2], tags)
-            hit |= ok_pos & (np.isin(arr[:, 0], hashes) | np.isin(arr[:, 1], hashes))
+            ok_pos = (arr[:, 2][:, None] == tags[None, :]).any(axis=1)
+            hit |= ok_pos & (_member(arr[:, 0], hashes) | _member(arr[:, 1], hashes))
         return np.nonzero(hit)[0].tolist()
+
+    def word_indices(self, doc, words) -> list[int]:
+        """Indices of tokens whose lower form is one of ``words`` (after trigger_indices)."""
+        np = self._np
+        strings = doc.vocab.strings
+        hashes = np.array(sorted(strings.add(w) for w in words), dtype="uint64")
+        return np.nonzero(_member(self._last_lower, hashes))[0].tolist()
 
     def triggers(self, span) -> list:
         doc = span.doc
@@ -139,10 +147,35 @@ class EventCoder:
         return lem
 
     def candidates(self, tok) -> list[tuple[VerbEntry, object]]:
+        cache = getattr(self, "_cands", None)
+        if cache is not None and self._frames_doc is tok.doc:
+            got = cache.get(tok.i)
+            if got is None:
+                got = cache[tok.i] = self.index.get((self._lemma(tok), self._pos(tok)), [])
+            return got
         return self.index.get((self._lemma(tok), self._pos(tok)), [])
 
+    def only_grammar(self, tok) -> bool:
+        """True when every entry of ``tok`` is a light, pass-through or speech verb."""
+        return all(e.kind in ("light", "pass", "speech") for e, _ in self.candidates(tok))
+
     # ------------------------------------------------------------------ frames
+    def reset(self, doc) -> None:
+        """Per-document caches (frames are pure functions of the parse)."""
+        self._frames = {}
+        self._cands = {}
+        self._frames_doc = doc
+
     def frame(self, tok) -> Frame:
+        cache = getattr(self, "_frames", None)
+        if cache is not None and self._frames_doc is tok.doc:
+            f = cache.get(tok.i)
+            if f is None:
+                f = cache[tok.i] = self._frame(tok)
+            return f
+        return self._frame(tok)
+
+    def _frame(self, tok) -> Frame:
         f = Frame(tok)
         is_noun = self._pos(tok) == "NOUN"
         for c in tok.children:
@@ -359,7 +392,7 @@ class EventCoder:
         # an entry with conditions says more ("hold prisoners")
         if self._is_light(tok) and (entry is None or score <= 0 or entry.family is not None):
             objs = []
-            for o in f.obj:
+            for o in [*f.obj, *f.preps.get("for", [])]:  # "held talks", "joined X for talks"
                 objs.append(o)
                 if o.lemma_.lower() in self.q.get("partitive_nouns", ()):
                     objs.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -414,7 +447,7 @@ class EventCoder:
             return c
         if f.comp is not None and f.comp_finite and family == "appeal" and self.is_speech(tok):
             return None  # "suggested that the plan is an attempt": a statement, not an appeal
-        if family == "intent" and not ("comp" in fam.conditions and f.comp is not None):
+        if family == "intent" and not fam.conditions:
             return None  # "plans to", "intends to" with nothing codeable: no event
         if family in ("appeal",) and f.comp is None and not (f.obj or f.dative or f.preps):
             return None
@@ -474,18 +507,22 @@ class EventCoder:
 
     def _own_modality(self, v) -> str | None:
         q = self.q
+        aux_result = None
         for c in v.children:
-            if c.dep_ == "mark" and c.lower_ in q["conditional_marks"]:
+            d = c.dep_
+            if d == "mark" and c.lower_ in q["conditional_marks"]:
                 return "hypothetical"
-        for c in v.children:
-            if c.dep_ in ("aux", "auxpass"):
+            if aux_result is None and d in ("aux", "auxpass"):
                 lw = c.lower_
                 if lw in q["hypothetical_aux"]:
                     if lw == "would" and v.dep_ == "ccomp" and v.head.tag_ == "VBD":
-                        return "future"  # future in the past: "said it would withdraw"
-                    return "hypothetical"
-                if lw in q["future_aux"] or c.lemma_.lower() in q["future_aux"]:
-                    return "future"
+                        aux_result = "future"  # future in the past: "said it would withdraw"
+                    else:
+                        aux_result = "hypothetical"
+                elif lw in q["future_aux"] or c.lemma_.lower() in q["future_aux"]:
+                    aux_result = "future"
+        if aux_result is not None:
+            return aux_result
         if v.dep_ == "xcomp" and (_lem(v.head) in q["future_governors"] or v.head.lower_ in q["future_governors"]):
             return "future"
         if v.dep_ == "xcomp" and v.head.dep_ in ("acomp", "prep") and v.head.lower_ in q["future_governors"]:
@@ -507,12 +544,20 @@ class EventCoder:
         if v is not None and v.dep_ == "xcomp" and _lem(v.head) in q["reported_verbs"] and any(
                 c.dep_ == "auxpass" for c in v.head.children):
             return True
-        root = head.sent.root if hasattr(head, "sent") else None
-        if root is not None and root is not v:
-            for c in root.children:
-                if c.dep_ == "prep" and c.lower_ in q["reported_preps"]:
-                    return True
-        return False
+        return self.sentence_reported
+
+    sentence_reported = False  # set per sentence by the stage: "According to reports, ..."
+
+
+def _member(values, sorted_hashes):
+    """Vectorised membership of ``values`` in a sorted hash array (no sorting per call)."""
+    import numpy as np
+
+    if len(sorted_hashes) == 0:
+        return np.zeros(len(values), dtype=bool)
+    idx = np.searchsorted(sorted_hashes, values)
+    idx[idx >= len(sorted_hashes)] = 0
+    return sorted_hashes[idx] == values
 
 
 PARTITIVES = qualifiers().get("partitive_nouns", frozenset())

@@ -38,6 +38,8 @@ class EventStage:
         self.obligation_aux = self.coder.q.get("obligation_aux", frozenset())
         self.self_pronouns = self.coder.q.get("speaker_pronouns", frozenset())
         self.quantity_heads = self.coder.q.get("quantity_heads", frozenset())
+        self.reported_preps = self.coder.q.get("reported_preps", frozenset())
+        self._oblig = []
 
     # ------------------------------------------------------------------ document
     def __call__(self, doc) -> None:
@@ -46,7 +48,10 @@ class EventStage:
         sp = doc.nlp
         raw: list[Event] = []
         # per-document precomputation: trigger candidates, tree depths, entities by sentence
+        self.coder.reset(sp)
         trig_idx = self.coder.trigger_indices(sp)
+        self._tok_actors = self._actor_index(doc, sp) if trig_idx else {}
+        oblig_idx = self.coder.word_indices(sp, self.obligation_aux) if trig_idx and self.obligation_aux else []
         if trig_idx:
             import numpy as np
             from spacy.attrs import HEAD
@@ -55,7 +60,8 @@ class EventStage:
             heads = (rel + np.arange(len(sp))).tolist()
         else:
             heads = []
-        self._depths = _depths(heads)
+        self._depths = _LazyDepths(heads)
+        self._trig_set = set(trig_idx)
         ents = list(sp.ents) if trig_idx else []
         for si, s in enumerate(doc.sentences):
             span = sp.char_span(s.start, s.end, alignment_mode="expand")
@@ -64,8 +70,15 @@ class EventStage:
             trigs = [sp[i] for i in trig_idx if span.start <= i < span.end]
             if not trigs:
                 continue
+            if not any(i in self._tok_actors for i in range(span.start, span.end)):
+                continue  # no actor in the sentence: nothing can be coded
             self._ents = [e for e in ents if span.start <= e.start < span.end]
+            self._oblig = [sp[i] for i in oblig_idx if span.start <= i < span.end]
+            root = span.root
+            self.coder.sentence_reported = any(c.dep_ == "prep" and c.lower_ in self.reported_preps
+                                               for c in root.children)
             raw.extend(self.code_sentence(doc, si, span, trigs))
+        self.coder.reset(None)
         events = self.dedup(doc, raw)
         for n, e in enumerate(events, 1):
             e.id = f"E{n}"
@@ -74,17 +87,24 @@ class EventStage:
     def code_sentence(self, doc, si: int, span, trigs=None) -> list[Event]:
         if trigs is None:
             trigs = self.coder.triggers(span)
-            self._depths = _depths([t.head.i for t in span.doc])
+            self._depths = _LazyDepths([t.head.i for t in span.doc])
+            self._trig_set = None
             self._ents = [e for e in span.ents]
+            self._oblig = [t for t in span if t.lower_ in self.obligation_aux]
+            self.coder.sentence_reported = any(c.dep_ == "prep" and c.lower_ in self.reported_preps
+                                               for c in span.root.children)
         if not trigs:
             return []
         depths = self._depths
         trigs.sort(key=lambda t: (depths[t.i], t.i))
         consumed: set[int] = set()
         out: list[Event] = []
+        trig_set = getattr(self, "_trig_set", None)
         for t in trigs:
             if t.i in consumed:
                 continue
+            if trig_set is not None and self.coder.only_grammar(t) and not any(c.i in trig_set for c in t.children):
+                continue  # a light, pass-through or speech verb with nothing codeable under it
             c = self.coder.code(t)
             if c is None:
                 continue
@@ -100,7 +120,7 @@ class EventStage:
             c = self.obligation(c) or c
             out.extend(self.make_events(doc, si, span, c))
         out.extend(self.obligations_uncoded(doc, si, span, consumed))
-        out.extend(self.charge_events(doc, si, span, consumed))
+        out.extend(self.charge_events(doc, si, span, consumed, trigs))
         return out
 
     # ------------------------------------------------------------------ reframing
@@ -137,7 +157,7 @@ class EventStage:
         if entry is None:
             return []
         out = []
-        for t in span:
+        for t in self._oblig:
             if t.dep_ == "aux" and t.lower_ in self.obligation_aux and t.head.i not in consumed:
                 v = t.head
                 sp = self._under_speech_obligation(v)
@@ -174,19 +194,48 @@ class EventStage:
                       source_frame=c.source_frame)
 
     # ------------------------------------------------------------------ arguments
+    @staticmethod
+    def _actor_index(doc, sp) -> dict[int, list]:
+        """Token index -> actors with a mention over it, innermost mention first (what
+        ``Document.actors_at`` answers for one token), built once per document."""
+        hits: dict[int, list] = {}
+        for a in doc.actors:
+            for m in a.mentions:
+                span = sp.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for i in range(span.start, span.end):
+                    hits.setdefault(i, []).append((m.end - m.start, a))
+        out = {}
+        for i, lst in hits.items():
+            lst.sort(key=lambda x: x[0])
+            seen, acts = set(), []
+            for _, a in lst:
+                if a.id not in seen:
+                    seen.add(a.id)
+                    acts.append(a)
+            out[i] = acts
+        return out
+
+    def _actors_at_token(self, doc, t) -> list:
+        idx = getattr(self, "_tok_actors", None)
+        if idx is not None and t.doc is doc.nlp:
+            return list(idx.get(t.i, ()))
+        return doc.actors_at(t.idx, t.idx + len(t.text))
+
     def actors_of(self, doc, tok, depth: int = 0) -> list:
         if tok is None or depth > 3:
             return []
-        heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+        heads = [tok] + [c for c in tok.conjuncts if c.pos_ in ("PROPN", "NOUN", "PRON")]
         found = []
         for h in heads:
             if h.lower_ in ("that", "which", "who") and h.dep_ in ("nsubj", "nsubjpass") and h.head.dep_ == "relcl":
                 h = h.head.head
-            hits = doc.actors_at(h.idx, h.idx + len(h.text))
+            hits = self._actors_at_token(doc, h)
             if not hits:
                 for c in h.children:
                     if c.dep_ in ("poss", "compound", "amod", "nmod"):
-                        hits.extend(a for a in doc.actors_at(c.idx, c.idx + len(c.text)) if a not in hits)
+                        hits.extend(a for a in self._actors_at_token(doc, c) if a not in hits)
             if not hits and h.lemma_.lower() in self.quantity_heads:
                 for p in h.children:
                     if p.dep_ == "prep" and p.lower_ == "of":
@@ -341,7 +390,7 @@ class EventStage:
                          "negated": self.coder.negated(c.head), "modality": modality})
             return []
         date = self.event_date(doc, span, c)
-        place = self.event_place(span, c)
+        place = self.event_place(span, c, [stok, ttok])
         sent = doc.sentences[si]
         evidence = [Span(sent.start, sent.end)]
         out = []
@@ -368,12 +417,12 @@ class EventStage:
                 "source": _tok_span(stok), "target": _tok_span(ttok)}
         return out
 
-    def charge_events(self, doc, si, span, consumed) -> list[Event]:
+    def charge_events(self, doc, si, span, consumed, trigs=None) -> list[Event]:
         """'X noted that the US strikes were an illegal breach of ...' -> X accuses the US."""
         if not self.charges:
             return []
         out = []
-        for tok in span:
+        for tok in trigs if trigs is not None else span:
             if tok.i in consumed or self.coder._pos(tok) != "NOUN" or tok.dep_ not in ("attr", "oprd", "appos"):
                 continue
             cands = [e for e, _ in self.coder.candidates(tok) if e.kind == "charge"]
@@ -444,8 +493,15 @@ class EventStage:
             return EventDate(pub.isoformat(), pub.isoformat(), None)
         return None
 
-    def event_place(self, span, c: Coding):
-        anchors = {c.head.i, c.tok.i}
+    def event_place(self, span, c: Coding, args=()):
+        anchors = {c.head.i, c.tok.i} | {a.i for a in args if a is not None}
+        # "US strikes in Iraq, including those that killed X": the place of the antecedent
+        h = c.head
+        if h.dep_ == "relcl":
+            ante = h.head
+            anchors.add(ante.i)
+            if ante.dep_ == "pobj" and ante.head.lemma_.lower() in ("include", "including", "like", "among"):
+                anchors.add(ante.head.head.i)
         for e in self._ents:
             if e.label_ not in self.place_labels:
                 continue
@@ -512,6 +568,28 @@ def _merge(k: Event, ev: Event, prefer_new: bool = False) -> None:
     if k.modality != ev.modality and "asserted" in (k.modality, ev.modality):
         k.modality = "asserted"
     k.confidence = max(k.confidence, ev.confidence)
+
+
+class _LazyDepths:
+    """Tree depth of a token from the head indices, computed on demand and memoised."""
+
+    def __init__(self, heads: list[int]):
+        self.heads = heads
+        self.memo: dict[int, int] = {}
+
+    def __getitem__(self, i: int) -> int:
+        memo, heads = self.memo, self.heads
+        path = []
+        j = i
+        while j not in memo and heads[j] != j and len(path) < 200:
+            path.append(j)
+            j = heads[j]
+        d = memo.get(j, 0)
+        memo[j] = d
+        for k in reversed(path):
+            d += 1
+            memo[k] = d
+        return memo[i]
 
 
 def _depths(heads: list[int]) -> list[int]:

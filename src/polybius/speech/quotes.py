@@ -190,8 +190,30 @@ class QuoteFinder:
                     q.speaker, q.verb = last[1], last[2]
                     q.rule = q.rule.replace("direct:none", "direct:continuation" if last[0] == block
                                             else "direct:next-paragraph")
+            if id(q) in orphans and q.rule.startswith("direct:none"):
+                QuoteFinder._preceding_subject(q, ctx)
             if q.verb is not None:
                 last = (ctx.block_of(max(q.end - 1, q.start)), q.speaker, q.verb, q.end)
+
+    @staticmethod
+    def _preceding_subject(q, ctx) -> None:
+        """'Santos was blunt. "Sorry is not enough."': a quote with no attribution right after a
+        sentence of the same paragraph about an actor is that actor's."""
+        i = ctx.tok_at(q.start) - 1
+        while i >= 0 and (ctx.sdoc[i].is_space or ctx.in_quote_mark(i)):
+            i -= 1
+        if i < 0 or ctx.sdoc[i].text not in (".", ":") or ctx.block_of(ctx.sdoc[i].idx) != ctx.block_of(q.start):
+            return
+        if ctx.in_quote(i):
+            return
+        root = ctx.sdoc[i].sent.root
+        subj = subject_of(root, ctx.verbs)
+        if subj is None or ctx.in_quote(subj.i):
+            return
+        speaker = actor_for(ctx.doc, subj)
+        if speaker is not None:
+            q.speaker = speaker
+            q.rule = q.rule.replace("direct:none", "direct:preceding-subject")
 
     def indirect(self, doc, ctx, verbs, used_verbs) -> list[Quote]:
         out = []
@@ -430,9 +452,16 @@ class _Context:
 
     def _speaker(self, verb, window):
         subj = subject_of(verb, self.verbs)
-        if subj is not None:
+        if subj is not None and not self.in_quote(subj.i):
             return subj
-        for t in window:  # inverted or unparsed: the first nominal after the verb
+        # unparsed (no subject, or one inside the quoted words): the noun phrase between the quote and the verb ('"…," the director told'),
+        # its head being the token whose head lies outside it
+        pre = [t for t in window if t.i < verb.i and not t.is_punct]
+        ids = {t.i for t in pre}
+        for t in pre:
+            if t.pos_ in ("PROPN", "PRON", "NOUN") and t.head.i not in ids:
+                return t
+        for t in window:  # inverted: the first nominal after the verb ('"…," said X')
             if t.i > verb.i and t.pos_ in ("PROPN", "PRON", "NOUN"):
                 return t
         return None

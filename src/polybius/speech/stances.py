@@ -263,8 +263,9 @@ class _Run:
                         break
             if theme is None and c.modifier_theme:
                 for x in tok.children:
-                    if x.dep_ in ("compound", "amod", "poss", "nmod"):
+                    if x.dep_ in ("compound", "amod", "poss", "nmod") and self._theme_word(x):
                         theme = x
+                        break
         if theme is not None and is_verb and self._concept(theme, "noun") is not None:
             return None  # "remove sanctions" is not a withdrawal: see negating_verbs
         if theme is not None and not self._theme_word(theme):
@@ -358,7 +359,8 @@ class _Run:
         """Inside a direct quote only the speaker's own 'we'/'I' hold stances."""
         for q in self.quotes:
             if q.start <= tok.idx < q.end:
-                if subj is not None and subj.lower_ in _FIRST_PERSON and q.speaker:
+                local = subject_of(tok) if tok.pos_ == "VERB" else subj  # the quoted words' own subject
+                if local is not None and local.lower_ in _FIRST_PERSON and q.speaker:
                     return [q.speaker], True
                 return [], True
         return None, False
@@ -392,6 +394,9 @@ class _Run:
                     cands.append(c)  # "voted on Tuesday to expel …"
         for c in cands:
             if c.i in self.mentions and c.i != tok.i:
+                for k in c.children:  # "the ceasefire agreement": the more specific concept
+                    if k.dep_ == "compound" and k.i in self.mentions:
+                        return self.mentions[k.i]
                 return self.mentions[c.i]
         neg = self.f.props.get("negating_verbs", set())
         for c in cands:
@@ -506,8 +511,8 @@ class _Run:
             if span is None or len(span) == 0:
                 continue
             tok = span.root
-            if tok.i in cue_toks or self._hypothetical(tok):
-                continue
+            if tok.i in cue_toks or tok.i in self.speech or self._hypothetical(tok):
+                continue  # a speech verb's event: its words' own cues decide (inside quotes: 'we' only)
             if e.negated:
                 pol = "oppose" if pol == "support" else "support"
             target = self._target(tok)
