@@ -65,6 +65,7 @@ def test_malformed_dictionary_names_file_and_line(tmp_path, text, msg):
     ("last year", "2019-01-01", "2019-12-31"),
     ("December", "2019-12-01", "2019-12-31"),
     ("March 3, 2019", "2019-03-03", "2019-03-03"),
+    ("since 2003", "2003-01-01", "2020-01-11"),
 ])
 def test_dates(text, start, end):
     got = resolve(text, dt.date(2020, 1, 11))

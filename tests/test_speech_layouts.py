@@ -76,3 +76,14 @@ def test_preceding_subject_and_subject_inside_quote(nlp):
     qs = [q for q in QuoteFinder(nlp)(d) if q.kind == "direct"]
     assert [by_name(d, q.speaker) for q in qs] == ["Rita Olsen", "Rita Olsen"]
     assert qs[1].rule == "direct:preceding-subject"
+
+
+def test_according_to_reported_words(nlp):
+    from polybius.speech import QuoteFinder
+
+    text = ("The strike killed 12 people near the border, according to local officials. "
+            "The bank's forecasts, according to the statement, show growth returning next year.")
+    d = make_doc(nlp, text, {"officials": ["local officials"]})
+    qs = QuoteFinder(nlp)(d)
+    assert [(q.kind, q.text, by_name(d, q.speaker), q.rule) for q in qs] == [
+        ("indirect", "The strike killed 12 people near the border", "officials", "indirect:according-to")]

@@ -178,3 +178,10 @@ def test_no_speaker_guessed_from_a_modifier(finder, nlp):
               {"Canada": ["Canadian"]})
     [q] = doc.quotes
     assert q.speaker is None
+
+
+def test_fronted_needs_a_speaker_like_subject(finder, nlp):
+    doc = run(finder, nlp, "A long rivalry, sharpened over decades, adds fuel to the dispute over the river.")
+    assert doc.quotes == []
+    doc = run(finder, nlp, "Two soldiers were wounded in the attack, a security source said.")
+    assert [(q.kind, q.speaker) for q in doc.quotes] == [("indirect", None)]

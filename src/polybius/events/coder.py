@@ -100,9 +100,17 @@ class EventCoder:
         strings = vocab.strings
         pos_ids = {p: strings.add(p) for p in ("VERB", "AUX", "NOUN", "PROPN", "ADJ")}
         self._pos_groups = []
+        # regular inflections of every trigger lemma, for when the lemmatizer errs ("staged" -> "stag")
+        self.inflections: dict[tuple[str, str], str] = {}
+        for pos, lemmas in lemmas_by_pos.items():
+            for lem in lemmas:
+                for form in _inflect(lem, pos):
+                    if (form, pos) not in self.index:
+                        self.inflections.setdefault((form, pos), lem)
         for pos, lemmas in lemmas_by_pos.items():
             tags = [pos] + (["PROPN"] if pos == "NOUN" else []) + (["AUX"] if pos == "VERB" else [])
-            hashes = np.array(sorted(strings.add(l) for l in lemmas), dtype="uint64")
+            forms = set(lemmas) | {f for (f, p) in self.inflections if p == pos}
+            hashes = np.array(sorted(strings.add(l) for l in forms), dtype="uint64")
             self._pos_groups.append((np.array([pos_ids[t] for t in tags], dtype="uint64"), hashes))
 
     # ------------------------------------------------------------------ triggers
@@ -142,8 +150,11 @@ class EventCoder:
 
     def _lemma(self, tok) -> str:
         lem = tok.lemma_.lower()
-        if (lem, self._pos(tok)) not in self.index and (tok.lower_, self._pos(tok)) in self.index:
-            return tok.lower_
+        pos = self._pos(tok)
+        if (lem, pos) not in self.index:
+            if (tok.lower_, pos) in self.index:
+                return tok.lower_
+            return self.inflections.get((tok.lower_, pos), lem)
         return lem
 
     def candidates(self, tok) -> list[tuple[VerbEntry, object]]:
@@ -285,6 +296,17 @@ class EventCoder:
                         continue
                 f.inherited_subj = True
                 return
+            if (d == "advcl" and cur.tag_ in ("VBG", "VBN")) or (d == "pcomp" and h.dep_ == "prep"):
+                # "..., contributing $46 million", "by donating supplies": the main clause's subject
+                v = h if d == "advcl" else h.head
+                f.subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
+                if f.subj:
+                    f.inherited_subj = True
+                    return
+                if v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
+                    cur = v
+                    continue
+                return
             if d == "relcl":
                 rel = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in REL_PRONOUNS]
                 if rel and rel[0].dep_ == "nsubj":
@@ -357,9 +379,11 @@ class EventCoder:
                 if not (f.mods & vals or f.particles & vals):
                     return None
                 score += 1
-            elif key == "comp":
+            elif key in ("comp", "xcomp"):
                 if f.comp is None or (vals and _lem(f.comp) not in vals):
                     return None
+                if key == "xcomp" and f.comp_finite:
+                    return None  # "told X to leave", not "told that ..."
                 score += 1
         return score
 
@@ -392,7 +416,8 @@ class EventCoder:
         # an entry with conditions says more ("hold prisoners")
         if self._is_light(tok) and (entry is None or score <= 0 or entry.family is not None):
             objs = []
-            for o in [*f.obj, *f.preps.get("for", [])]:  # "held talks", "joined X for talks"
+            # "held talks"; "joined X for talks" (a for-object only when no complement family claims it)
+            for o in [*f.obj, *(f.preps.get("for", []) if entry is None else [])]:
                 objs.append(o)
                 if o.lemma_.lower() in self.q.get("partitive_nouns", ()):
                     objs.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -547,6 +572,24 @@ class EventCoder:
         return self.sentence_reported
 
     sentence_reported = False  # set per sentence by the stage: "According to reports, ..."
+
+
+def _inflect(lemma: str, pos: str) -> set[str]:
+    """Regular English inflections of a lemma (verbs: -s -ed -ing; nouns: plural)."""
+    out = set()
+    if pos == "NOUN":
+        out |= {lemma + "s", lemma + "es"}
+        if lemma.endswith("y"):
+            out.add(lemma[:-1] + "ies")
+    elif pos == "VERB":
+        out |= {lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
+        if lemma.endswith("e"):
+            out |= {lemma + "d", lemma[:-1] + "ing"}
+        if lemma.endswith("y"):
+            out |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+        if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+            out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return out
 
 
 def _member(values, sorted_hashes):

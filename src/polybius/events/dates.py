@@ -70,6 +70,11 @@ def resolve(text: str, published: dt.date | None) -> tuple[dt.date, dt.date] | N
     """The (start, end) range ``text`` refers to, or None when it cannot be resolved."""
     if published is None or not text:
         return None
+    low = text.strip().lower()
+    for lead in ("since ", "from "):
+        if low.startswith(lead):  # "since 1978": from then until publication
+            rng = resolve(text.strip()[len(lead):], published)
+            return (rng[0], max(rng[0], published)) if rng else None
     t = _tables()
     words = re.findall(r"[a-z]+|\d+", text.lower().replace("mid-", "mid "))
     words = [w for w in words if w not in ("the", "on", "in", "of", "at", "during", "since", "by", "from")]

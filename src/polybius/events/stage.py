@@ -242,6 +242,13 @@ class EventStage:
                         for x in p.children:
                             if x.dep_ == "pobj":
                                 hits = self.actors_of(doc, x, depth + 1)
+            if not hits and h.pos_ == "NOUN":
+                # "activists from Fatah", "soldiers from Gondor": the group they come from
+                for p in h.children:
+                    if p.dep_ == "prep" and p.lower_ == "from":
+                        for x in p.children:
+                            if x.dep_ == "pobj":
+                                hits.extend(a for a in self._actors_at_token(doc, x) if a not in hits)
             if not hits and h.dep_ == "pobj" and h.head.lemma_.lower() in ("include", "including", "like", "among"):
                 hits = self.actors_of(doc, h.head.head, depth + 1)
             if not hits and h.pos_ == "PRON" and h.lower_ in self.self_pronouns and h.dep_ in ("nsubj", "nsubjpass"):

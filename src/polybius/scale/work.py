@@ -34,7 +34,10 @@ def pipeline_for(settings: Settings):
 
 def init_worker(settings: Settings) -> None:
     """Process-pool initializer: load the model before the first batch arrives."""
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    # one worker = one core: numerical libraries must not start threads of their own (they read
+    # these when first imported, which in a fresh worker is below)
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     pipeline_for(settings)
 
 
@@ -66,6 +69,8 @@ def warm_up(settings: Settings, seconds: float = 0.0) -> int:
     its workers; returns the process id."""
     import time
 
-    pipeline_for(settings)
+    p = pipeline_for(settings)
+    # code one short document so that every stage's lazily loaded tables are loaded now
+    p.code_document(Document(text="Officials in the capital said on Monday that the talks would resume."))
     time.sleep(seconds)
     return os.getpid()

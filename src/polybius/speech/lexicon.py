@@ -90,7 +90,13 @@ def load_json(name: str, path: Path | None = None):
         raise LexiconError(f"{path}: {exc}") from None
 
 
+def load_word_list(name: str, path: Path | None = None) -> set[str]:
+    path = path or DATA / name
+    return {cols[0].lower() for _, cols in _rows(path, 1, 1)}
+
+
 @dataclass
 class Lexicon:
     marks: list[QuoteMark] = field(default_factory=load_quote_marks)
     verbs: dict[str, list[SpeechVerb]] = field(default_factory=load_speech_verbs)
+    fronted: set[str] = field(default_factory=lambda: load_word_list("fronted_verbs.txt"))

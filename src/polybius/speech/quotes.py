@@ -171,6 +171,7 @@ class QuoteFinder:
             if rule.startswith("direct:none") and ctx.starts_clause(seg):
                 orphans[id(q)] = (block, ctx.opens_block(seg))
         quotes.extend(self.indirect(doc, ctx, verbs, used_verbs))
+        quotes.extend(self.according_to(doc, ctx, verbs, used_verbs, quotes))
         quotes.sort(key=lambda q: (q.start, q.end))
         self._continue_speakers(quotes, orphans, ctx)
         for i, q in enumerate(quotes, 1):
@@ -244,9 +245,11 @@ class QuoteFinder:
                 subj = next((c for c in v.children if c.dep_ in _SUBJ), None)
                 for c in v.children:
                     if (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and subj is not None
-                            and c.right_edge.i < subj.left_edge.i and ctx.sdoc[c.right_edge.i + 1].text in (",", "—", "–")
-                            or c.dep_ == "ccomp" and c.right_edge.i + 1 < v.i and ctx.sdoc[c.right_edge.i].text == ","):
-                        clause, rule = c, "indirect:fronted"
+                            and c.right_edge.i < subj.left_edge.i
+                            and (ctx.sdoc[c.right_edge.i + 1].text in (",", "—", "–") or ctx.sdoc[c.right_edge.i].text == ",")):
+                        if (entry.lemma in self.lex.fronted or subj.pos_ in ("PROPN", "PRON")
+                                or actor_for(doc, subj) is not None):
+                            clause, rule = c, "indirect:fronted"
                         break
             if clause is None:
                 continue
@@ -264,6 +267,37 @@ class QuoteFinder:
                 if q is not None:
                     out.append(Quote(id="", speaker=speaker, text=doc.text[q[0]:q[1]], start=q[0], end=q[1],
                                      kind="indirect", verb=verb, rule=rule))
+        return out
+
+    @staticmethod
+    def according_to(doc, ctx, verbs, used_verbs, found) -> list[Quote]:
+        """'The strike killed 12 people, according to local officials.': the sentence, less the
+        attribution phrase, is the source's reported words (``indirect:according-to``)."""
+        out = []
+        for i, entry in verbs.items():
+            if entry.kind != "source" or i in used_verbs or ctx.in_quote(i):
+                continue
+            acc = ctx.sdoc[i]
+            to = next((c for c in acc.children if c.lower_ == entry.particle), None)
+            src = next((o for o in to.children if o.dep_ == "pobj"), None) if to is not None else None
+            if src is None:
+                continue
+            sent = acc.sent
+            a0, a1 = acc.left_edge.i, acc.right_edge.i
+            toks = [t for t in sent if not (a0 <= t.i <= a1)]
+            while toks and (toks[0].is_punct or toks[0].is_space):
+                toks = toks[1:]
+            while toks and (toks[-1].is_punct or toks[-1].is_space):
+                toks = toks[:-1]
+            if len(toks) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in toks) or any(ctx.in_quote(t.i) for t in toks):
+                continue
+            if a0 > toks[0].i and a1 < toks[-1].i:
+                continue  # the phrase sits inside the clause: no clean span of reported words
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            if any(q.start < end and start < q.end and q.kind != "partial" for q in found):
+                continue
+            out.append(Quote(id="", speaker=actor_for(doc, src), text=doc.text[start:end], start=start, end=end,
+                             kind="indirect", verb=entry.lemma, rule="indirect:according-to"))
         return out
 
     @staticmethod
