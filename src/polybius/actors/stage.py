@@ -450,7 +450,9 @@ class CandidateBuilder:
             c.name_tokens = [sd[x].text for x in range(k, e) if sd[x].tag_ != "HYPH"]
             self._context(c, sd, actor_hits, agent_hits, group_hits)
             return [c]
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not ent and (h > sd[h].sent.start or e - s > 1) and (
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not ent and (
+                h > sd[h].sent.start or e - s > 1 or (tok.tag_ == "NNP" and not tok.is_sent_end
+                                                      and sd[h + 1].pos_ in ("VERB", "AUX"))) and (
                 tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"))):
             # an unknown proper name acting as a subject ("Ethopia has agreed", "SPLM/A"): an actor with
             # no code, never dropped and never guessed

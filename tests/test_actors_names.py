@@ -1,0 +1,29 @@
+"""Unknown names and conjoined premodifiers (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def code(pipeline):
+    from polybius.ingest import read_text
+
+    def run(text):
+        settings = pipeline.settings.replace(min_words_for_language_check=10**6)
+        return pipeline.code_document(read_text(text, settings))
+
+    return run
+
+
+def actor_with_mention(doc, text):
+    for a in doc.actors:
+        if any(m.text == text for m in a.mentions):
+            return a
+    return None
+
+
+def test_unknown_one_word_subject_at_sentence_start(code):
+    doc = code("Veltrabank said it would appeal against the fine. The regulator declined to comment.")
+    a = actor_with_mention(doc, "Veltrabank")
+    assert a is not None and a.code is None
+    assert any(m.text == "it" for m in a.mentions)
