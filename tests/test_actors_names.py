@@ -27,3 +27,11 @@ def test_unknown_one_word_subject_at_sentence_start(code):
     a = actor_with_mention(doc, "Veltrabank")
     assert a is not None and a.code is None
     assert any(m.text == "it" for m in a.mentions)
+
+
+def test_country_and_body_before_another_head(code):
+    doc = code("Turkish army bulldozers cleared the road, and a man died in Greek police custody.")
+    army = actor_with_mention(doc, "Turkish army")
+    police = actor_with_mention(doc, "Greek police")
+    assert army is not None and army.code == "TURMIL"
+    assert police is not None and police.code == "GRCCOP"

@@ -460,8 +460,18 @@ class CandidateBuilder:
             c.name_tokens = [sd[x].text for x in range(s, e) if sd[x].pos_ == "PROPN"]
             self._context(c, sd, actor_hits, agent_hits, group_hits)
             return [c]
-        # not an actor head: actors inside are modifiers ("US strikes", "the Soleimani killing")
+        # not an actor head: actors inside are modifiers ("US strikes", "the Soleimani killing");
+        # a country and a body or role noun before the head are an actor of their own
+        # ("Israeli army bulldozers" -> the Israeli army, "Albanian rebel-held territory")
         out = []
+        for hit in reversed(agent_hits):
+            if hit[1] <= h and any(a[1] <= hit[0] and a[2][-1].kind == "country" for a in actor_hits) \
+                    and sd[hit[1] - 1].pos_ in ("NOUN", "PROPN", "ADJ") and hit[2][-1].code:
+                sub = [x for x in self.segment_candidates(sd, s, hit[1], si) if x.rule != "modifier"]
+                if sub:
+                    actor_hits = [a for a in actor_hits if a[0] >= hit[1]]
+                    out.extend(sub)
+                    break
         for hit in actor_hits:
             m = Candidate(start=hit[0], end=hit[1], head=hit[1] - 1, kind="", sent=si, rule="modifier")
             entry = hit[2][-1]
