@@ -35,3 +35,9 @@ def test_country_and_body_before_another_head(code):
     police = actor_with_mention(doc, "Greek police")
     assert army is not None and army.code == "TURMIL"
     assert police is not None and police.code == "GRCCOP"
+
+
+def test_more_international_organisations(code):
+    doc = code("The European Economic Community and the International Labour Organization criticised the new law.")
+    codes = {a.code for a in doc.actors}
+    assert {"IGOEUREEC", "IGOUNOLABILO"} <= codes
