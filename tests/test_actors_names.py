@@ -41,3 +41,9 @@ def test_more_international_organisations(code):
     doc = code("The European Economic Community and the International Labour Organization criticised the new law.")
     codes = {a.code for a in doc.actors}
     assert {"IGOEUREEC", "IGOUNOLABILO"} <= codes
+
+
+def test_titled_name_of_a_country(code):
+    doc = code("Queen Amara of Norway opened the new bridge on Friday.")
+    a = actor_with_mention(doc, "Queen Amara")
+    assert a is not None and a.code == "NORGOV"

@@ -647,8 +647,10 @@ class CandidateBuilder:
             ns, ne, _ = segs[i + 1]
             if ns != e + 1 or sd[e].lower_ not in _LINK_PREPS:
                 continue
-            heads = [c for c in seg_cands[i] if c.head == e - 1 and c.rule in ("agent", "group", "compound", "dictionary")
-                     and c.kind in ("person", "group", "organization") and c.base is None and (c.rule != "dictionary" or c.agents)]
+            heads = [c for c in seg_cands[i] if c.head == e - 1 and c.rule in ("agent", "group", "compound", "dictionary",
+                                                                              "title+name", "ner")
+                     and c.kind in ("person", "group", "organization") and c.base is None
+                     and (c.rule in ("agent", "group", "compound") or c.agents)]
             objs = [c for c in seg_cands[i + 1] if c.kind in ("country", "organization") and c.start <= ns + 1]
             if not heads or not objs:
                 continue
