@@ -47,3 +47,11 @@ def test_titled_name_of_a_country(code):
     doc = code("Queen Amara of Norway opened the new bridge on Friday.")
     a = actor_with_mention(doc, "Queen Amara")
     assert a is not None and a.code == "NORGOV"
+
+
+def test_associations_and_victims(code):
+    doc = code("Fishermen's associations said the quotas were unfair. Storm victims said no help had come.")
+    assoc = actor_with_mention(doc, "associations")
+    assert assoc is not None and assoc.kind in ("organization", "group")
+    victims = actor_with_mention(doc, "Storm victims")
+    assert victims is not None and "CVL" in victims.sectors
