@@ -55,3 +55,9 @@ def test_associations_and_victims(code):
     assert assoc is not None and assoc.kind in ("organization", "group")
     victims = actor_with_mention(doc, "Storm victims")
     assert victims is not None and "CVL" in victims.sectors
+
+
+def test_plural_ethnic_group_noun_is_people(code):
+    doc = code("Chinese Uighurs marched in Urumqi on Sunday.")
+    a = actor_with_mention(doc, "Chinese Uighurs")
+    assert a is not None and a.country == "CHN" and "CVL" in a.sectors

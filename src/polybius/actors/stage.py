@@ -419,6 +419,9 @@ class CandidateBuilder:
             c.rule = "group"
             c.name = sd[s:e].text
             self._context(c, sd, actor_hits, agent_hits, group_hits)
+            if tok.tag_ == "NNPS" or tok.tag_ == "NNS" or (tok.text.endswith("s") and tok.lemma_ != tok.text):
+                # "Iraqi Kurds", "Shiites": the people of that group, as a demonym used as a noun
+                c.agents.append(self.t.people_agent)
             return self._split_conj(sd, s, c, actor_hits, group_hits)
         if ent in ("ORG", "GPE", "NORP") and tok.pos_ in ("PROPN", "NOUN", "ADJ"):
             span = _ent_span(sd, h, ent, s)
