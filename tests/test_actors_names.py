@@ -61,3 +61,9 @@ def test_plural_ethnic_group_noun_is_people(code):
     doc = code("Chinese Uighurs marched in Urumqi on Sunday.")
     a = actor_with_mention(doc, "Chinese Uighurs")
     assert a is not None and a.country == "CHN" and "CVL" in a.sectors
+
+
+def test_armed_groups_take_their_country(code):
+    doc = code("The Khmer Rouge shelled a village, and the Shining Path ambushed a patrol.")
+    codes = {a.code for a in doc.actors}
+    assert {"KHMREB", "PERREB"} <= codes
