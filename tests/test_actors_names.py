@@ -67,3 +67,9 @@ def test_armed_groups_take_their_country(code):
     doc = code("The Khmer Rouge shelled a village, and the Shining Path ambushed a patrol.")
     codes = {a.code for a in doc.actors}
     assert {"KHMREB", "PERREB"} <= codes
+
+
+def test_from_a_national_group(code):
+    doc = code("Nurses from three Canadian charities reached the camp on Tuesday.")
+    a = actor_with_mention(doc, "Nurses")
+    assert a is not None and a.country == "CAN"

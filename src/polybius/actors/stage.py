@@ -654,7 +654,9 @@ class CandidateBuilder:
                                                                               "title+name", "ner")
                      and c.kind in ("person", "group", "organization") and c.base is None
                      and (c.rule in ("agent", "group", "compound") or c.agents)]
-            objs = [c for c in seg_cands[i + 1] if c.kind in ("country", "organization") and c.start <= ns + 1]
+            objs = [c for c in seg_cands[i + 1] if c.start <= ns + 1 and (
+                c.kind in ("country", "organization") or (c.kind == "group" and c.rule == "agent" and c.base
+                                                          and len(c.base) == 3 and c.head == ne - 1))]
             if not heads or not objs:
                 continue
             # more objects conjoined after the first: "in Fornost and Gondor"
