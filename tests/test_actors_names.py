@@ -73,3 +73,11 @@ def test_from_a_national_group(code):
     doc = code("Nurses from three Canadian charities reached the camp on Tuesday.")
     a = actor_with_mention(doc, "Nurses")
     assert a is not None and a.country == "CAN"
+
+
+def test_nationality_words_tagged_as_a_person(code):
+    doc = code("Kosovo Albanians demanded new talks. The proposal was rejected by Belgrade.")
+    people = actor_with_mention(doc, "Kosovo Albanians")
+    assert people is not None and people.kind == "group" and "CVL" in people.sectors
+    capital = actor_with_mention(doc, "Belgrade")
+    assert capital is not None and capital.code == "SRBGOV"

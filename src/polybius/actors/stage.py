@@ -71,6 +71,9 @@ class ActorTagger:
         self.generic_words = {w for w, e in mods.items() if "generic" in e}
         self.collective_words = {w for w, e in mods.items() if "collective" in e}
         # a nationality used as a noun ("the Iraqis") names the country's people: civilians
+        self.demonym_words = {key[0] for key, payloads in lexicon.actors.exact.items()
+                              if len(key) == 1 and any(getattr(p, "kind", None) == "country"
+                                                       and getattr(p, "via", None) == "demonym" for p in payloads)}
         self.people_agent = AgentEntry(name="people of a country", code="CVL", source="demonym used as a noun",
                                        kind="group", key="people")
 
@@ -103,7 +106,8 @@ class ActorTagger:
                 if prev.pos_ == "PROPN" and prev.dep_ == "compound" and i <= prev.head.i < j and prev.text[:1].isupper() \
                         and low[i - 1] not in self.lex.actors.first and low[i - 1] not in self.lex.agents.first:
                     return False  # "Ana Lima": a name that ends in a place name
-            if e.kind == "country" and any(ents[k] == "PERSON" for k in range(i, j)):
+            if e.kind == "country" and any(ents[k] == "PERSON" for k in range(i, j)) and not (
+                    e.via == "demonym" and self._demonym_entity(sd, i, low, ents)):
                 # "Michael Jordan": a person's name that contains a country name
                 if (i > 0 and ents[i - 1] == "PERSON" and sd[i].ent_iob_ == "I") or (
                         j < len(sd) and ents[j] == "PERSON" and sd[j].ent_iob_ == "I"):
@@ -141,6 +145,16 @@ class ActorTagger:
                 if in_actor[k] is None:
                     in_group[k] = h
         return in_actor, in_agent, in_group, low
+
+    def _demonym_entity(self, sd, i, low, ents) -> bool:
+        """The PERSON entity around token ``i`` is made of nationality words only ("Bosnian Serbs")."""
+        s = i
+        while s > 0 and ents[s - 1] == "PERSON" and sd[s].ent_iob_ == "I":
+            s -= 1
+        e = i + 1
+        while e < len(sd) and ents[e] == "PERSON" and sd[e].ent_iob_ == "I":
+            e += 1
+        return all(low[k] in self.demonym_words for k in range(s, e))
 
     # ------------------------------------------------------------ segments
     def segments(self, sent, in_actor, in_agent, in_group, doc=None):
@@ -340,6 +354,10 @@ class CandidateBuilder:
         if person_span is not None and a_hit is not None and a_hit[2][-1].kind == "country" \
                 and a_hit[0] <= person_span[0] and person_span[1] <= a_hit[1]:
             person_span = None  # "Sri Lanka" tagged PERSON: the dictionary knows better
+        if person_span is not None and a_hit is not None and all(
+                self.in_actor[k] is not None and self.in_actor[k][2][-1].kind == "country"
+                and self.in_actor[k][2][-1].via == "demonym" for k in range(*person_span)):
+            person_span = None  # "Bosnian Serbs" tagged PERSON: nationality words, not a name
         if person_span is not None and ag_hit is None:
             c.kind = "person"
             c.name_tokens = [sd[k].text for k in range(*person_span) if sd[k].tag_ != "HYPH"]
@@ -384,7 +402,8 @@ class CandidateBuilder:
                     c.name_tokens = [sd[k].text for k in range(a_hit[0], a_hit[1]) if sd[k].tag_ != "HYPH"]
             if entry.kind == "country" and entry.via == "capital" and c.kind == "country" and not agent_hits \
                     and not tok.is_upper \
-                    and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos", "agent") and tok.head.pos_ in ("VERB", "AUX", "NOUN"):
+                    and (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos", "agent") and tok.head.pos_ in ("VERB", "AUX", "NOUN")
+                         or tok.dep_ == "pobj" and tok.head.lower_ == "by"):  # "an admission by Moscow"
                 # "Washington warned ...": a capital acting is its government (CAMEO convention)
                 c.base = c.base + "GOV" if c.base and len(c.base) == 3 else c.base
                 c.kind = "organization"
