@@ -81,3 +81,13 @@ def test_nationality_words_tagged_as_a_person(code):
     assert people is not None and people.kind == "group" and "CVL" in people.sectors
     capital = actor_with_mention(doc, "Belgrade")
     assert capital is not None and capital.code == "SRBGOV"
+
+
+def test_more_role_nouns(code):
+    doc = code("Police detained three suspects after Danish experts examined the blast site where children had played.")
+    suspects = actor_with_mention(doc, "three suspects")
+    experts = actor_with_mention(doc, "Danish experts")
+    children = actor_with_mention(doc, "children")
+    assert suspects is not None and "CRM" in suspects.sectors
+    assert experts is not None and experts.country == "DNK"
+    assert children is not None and "CVL" in children.sectors
