@@ -91,3 +91,9 @@ def test_more_role_nouns(code):
     assert suspects is not None and "CRM" in suspects.sectors
     assert experts is not None and experts.country == "DNK"
     assert children is not None and "CVL" in children.sectors
+
+
+def test_title_case_acronym_spelling(code):
+    doc = code("Nato said on Tuesday that it would send more planes to the Baltic states.")
+    a = actor_with_mention(doc, "Nato")
+    assert a is not None and a.code == "IGOWSTNAT"
