@@ -66,3 +66,26 @@ def test_missing_file_is_refused(tmp_path):
 
     with pytest.raises(VerbDictionaryError, match="no such verb dictionary"):
         load_verb_dictionaries([str(tmp_path / "nope.txt")])
+
+
+PAIRED = """\
+--- ARRIVE  [032:033]  ---
+ARRIVE
+- * IN  [032:033]
+"""
+
+
+def test_paired_code_makes_the_reciprocal_event(tmp_path, nlp):
+    """PETRARCH's "[032:033]": the source visits the target and the target hosts the source."""
+    from polybius.config import load_settings
+    from polybius.ingest import read_text
+    from polybius.pipeline import Pipeline
+
+    p = tmp_path / "paired.verbs.txt"
+    p.write_text(PAIRED, encoding="utf-8")
+    d = read_petrarch_verbs(p)
+    assert {(e.code, e.reciprocal) for e in d.entries} == {("032", "033")}
+    s = load_settings(env={}, stages=["actors", "events"], verbs_files=[str(p)])
+    doc = Pipeline(s, nlp).code_document(read_text("The Danish foreign minister arrived in Norway on Monday.", s))
+    got = {(doc.actor(e.source).country, doc.actor(e.target).country, e.cameo) for e in doc.events if e.source and e.target}
+    assert got == {("DNK", "NOR", "032"), ("NOR", "DNK", "033")}

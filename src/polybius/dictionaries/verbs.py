@@ -41,6 +41,7 @@ class VerbEntry:
     rule: str = ""  # file:line
     line: int = 0
     dialect: str = "polybius"  # polybius | petrarch (PETRARCH entries code future actions as such)
+    reciprocal: str | None = None  # PETRARCH "[a:b]": the target also does b to the source
 
     @property
     def specificity(self) -> int:

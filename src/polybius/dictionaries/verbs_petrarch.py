@@ -49,6 +49,14 @@ def _first_code(raw: str) -> str | None:
     return raw.split(":", 1)[0].strip() or None
 
 
+def _second_code(raw: str) -> str | None:
+    """The reciprocal half of a paired code: "[032:033]" -> "033" (the target does it to the source)."""
+    raw = raw.strip()
+    if ":" not in raw or raw.startswith("---"):
+        return None
+    return raw.split(":", 1)[1].strip() or None
+
+
 def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
     path = Path(path)
     try:
@@ -60,6 +68,7 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
     synsets: dict[str, list[str]] = {}
     cur_syn: str | None = None
     block_code: str | None = None
+    block_recip: str | None = None
     block_verbs: list[Trigger] = []
     block_line = 0
     in_block = False
@@ -91,7 +100,8 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
             return
         base = block_code
         d.entries.append(VerbEntry(code=base or "000", triggers=list(block_verbs), kind="event" if base else "content",
-                                   rule=f"{path.name}:{block_line}", line=block_line, confidence=0.8, dialect="petrarch"))
+                                   rule=f"{path.name}:{block_line}", line=block_line, confidence=0.8, dialect="petrarch",
+                                   reciprocal=block_recip if base else None))
         for n, pat in pending:
             try:
                 e = _pattern_entry(pat, n, block_verbs, expand, f"{path.name}:{n}")
@@ -118,6 +128,7 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
             cur_syn = None
             in_block = True
             block_code = _first_code(m.group(2))
+            block_recip = _second_code(m.group(2))
             block_line = n
             continue
         if line.startswith("&"):
@@ -153,7 +164,7 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
         trig = Trigger(parts[0], ("VERB",), parts[1] if len(parts) > 1 and parts[1] not in ("and", "or") else None)
         if own and _first_code(own.group(1)) and _first_code(own.group(1)) != block_code:
             d.entries.append(VerbEntry(code=_first_code(own.group(1)), triggers=[trig], rule=where, line=n, confidence=0.8,
-                                       dialect="petrarch"))
+                                       dialect="petrarch", reciprocal=_second_code(own.group(1))))
         else:
             block_verbs.append(trig)
     finish_block()
@@ -166,6 +177,7 @@ def _pattern_entry(pat: str, n: int, verbs: list[Trigger], expand, where: str) -
     if not m:
         raise VerbDictionaryError(f"{where}: pattern without [code]: {pat!r}")
     code = _first_code(m.group(1))
+    recip = _second_code(m.group(1)) if code else None
     body = _CODE.sub("", pat).strip()
     before, _, after = body.partition("*")
     conds: dict[str, frozenset] = {}
@@ -223,4 +235,5 @@ def _pattern_entry(pat: str, n: int, verbs: list[Trigger], expand, where: str) -
     if not conds:
         return None
     return VerbEntry(code=code or "000", triggers=list(verbs), conditions=conds,
-                     kind="event" if code else "content", rule=where, line=n, confidence=0.8, dialect="petrarch")
+                     kind="event" if code else "content", rule=where, line=n, confidence=0.8, dialect="petrarch",
+                     reciprocal=recip)

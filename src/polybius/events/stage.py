@@ -385,11 +385,30 @@ class EventStage:
                 negated = False  # "will not lift the embargo" is a refusal, not a negated event
         if modality not in self.keep:
             return []
-        code = c.code
+        plain = [(s_, t_) for s_ in sources or [None] for t_ in targets or [None]]
+        codings = [(c.code, pairs or plain)]
+        if c.entry.reciprocal and c.code == c.entry.code:
+            # PETRARCH's paired code "[032:033]": the target does the second action to the source
+            codings.append((c.entry.reciprocal, [(t_, s_) for s_, t_ in pairs or plain if s_ is not None and t_ is not None]))
+        out, swapped = [], set()
+        for k, (code, dyads) in enumerate(codings):
+            evs = self._emit(doc, si, span, c, code, dyads, modality, negated, conf, passive_orphan, stok, ttok)
+            out.extend(evs)
+            swapped.update(id(ev) for ev in evs if k)
+        if stok is None:
+            stok = self.first_argument(["subj"] if c.source_frame else self.source_roles(c), c, sf)
+        if ttok is None:
+            ttok = self.first_argument(self.target_roles(c), c, f)
+        for ev in out:
+            a, b = (ttok, stok) if id(ev) in swapped else (stok, ttok)
+            doc.extras.setdefault("event_arguments", {})[id(ev)] = {"source": _tok_span(a), "target": _tok_span(b)}
+        return out
+
+    def _emit(self, doc, si, span, c, code, dyads, modality, negated, conf, passive_orphan, stok, ttok) -> list[Event]:
         cb = self.codebook.get(code) if code in self.codebook or code.isdigit() and len(code) <= 4 else None
         if cb is None or (code not in self.codebook and c.entry.rule.split(":")[0] != "verbs.txt"):
             # a user dictionary's code outside the CAMEO codebook: kept apart, never in the contract
-            for s_, t_ in pairs or [(s, t) for s in sources or [None] for t in targets or [None]]:
+            for s_, t_ in dyads:
                 if True:
                     doc.extras.setdefault("uncoded_events", []).append(
                         {"sentence": si, "source": s_.id if s_ else None, "target": t_.id if t_ else None,
@@ -401,7 +420,7 @@ class EventStage:
         sent = doc.sentences[si]
         evidence = [Span(sent.start, sent.end)]
         out = []
-        for s, t in pairs or [(s, t) for s in sources or [None] for t in targets or [None]]:
+        for s, t in dyads:
             if True:
                 if s is not None and t is not None and s.id == t.id:
                     continue
@@ -415,13 +434,6 @@ class EventStage:
                     negated=negated, modality=modality, date=date, place=place, evidence=list(evidence))
                 ev.cameo = code if code in self.codebook else cb.code
                 out.append(ev)
-        if stok is None:
-            stok = self.first_argument(["subj"] if c.source_frame else self.source_roles(c), c, sf)
-        if ttok is None:
-            ttok = self.first_argument(self.target_roles(c), c, f)
-        for ev in out:
-            doc.extras.setdefault("event_arguments", {})[id(ev)] = {
-                "source": _tok_span(stok), "target": _tok_span(ttok)}
         return out
 
     def charge_events(self, doc, si, span, consumed, trigs=None) -> list[Event]:
