@@ -89,3 +89,25 @@ def test_paired_code_makes_the_reciprocal_event(tmp_path, nlp):
     doc = Pipeline(s, nlp).code_document(read_text("The Danish foreign minister arrived in Norway on Monday.", s))
     got = {(doc.actor(e.source).country, doc.actor(e.target).country, e.cameo) for e in doc.events if e.source and e.target}
     assert got == {("DNK", "NOR", "032"), ("NOR", "DNK", "033")}
+
+
+FORMS = """\
+--- LEAVE  [012]  ---
+LEAVE
+
+--- LEFT  [032]  ---
+LEFT
+"""
+
+
+def test_petrarch_word_form_block_beats_the_lemma_block(tmp_path, nlp):
+    """TABARI dictionaries list verbs by form: "left" codes with LEFT, "leaves" with LEAVE."""
+    from polybius.events.coder import EventCoder
+
+    p = tmp_path / "forms.verbs.txt"
+    p.write_text(FORMS, encoding="utf-8")
+    coder = EventCoder(load_verb_dictionaries([str(p)]), nlp.vocab)
+    doc = nlp("The envoy left for the capital on Tuesday.")
+    assert coder.code(doc[2]).code == "032"
+    doc = nlp("The envoy leaves the capital on Tuesday.")
+    assert coder.code(doc[2]).code == "012"

@@ -91,6 +91,9 @@ class EventCoder:
                 for pos in t.pos:
                     self.index[(t.lemma, pos)].append((e, t))
                     lemmas_by_pos[pos].add(t.lemma)
+        # PETRARCH-1/TABARI list verbs by word form ("LEFT", "MET"): a block for the exact form
+        # a token has is more specific than the block for its lemma ("LEAVE", "MEET")
+        self.word_forms = {k for k, v in self.index.items() if any(e.dialect == "petrarch" for e, _ in v)}
         # Trigger lookup, compiled once: the hashes of every trigger lemma per coarse POS.
         # One vectorised pass over the document's (LEMMA, LOWER, POS) array finds them all
         # (a spaCy Matcher with LEMMA-IN patterns does the same, several times slower).
@@ -151,6 +154,8 @@ class EventCoder:
     def _lemma(self, tok) -> str:
         lem = tok.lemma_.lower()
         pos = self._pos(tok)
+        if lem != tok.lower_ and (tok.lower_, pos) in self.word_forms:
+            return tok.lower_
         if (lem, pos) not in self.index:
             if (tok.lower_, pos) in self.index:
                 return tok.lower_
