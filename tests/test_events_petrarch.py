@@ -111,3 +111,52 @@ def test_petrarch_word_form_block_beats_the_lemma_block(tmp_path, nlp):
     assert coder.code(doc[2]).code == "032"
     doc = nlp("The envoy leaves the capital on Tuesday.")
     assert coder.code(doc[2]).code == "012"
+
+
+TABARI = """\
+&NEGAUX
++DID N'T
++WILL NOT
+
+--- CLASH  [120]  ---
+CLASH
+- &NEGAUX * OVER EFFORTS  [904]
+- * OVER EFFORTS  [121]
+- * OVER TESTS  [+++]
+"""
+
+
+def _code_with(tmp_path, nlp, text_dict, sentence):
+    from polybius.config import load_settings
+    from polybius.ingest import read_text
+    from polybius.pipeline import Pipeline
+
+    p = tmp_path / "tabari.verbs.txt"
+    p.write_text(text_dict, encoding="utf-8")
+    s = load_settings(env={}, stages=["actors", "events"], verbs_files=[str(p)])
+    doc = Pipeline(s, nlp).code_document(read_text(sentence, s))
+    cty = lambda aid: doc.actor(aid).country if aid else None
+    got = {(cty(e.source), cty(e.target), e.cameo, e.negated) for e in doc.events}
+    got |= {(cty(e["source"]), cty(e["target"]), e["code"], e["negated"]) for e in doc.extras.get("uncoded_events", [])}
+    return got
+
+
+def test_tabari_patterns_are_word_sequences(tmp_path, nlp):
+    """Pattern words follow the verb in order with other words between; the target is the
+    first actor after the verb when the parse gives none ("the efforts of Norway")."""
+    d = read_petrarch_verbs(_write(tmp_path, TABARI))
+    assert any("'+++' is not an event code" in w for w in d.warnings)
+    got = _code_with(tmp_path, nlp, TABARI, "The Danish foreign minister clashed over the efforts of Norway to fish.")
+    assert ("DNK", "NOR", "121", False) in got
+
+
+def test_tabari_pattern_with_negation_codes_the_negated_action(tmp_path, nlp):
+    got = _code_with(tmp_path, nlp, TABARI, "The Danish foreign minister didn't clash over the efforts of Norway to fish.")
+    assert ("DNK", "NOR", "904", False) in got
+    assert not any(code == "121" for *_, code, neg in got if not neg)
+
+
+def _write(tmp_path, text):
+    p = tmp_path / "t.verbs.txt"
+    p.write_text(text, encoding="utf-8")
+    return p

@@ -180,6 +180,7 @@ class EventCoder:
         """Per-document caches (frames are pure functions of the parse)."""
         self._frames = {}
         self._cands = {}
+        self._seq_cache = {}
         self._frames_doc = doc
 
     def frame(self, tok) -> Frame:
@@ -345,6 +346,12 @@ class EventCoder:
     def _score(self, e: VerbEntry, f: Frame) -> int | None:
         """None when a condition fails; else how specifically the frame matched
         (a condition met by a two-word form such as "war crime" counts double)."""
+        if e.sequence is not None:
+            got = self.sequence_match(e, f.tok)
+            if got is not None:
+                return got[0]
+            if any(u[0] == "words" for u in e.sequence[0]) or not e.conditions:
+                return None  # context words before the verb are not there
         score = 0
         for key, vals in e.conditions.items():
             if key in ("obj",) or key.startswith("prep:"):
@@ -391,6 +398,63 @@ class EventCoder:
                     return None  # "told X to leave", not "told that ..."
                 score += 1
         return score
+
+    def sequence_match(self, e: VerbEntry, tok) -> tuple[int, dict] | None:
+        """Match a TABARI word-order pattern around ``tok`` within its sentence: units in
+        order, other words allowed between units, the words of a unit adjacent.  Returns
+        (words matched, marks) where marks maps "$"/"+" to ("before"|"after", token index),
+        the place to look for that actor; None when the pattern is not there."""
+        key = (id(e), tok.i)
+        cache = self._seq_cache if getattr(self, "_frames_doc", None) is tok.doc else {}
+        if key in cache:
+            return cache[key]
+        doc = tok.doc
+        sent = tok.sent
+        low = [t.lower_ for t in doc[sent.start:sent.end]]
+        lem = [t.lemma_.lower() for t in doc[sent.start:sent.end]]
+        base = sent.start
+
+        def at(j, alt):
+            if j < 0 or j + len(alt) > len(low):
+                return False
+            return all(low[j + k] == w or lem[j + k] == w or (len(w) >= 5 and low[j + k].startswith(w))
+                       for k, w in enumerate(alt))
+
+        before, after = e.sequence
+        marks: dict = {}
+        n = 0
+        pos = tok.i - base + 1
+        for kind, val in after:
+            if kind == "mark":
+                marks.setdefault(val, ("after", pos + base))
+                continue
+            hit = None
+            for j in range(pos, len(low)):
+                alt = next((a for a in val if at(j, a)), None)
+                if alt is not None:
+                    hit = (j, alt)
+                    break
+            if hit is None:
+                cache[key] = None
+                return None
+            pos, n = hit[0] + len(hit[1]), n + len(hit[1])
+        pos = tok.i - base  # exclusive end, moving left
+        for kind, val in reversed(before):
+            if kind == "mark":
+                marks.setdefault(val, ("before", pos + base))
+                continue
+            hit = None
+            for j in range(pos - 1, -1, -1):
+                alt = next((a for a in val if j + len(a) <= pos and at(j, a)), None)
+                if alt is not None:
+                    hit = (j, alt)
+                    break
+            if hit is None:
+                cache[key] = None
+                return None
+            pos, n = hit[0], n + len(hit[1])
+        cache[key] = (n, marks)
+        return cache[key]
 
     def _best(self, tok, f: Frame, kinds=("event", "content")) -> VerbEntry | None:
         return self._best_scored(tok, f, kinds)[0]

@@ -23,6 +23,9 @@ PETRARCH_DEFAULT_TARGETS = ["obj", "dative", "obj_owner", "obj_pp", "obj_tree", 
 KEEP_MODALITIES = ("asserted", "reported", "future")
 
 
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+
+
 class EventStage:
     def __init__(self, settings, nlp):
         self.settings = settings
@@ -194,6 +197,20 @@ class EventStage:
                       source_frame=c.source_frame)
 
     # ------------------------------------------------------------------ arguments
+    def _actor_near(self, tok, mark, exclude) -> tuple[list, object]:
+        """Actors at a TABARI pattern mark: the first after ("after", i) or the nearest
+        before ("before", i) within the sentence."""
+        side, i = mark
+        sent = tok.sent
+        rng = range(i, sent.end) if side == "after" else range(i - 1, sent.start - 1, -1)
+        for j in rng:
+            if j == tok.i:
+                continue
+            acts = [a for a in self._tok_actors.get(j, []) if a not in exclude]
+            if acts:
+                return acts[:1], tok.doc[j]
+        return [], None
+
     @staticmethod
     def _actor_index(doc, sp) -> dict[int, list]:
         """Token index -> actors with a mention over it, innermost mention first (what
@@ -358,6 +375,16 @@ class EventStage:
         targets, ttok = self.resolve_roles(doc, self.target_roles(c), c, f, exclude=sources)
         if not targets and c.complement is not None and "comp_target" not in (c.entry.target or []):
             targets, ttok = self.resolve_roles(doc, ["comp_target"], c, f, exclude=sources)
+        seq = self.coder.sequence_match(c.entry, c.tok) if c.entry.sequence is not None else None
+        if seq is not None:
+            # TABARI: the actor at a "$"/"+" mark, else the first actor after the verb is the target
+            marks = seq[1]
+            if not sources and "$" in marks:
+                sources, stok = self._actor_near(c.tok, marks["$"], [])
+            if "+" in marks or not targets:
+                got, gtok = self._actor_near(c.tok, marks.get("+", ("after", c.tok.i + 1)), sources)
+                if got:
+                    targets, ttok = got, gtok
         if not targets and len(sources) > 1 and c.entry.target != ["none"]:
             # "Gondor and Osgiliath renewed ties": each member of a compound subject acts on the others
             pairs = [(a, b) for a in sources for b in sources if a.id != b.id]
@@ -379,6 +406,9 @@ class EventStage:
         if modality == "hypothetical" and self.coder.conditional_threat(c.head):
             modality = "future"  # "will halt X unless Y": a conditional threat
         negated = self.coder.negated(c.head, c.tok if c.tok is not c.head else None)
+        if negated and seq is not None and any(w in NEGATION_WORDS for kind, alts in c.entry.sequence[0] if kind == "words"
+                                               for alt in alts for w in alt):
+            negated = False  # the pattern itself spells out the negation ("&NEG * OVER EFFORTS" [904])
         if modality == "future":
             c = self.intent_or_threat(c, modality, negated)
             if c.rule.endswith("(refusal)"):
@@ -413,7 +443,7 @@ class EventStage:
                     doc.extras.setdefault("uncoded_events", []).append(
                         {"sentence": si, "source": s_.id if s_ else None, "target": t_.id if t_ else None,
                          "code": code, "rule": c.rule, "trigger": (c.tok.idx, c.tok.idx + len(c.tok.text)),
-                         "negated": self.coder.negated(c.head), "modality": modality})
+                         "negated": negated, "modality": modality})
             return []
         date = self.event_date(doc, span, c)
         place = self.event_place(span, c, [stok, ttok])
