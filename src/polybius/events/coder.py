@@ -350,8 +350,7 @@ class EventCoder:
             got = self.sequence_match(e, f.tok)
             if got is not None:
                 return got[0]
-            if any(u[0] == "words" for u in e.sequence[0]) or not e.conditions:
-                return None  # context words before the verb are not there
+            return None  # a TABARI pattern is its words in order: no match without them
         score = 0
         for key, vals in e.conditions.items():
             if key in ("obj",) or key.startswith("prep:"):
