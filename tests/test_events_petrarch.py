@@ -160,3 +160,18 @@ def _write(tmp_path, text):
     p = tmp_path / "t.verbs.txt"
     p.write_text(text, encoding="utf-8")
     return p
+
+
+COMPOUND_AGREE = """\
+--- AGREE  [081]  ---
+AGREE
+- % *  [030:030]
+"""
+
+
+def test_tabari_compound_mark_needs_a_compound_subject(tmp_path, nlp):
+    """'% *': a compound subject before the verb; its members act on each other."""
+    got = _code_with(tmp_path, nlp, COMPOUND_AGREE, "Denmark and Norway agree that the dispute should go to arbitration.")
+    assert {("DNK", "NOR", "030", False), ("NOR", "DNK", "030", False)} <= got
+    got = _code_with(tmp_path, nlp, COMPOUND_AGREE, "Denmark agreed to lift its tariffs on Norway.")
+    assert not any(code == "030" for *_, code, _neg in got)

@@ -258,7 +258,7 @@ def _pattern_entry(pat: str, n: int, verbs: list[Trigger], expand, where: str, t
     seq = None
     if tabari and "(" not in body and "{" not in body:
         seq = (_sequence(before, expand_words, where), _sequence(after, expand_words, where))
-        if not any(u[0] == "words" for side in seq for u in side):
+        if not any(u[0] == "words" or u == ("mark", "%") for side in seq for u in side):
             seq = None
     if not conds and seq is None:
         return None
@@ -273,11 +273,11 @@ def _sequence(side: str, expand_words, where: str) -> list:
     of the set (a member may be several adjacent words); "$"/"+" mark the source/target."""
     units: list = []
     for chunk in side.split():
-        if chunk in ("$", "+"):
+        if chunk in ("$", "+", "%"):
             units.append(("mark", chunk))
             continue
         parts = [x for x in chunk.split("_") if x]
-        marks = [x for x in parts if x in ("$", "+")]
+        marks = [x for x in parts if x in ("$", "+", "%")]
         parts = [x for x in parts if x not in ("$", "+", "%", "^")]
         if not parts:
             continue

@@ -425,6 +425,11 @@ class EventCoder:
         pos = tok.i - base + 1
         for kind, val in after:
             if kind == "mark":
+                if val == "%":  # a compound ("X and Y") after the verb
+                    if not any(t.conjuncts and t.pos_ in ("NOUN", "PROPN") for t in doc[pos + base:sent.end]):
+                        cache[key] = None
+                        return None
+                    n += 1
                 marks.setdefault(val, ("after", pos + base))
                 continue
             hit = None
@@ -440,6 +445,11 @@ class EventCoder:
         pos = tok.i - base  # exclusive end, moving left
         for kind, val in reversed(before):
             if kind == "mark":
+                if val == "%":  # a compound subject ("X and Y agree")
+                    if not any(c.conjuncts for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+                        cache[key] = None
+                        return None
+                    n += 1
                 marks.setdefault(val, ("before", pos + base))
                 continue
             hit = None

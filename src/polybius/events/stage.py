@@ -381,7 +381,7 @@ class EventStage:
             marks = seq[1]
             if not sources and "$" in marks:
                 sources, stok = self._actor_near(c.tok, marks["$"], [])
-            if "+" in marks or not targets:
+            if "+" in marks or not targets and marks.get("%", ("after",))[0] != "before":
                 got, gtok = self._actor_near(c.tok, marks.get("+", ("after", c.tok.i + 1)), sources)
                 if got:
                     targets, ttok = got, gtok
