@@ -175,3 +175,18 @@ def test_tabari_compound_mark_needs_a_compound_subject(tmp_path, nlp):
     assert {("DNK", "NOR", "030", False), ("NOR", "DNK", "030", False)} <= got
     got = _code_with(tmp_path, nlp, COMPOUND_AGREE, "Denmark agreed to lift its tariffs on Norway.")
     assert not any(code == "030" for *_, code, _neg in got)
+
+
+PASSIVE = """\
+--- CRITICIZE  [121]  ---
+CRITICIZE
+- HEAVILY *  [122]
+"""
+
+
+def test_tabari_passive_without_agent_reads_actors_by_position(tmp_path, nlp):
+    """TABARI: with no agent, the actor before the verb is the source, the one after it the target."""
+    got = _code_with(tmp_path, nlp, PASSIVE, "Denmark was heavily criticized over its fishing dispute with Norway.")
+    assert ("DNK", "NOR", "122", False) in got
+    got = _code_with(tmp_path, nlp, PASSIVE, "Denmark was criticized over its fishing dispute with Norway.")
+    assert ("DNK", "NOR", "121", False) in got

@@ -121,7 +121,7 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
         base = block_code
         d.entries.append(VerbEntry(code=base or "000", triggers=list(block_verbs), kind="event" if base else "content",
                                    rule=f"{path.name}:{block_line}", line=block_line, confidence=0.8, dialect="petrarch",
-                                   reciprocal=block_recip if base else None))
+                                   reciprocal=block_recip if base else None, sequence=([], []) if tabari else None))
         for n, pat in pending:
             try:
                 e = _pattern_entry(pat, n, block_verbs, expand, f"{path.name}:{n}", tabari, expand_words)
@@ -184,7 +184,8 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
         trig = Trigger(parts[0], ("VERB",), parts[1] if len(parts) > 1 and parts[1] not in ("and", "or") else None)
         if own and _first_code(own.group(1)) and _first_code(own.group(1)) != block_code:
             d.entries.append(VerbEntry(code=_first_code(own.group(1)), triggers=[trig], rule=where, line=n, confidence=0.8,
-                                       dialect="petrarch", reciprocal=_second_code(own.group(1))))
+                                       dialect="petrarch", reciprocal=_second_code(own.group(1)),
+                                       sequence=([], []) if tabari else None))
         else:
             block_verbs.append(trig)
     finish_block()

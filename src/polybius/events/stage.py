@@ -199,10 +199,10 @@ class EventStage:
     # ------------------------------------------------------------------ arguments
     def _actor_near(self, tok, mark, exclude) -> tuple[list, object]:
         """Actors at a TABARI pattern mark: the first after ("after", i) or the nearest
-        before ("before", i) within the sentence."""
+        before ("before", i) within the verb's clause."""
         side, i = mark
-        sent = tok.sent
-        rng = range(i, sent.end) if side == "after" else range(i - 1, sent.start - 1, -1)
+        lo, hi = tok.left_edge.i, tok.right_edge.i + 1  # the verb's own clause
+        rng = range(i, hi) if side == "after" else range(i - 1, lo - 1, -1)
         for j in rng:
             if j == tok.i:
                 continue
@@ -381,6 +381,11 @@ class EventStage:
             marks = seq[1]
             if not sources and "$" in marks:
                 sources, stok = self._actor_near(c.tok, marks["$"], [])
+            elif not sources and f.passive and marks.get("+", ("after",))[0] == "after":
+                # a passive without its agent: TABARI reads the actor before the verb as the source
+                sources, stok = self._actor_near(c.tok, ("before", c.tok.i), [])
+                if sources:
+                    targets, ttok = [], None
             if "+" in marks or not targets and marks.get("%", ("after",))[0] != "before":
                 got, gtok = self._actor_near(c.tok, marks.get("+", ("after", c.tok.i + 1)), sources)
                 if got:
