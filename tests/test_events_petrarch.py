@@ -190,3 +190,11 @@ def test_tabari_passive_without_agent_reads_actors_by_position(tmp_path, nlp):
     assert ("DNK", "NOR", "122", False) in got
     got = _code_with(tmp_path, nlp, PASSIVE, "Denmark was criticized over its fishing dispute with Norway.")
     assert ("DNK", "NOR", "121", False) in got
+
+
+def test_codes_that_are_not_event_codes_code_nothing(tmp_path):
+    d = read_petrarch_verbs(_write(tmp_path, "--- RUMOUR  [025?]  ---\nRUMOUR\n- * LOUDLY  [174K]\n"))
+    block = [e for e in d.entries if e.line == 1]
+    assert block and block[0].kind == "content"  # '025?' is no code: the block codes nothing
+    assert any(e.code == "174K" for e in d.entries)  # letters are allowed in codes
+    assert any("'025?' is not an event code" in w for w in d.warnings)

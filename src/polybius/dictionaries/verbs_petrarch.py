@@ -49,6 +49,11 @@ def _first_code(raw: str) -> str | None:
     return raw.split(":", 1)[0].strip() or None
 
 
+def _event_code(code: str) -> bool:
+    """An event code has digits and letters only ("174", "174K"); "+++", "###", "025?" are not."""
+    return bool(re.fullmatch(r"[0-9A-Za-z]+", code)) and any(ch.isdigit() for ch in code)
+
+
 def _second_code(raw: str) -> str | None:
     """The reciprocal half of a paired code: "[032:033]" -> "033" (the target does it to the source)."""
     raw = raw.strip()
@@ -148,6 +153,9 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
             cur_syn = None
             in_block = True
             block_code = _first_code(m.group(2))
+            if block_code is not None and not _event_code(block_code):
+                d.warnings.append(f"{where}: {block_code!r} is not an event code (the block codes nothing)")
+                block_code = None
             block_recip = _second_code(m.group(2))
             block_line = n
             continue
@@ -199,7 +207,7 @@ def _pattern_entry(pat: str, n: int, verbs: list[Trigger], expand, where: str, t
     if not m:
         raise VerbDictionaryError(f"{where}: pattern without [code]: {pat!r}")
     code = _first_code(m.group(1))
-    if code is not None and not re.search(r"\d", code):
+    if code is not None and not _event_code(code):
         raise VerbDictionaryError(f"{where}: {code!r} is not an event code")
     recip = _second_code(m.group(1)) if code else None
     body = _CODE.sub("", pat).strip()
