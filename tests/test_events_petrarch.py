@@ -198,3 +198,15 @@ def test_codes_that_are_not_event_codes_code_nothing(tmp_path):
     assert block and block[0].kind == "content"  # '025?' is no code: the block codes nothing
     assert any(e.code == "174K" for e in d.entries)  # letters are allowed in codes
     assert any("'025?' is not an event code" in w for w in d.warnings)
+
+
+WELCOME = """\
+--- WELCOME  [041]  ---
+WELCOME
+"""
+
+
+def test_tabari_compound_subject_despite_the_parse(tmp_path, nlp):
+    """Every actor of a subject with "and" in it is a source, however the parser joined them."""
+    got = _code_with(tmp_path, nlp, WELCOME, "Denmark, the mean Finland, and good Sweden welcomed a resumption of ties with Norway.")
+    assert {("DNK", "NOR", "041", False), ("FIN", "NOR", "041", False), ("SWE", "NOR", "041", False)} <= got

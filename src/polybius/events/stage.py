@@ -197,6 +197,24 @@ class EventStage:
                       source_frame=c.source_frame)
 
     # ------------------------------------------------------------------ arguments
+    def _compound_subject(self, f, sources) -> list:
+        """Every actor of a subject with "and" in it ("X and the evil Y welcomed"), even when
+        the parser did not join them as conjuncts; actors inside its prepositional phrases are
+        not members ("lawmakers in X and Y")."""
+        out = list(sources)
+        for s in f.subj:
+            sub = list(s.subtree)
+            if not any(t.dep_ == "cc" for t in sub):
+                continue
+            for t in sub:
+                if t.pos_ not in ("PROPN", "NOUN") or any(a.dep_ == "prep" and a.i >= s.left_edge.i for a in t.ancestors
+                                                          if a.i <= s.right_edge.i):
+                    continue
+                for a in self._tok_actors.get(t.i, [])[:1]:
+                    if a not in out:
+                        out.append(a)
+        return out
+
     def _actor_near(self, tok, mark, exclude) -> tuple[list, object]:
         """Actors at a TABARI pattern mark: the first after ("after", i) or the nearest
         before ("before", i) within the verb's clause."""
@@ -379,6 +397,8 @@ class EventStage:
         if seq is not None:
             # TABARI: the actor at a "$"/"+" mark, else the first actor after the verb is the target
             marks = seq[1]
+            if sources:
+                sources = self._compound_subject(sf, sources)
             if not sources and "$" in marks:
                 sources, stok = self._actor_near(c.tok, marks["$"], [])
             elif not sources and f.passive and marks.get("+", ("after",))[0] == "after":
