@@ -162,3 +162,13 @@ def test_specific_codes(code):
     for text, want in cases:
         _, ev = code(text, {"Ruritania": "RUR", "Freedonia": "FRE"})
         assert any(c == want and s == "RUR" for s, t, c in ev), (text, ev)
+
+
+def test_pronoun_argument_is_shown_by_its_actors_name(code):
+    """'The Ruritanian army said it shelled ...': the source argument points at the army's name."""
+    doc, ev = code("The Ruritanian army said it shelled Freedonian border posts overnight.",
+                   {"The Ruritanian army": "RURMIL", "Freedonian border posts": "FRE"})
+    e = next(e for e in doc.events if e.root == "19")
+    assert _code(doc, e.source) == "RURMIL"
+    span = doc.extras["event_arguments"][id(e)]["source"]
+    assert doc.text[span[0]:span[1]] == "The Ruritanian army"

@@ -197,6 +197,22 @@ class EventStage:
                       source_frame=c.source_frame)
 
     # ------------------------------------------------------------------ arguments
+    @staticmethod
+    def _arg_span(doc, si, tok, actor_id):
+        """Where an argument is in the text: a pronoun's actor is shown by its named mention in
+        the sentence ("the Pentagon said *it* hit ..." -> "the Pentagon"), else the word's phrase."""
+        if tok is not None and actor_id:
+            sent = doc.sentences[si]
+            actor = doc.actor(actor_id)
+            ms = sorted((m for m in (actor.mentions if actor else []) if sent.start <= m.start and m.end <= sent.end
+                         and not m.start <= tok.idx < m.end), key=lambda m: m.start)
+            covered = actor is not None and any(m.start <= tok.idx < m.end for m in actor.mentions)
+            if ms and (tok.pos_ == "PRON" or not covered):
+                before = [m for m in ms if m.end <= tok.idx]
+                m = before[-1] if before else ms[0]
+                return (m.start, m.end)
+        return _tok_span(tok)
+
     def _compound_subject(self, f, sources) -> list:
         """Every actor of a subject with "and" in it ("X and the evil Y welcomed"), even when
         the parser did not join them as conjuncts; actors inside its prepositional phrases are
@@ -456,7 +472,8 @@ class EventStage:
             ttok = self.first_argument(self.target_roles(c), c, f)
         for ev in out:
             a, b = (ttok, stok) if id(ev) in swapped else (stok, ttok)
-            doc.extras.setdefault("event_arguments", {})[id(ev)] = {"source": _tok_span(a), "target": _tok_span(b)}
+            doc.extras.setdefault("event_arguments", {})[id(ev)] = {
+                "source": self._arg_span(doc, si, a, ev.source), "target": self._arg_span(doc, si, b, ev.target)}
         return out
 
     def _emit(self, doc, si, span, c, code, dyads, modality, negated, conf, passive_orphan, stok, ttok) -> list[Event]:
