@@ -210,3 +210,17 @@ def test_tabari_compound_subject_despite_the_parse(tmp_path, nlp):
     """Every actor of a subject with "and" in it is a source, however the parser joined them."""
     got = _code_with(tmp_path, nlp, WELCOME, "Denmark, the mean Finland, and good Sweden welcomed a resumption of ties with Norway.")
     assert {("DNK", "NOR", "041", False), ("FIN", "NOR", "041", False), ("SWE", "NOR", "041", False)} <= got
+
+
+BURN = """\
+--- BURN  [---]  ---
+BURN
+- * DOWN  [1712]
+"""
+
+
+def test_tabari_targets_are_names_not_pronouns(tmp_path, nlp):
+    """A TABARI dictionary reads actors by name: "burned down its warehouse" has no named target."""
+    got = _code_with(tmp_path, nlp, BURN, "Norway is ready to talk, years after Danish crowds burned down its warehouse.")
+    assert ("DNK", None, "1712", False) in got
+    assert not any(code == "1712" and tgt is not None for _s, tgt, code, _n in got)

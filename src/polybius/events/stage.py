@@ -238,8 +238,8 @@ class EventStage:
         lo, hi = tok.left_edge.i, tok.right_edge.i + 1  # the verb's own clause
         rng = range(i, hi) if side == "after" else range(i - 1, lo - 1, -1)
         for j in rng:
-            if j == tok.i:
-                continue
+            if j == tok.i or tok.doc[j].pos_ == "PRON":
+                continue  # a position holds a name, not a pronoun
             acts = [a for a in self._tok_actors.get(j, []) if a not in exclude]
             if acts:
                 return acts[:1], tok.doc[j]
@@ -422,6 +422,10 @@ class EventStage:
                 sources, stok = self._actor_near(c.tok, ("before", c.tok.i), [])
                 if sources:
                     targets, ttok = [], None
+            named = [t for t in (ttok.subtree if ttok is not None else [])
+                     if any(a in targets for a in self._tok_actors.get(t.i, []))]
+            if targets and ttok is not None and all(t.pos_ == "PRON" for t in named):
+                targets, ttok = [], None  # TABARI reads actors by name, not through pronouns ("its embassy")
             if "+" in marks or not targets and marks.get("%", ("after",))[0] != "before":
                 got, gtok = self._actor_near(c.tok, marks.get("+", ("after", c.tok.i + 1)), sources)
                 if got:
