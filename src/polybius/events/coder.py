@@ -235,7 +235,12 @@ class EventCoder:
                 f.passive = True
         if not is_noun:
             # a PP the parser hung on the object ("accused X of war crimes") counts for the verb
-            for o in f.obj:
+            objs = list(f.obj)
+            for o in f.obj:  # "returned dozens of artifacts to X": the of-object's PPs too
+                if o.lemma_.lower() in PARTITIVES:
+                    objs.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                for x in p.children if x.dep_ == "pobj")
+            for o in objs:
                 for c in o.children:
                     if c.dep_ == "prep" and c.lemma_.lower() not in f.preps:
                         f.preps[c.lemma_.lower()].extend(x for x in c.children if x.dep_ in ("pobj", "pcomp"))
@@ -681,7 +686,7 @@ def _member(values, sorted_hashes):
     return sorted_hashes[idx] == values
 
 
-PARTITIVES = qualifiers().get("partitive_nouns", frozenset())
+PARTITIVES = qualifiers().get("partitive_nouns", frozenset()) | qualifiers().get("quantity_heads", frozenset())
 
 
 def _forms(tok) -> set:
