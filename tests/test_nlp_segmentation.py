@@ -50,3 +50,13 @@ def test_cli_missing_model_is_one_clear_line(tmp_path):
     r = run_cli("code", str(tmp_path / "a.txt"), env={"POLYBIUS_SPACY_MODEL": "en_core_web_zz"})
     assert r.returncode == 2
     assert "python -m spacy download en_core_web_zz" in r.stderr.decode()
+
+
+def test_no_sentence_break_without_closing_punctuation(nlp):
+    doc = document_from_text("Talks stall\n\nKenya on Friday called for new talks on the border, warning that trade was at stake. "
+                             "Uganda said it would reply.")
+    (doc,) = list(parse_documents(nlp, [doc]))
+    texts = [doc.text[s.start:s.end] for s in doc.sentences]
+    assert texts[1].startswith("Kenya on Friday called") and texts[2] == "Uganda said it would reply."
+    kenya = next(t for t in doc.nlp if t.text == "Kenya")
+    assert kenya.dep_ == "nsubj" and kenya.head.text == "called"

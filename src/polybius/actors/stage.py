@@ -124,6 +124,8 @@ class ActorTagger:
                 return True
             if last.pos_ in ("ADJ", "VERB") and j < len(sd) and sd[j].pos_ in ("NOUN", "PROPN"):
                 return True
+            if j - i > 1 and any(sd[k].pos_ in ("NOUN", "PROPN") for k in range(i, j)):
+                return True  # "secretary-general" with "general" tagged as an adjective
             return False
 
         agent_hits = self.lex.agents.find_all(low, orig, lem, accept=agent_ok)
@@ -608,7 +610,8 @@ class CandidateBuilder:
             if (owner.kind in ("country", "organization") or owner.entry is not None) and owner.base:
                 for c in owned:
                     if c.base is None and not (c.kind == "person" and c.entry is not None):
-                        c.base = owner.base
+                        # a person's body takes the person's country, an organisation's its code
+                        c.base = owner.base[:3] if owner.kind == "person" else owner.base
                         c.base_reason = f"possessive {sd[s:e].text!r}"
                     c.start = min(c.start, owner.start)
                 if owner.kind == "country":

@@ -12,16 +12,28 @@ from typing import Iterable, Iterator
 from ..model import Document, Sentence
 
 
+# A sentence can only start after a token ending in one of these (or at a block start).
+# The small English parser otherwise breaks inside sentences such as "Egypt | on Monday
+# called for talks", leaving the subject outside the tree.
+SENTENCE_CLOSERS = frozenset('.!?…:;"”’\')]')
+
+
 def _prepare(nlp, doc: Document):
     sdoc = nlp.make_doc(doc.text)
     starts = {b.start for b in doc.blocks}
-    if starts:
-        for tok in sdoc:
-            if tok.i == 0:
-                continue
-            # The first non-space token at or after a block start opens a sentence.
-            if tok.idx in starts or (sdoc[tok.i - 1].is_space and _block_start_between(sdoc[tok.i - 1].idx, tok.idx, starts)):
-                tok.is_sent_start = True
+    prev = None  # the previous non-space token
+    for tok in sdoc:
+        if tok.i == 0:
+            prev = tok
+            continue
+        if tok.is_space:
+            continue
+        # The first non-space token at or after a block start opens a sentence.
+        if tok.idx in starts or (sdoc[tok.i - 1].is_space and _block_start_between(sdoc[tok.i - 1].idx, tok.idx, starts)):
+            tok.is_sent_start = True
+        elif prev is not None and prev.text[-1] not in SENTENCE_CLOSERS:
+            tok.is_sent_start = False
+        prev = tok
     return sdoc
 
 
