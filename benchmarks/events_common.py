@@ -77,12 +77,22 @@ def main_event(doc):
 
 
 def quad5(root: str | None) -> int:
-    """ConfliBERT's five classes: 0 statement (01), 1 verbal coop (02-05), 2 material coop
-    (06-09), 3 verbal conflict (10-14), 4 material conflict (15-20)."""
+    """ConfliBERT's five classes follow the ICEWS/Phoenix "penta" grouping of CAMEO roots,
+    not the CAMEO QuadClass that Polybius outputs: 0 statement and appeal (01-02), 1 verbal
+    cooperation (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13 and 16,
+    reduce relations), 4 material conflict (14-15, 17-20).  The train labels bear this out
+    root by root (e.g. sanctions and aid suspensions, 16x, are labelled 3; protests, 14x, 4;
+    investigations, 09x, 3; appeals, 02x, 0)."""
     if root is None:
         return 0
     r = int(root)
-    return 0 if r == 1 else 1 if r <= 5 else 2 if r <= 9 else 3 if r <= 14 else 4
+    if r <= 2:
+        return 0
+    if r <= 5:
+        return 1
+    if r <= 8:
+        return 2
+    return 3 if r <= 13 or r == 16 else 4
 
 
 def arg_span(doc, ev, role: str):

@@ -162,3 +162,20 @@ def test_specific_codes(code):
     for text, want in cases:
         _, ev = code(text, {"Ruritania": "RUR", "Freedonia": "FRE"})
         assert any(c == want and s == "RUR" for s, t, c in ev), (text, ev)
+
+
+def test_pronoun_argument_is_shown_by_its_actors_name(code):
+    """'The Ruritanian army said it shelled ...': the source argument points at the army's name."""
+    doc, ev = code("The Ruritanian army said it shelled Freedonian border posts overnight.",
+                   {"The Ruritanian army": "RURMIL", "Freedonian border posts": "FRE"})
+    e = next(e for e in doc.events if e.root == "19")
+    assert _code(doc, e.source) == "RURMIL"
+    span = doc.extras["event_arguments"][id(e)]["source"]
+    assert doc.text[span[0]:span[1]] == "The Ruritanian army"
+
+
+def test_quantity_object_reads_through_to_its_of_object(code):
+    """'returned dozens of paintings to X': the paintings are returned, the PP on them gives the target."""
+    doc, ev = code("On Monday, the Ruritanian government returned dozens of pre-Columbian and Mayan artifacts to the Freedonian embassy.",
+                   {"the Ruritanian government": "RURGOV", "the Freedonian embassy": "FREGOV"})
+    assert ("RURGOV", "FREGOV", "0842") in ev

@@ -41,6 +41,10 @@ class VerbEntry:
     rule: str = ""  # file:line
     line: int = 0
     dialect: str = "polybius"  # polybius | petrarch (PETRARCH entries code future actions as such)
+    reciprocal: str | None = None  # PETRARCH "[a:b]": the target also does b to the source
+    # TABARI word-order pattern: (before, after) lists of units around the verb; a unit is
+    # ("mark", "+"|"$") or ("words", ((w1, w2...), ...)) = alternatives of consecutive words
+    sequence: tuple | None = None
 
     @property
     def specificity(self) -> int:

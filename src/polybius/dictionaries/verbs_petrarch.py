@@ -49,6 +49,19 @@ def _first_code(raw: str) -> str | None:
     return raw.split(":", 1)[0].strip() or None
 
 
+def _event_code(code: str) -> bool:
+    """An event code has digits and letters only ("174", "174K"); "+++", "###", "025?" are not."""
+    return bool(re.fullmatch(r"[0-9A-Za-z]+", code)) and any(ch.isdigit() for ch in code)
+
+
+def _second_code(raw: str) -> str | None:
+    """The reciprocal half of a paired code: "[032:033]" -> "033" (the target does it to the source)."""
+    raw = raw.strip()
+    if ":" not in raw or raw.startswith("---"):
+        return None
+    return raw.split(":", 1)[1].strip() or None
+
+
 def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
     path = Path(path)
     try:
@@ -57,9 +70,12 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
         text = path.read_text(encoding="latin-1")
     text = re.sub(r"<!--.*?-->", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
     d = VerbDictionary(sources=[str(path)])
+    # PETRARCH-1/TABARI patterns are word sequences; PETRARCH2 patterns use (PP) and {NP} groups
+    tabari = not re.search(r"^\s*-[^\n#]*[({]", text, re.M)
     synsets: dict[str, list[str]] = {}
     cur_syn: str | None = None
     block_code: str | None = None
+    block_recip: str | None = None
     block_verbs: list[Trigger] = []
     block_line = 0
     in_block = False
@@ -85,16 +101,35 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
             return frozenset(out)
         return frozenset({word.lower()})
 
+    def expand_words(word: str, where: str) -> list[tuple]:
+        """A pattern word as alternatives of adjacent lower-case words (a set's members)."""
+        if word.startswith("&"):
+            name = word[1:].upper().rstrip("_")
+            members = synsets.get(name) or synsets.get(name + "_")
+            if members is None:
+                raise VerbDictionaryError(f"{where}: unknown synonym set {word}")
+            out = []
+            for m in members:
+                if m.startswith("&"):
+                    out.extend(expand_words(m.split()[0], where))
+                else:
+                    ws = tuple(words_of(m))
+                    if ws:
+                        out.append(ws)
+            return out
+        return [(word.lower(),)]
+
     def finish_block():
         nonlocal block_verbs
         if not block_verbs:
             return
         base = block_code
         d.entries.append(VerbEntry(code=base or "000", triggers=list(block_verbs), kind="event" if base else "content",
-                                   rule=f"{path.name}:{block_line}", line=block_line, confidence=0.8, dialect="petrarch"))
+                                   rule=f"{path.name}:{block_line}", line=block_line, confidence=0.8, dialect="petrarch",
+                                   reciprocal=block_recip if base else None, sequence=([], []) if tabari else None))
         for n, pat in pending:
             try:
-                e = _pattern_entry(pat, n, block_verbs, expand, f"{path.name}:{n}")
+                e = _pattern_entry(pat, n, block_verbs, expand, f"{path.name}:{n}", tabari, expand_words)
             except VerbDictionaryError as exc:
                 # PETRARCH itself skips a broken pattern; so do we, and say which
                 log.warning("%s (pattern skipped)", exc)
@@ -118,6 +153,10 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
             cur_syn = None
             in_block = True
             block_code = _first_code(m.group(2))
+            if block_code is not None and not _event_code(block_code):
+                d.warnings.append(f"{where}: {block_code!r} is not an event code (the block codes nothing)")
+                block_code = None
+            block_recip = _second_code(m.group(2))
             block_line = n
             continue
         if line.startswith("&"):
@@ -153,7 +192,8 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
         trig = Trigger(parts[0], ("VERB",), parts[1] if len(parts) > 1 and parts[1] not in ("and", "or") else None)
         if own and _first_code(own.group(1)) and _first_code(own.group(1)) != block_code:
             d.entries.append(VerbEntry(code=_first_code(own.group(1)), triggers=[trig], rule=where, line=n, confidence=0.8,
-                                       dialect="petrarch"))
+                                       dialect="petrarch", reciprocal=_second_code(own.group(1)),
+                                       sequence=([], []) if tabari else None))
         else:
             block_verbs.append(trig)
     finish_block()
@@ -161,11 +201,15 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
     return d
 
 
-def _pattern_entry(pat: str, n: int, verbs: list[Trigger], expand, where: str) -> VerbEntry | None:
+def _pattern_entry(pat: str, n: int, verbs: list[Trigger], expand, where: str, tabari: bool = False,
+                   expand_words=None) -> VerbEntry | None:
     m = _CODE.search(pat)
     if not m:
         raise VerbDictionaryError(f"{where}: pattern without [code]: {pat!r}")
     code = _first_code(m.group(1))
+    if code is not None and not _event_code(code):
+        raise VerbDictionaryError(f"{where}: {code!r} is not an event code")
+    recip = _second_code(m.group(1)) if code else None
     body = _CODE.sub("", pat).strip()
     before, _, after = body.partition("*")
     conds: dict[str, frozenset] = {}
@@ -220,7 +264,36 @@ def _pattern_entry(pat: str, n: int, verbs: list[Trigger], expand, where: str) -
             conds["subj"] = expand(bwords[-1], where)
         except VerbDictionaryError:
             raise
-    if not conds:
+    seq = None
+    if tabari and "(" not in body and "{" not in body:
+        seq = (_sequence(before, expand_words, where), _sequence(after, expand_words, where))
+        if not any(u[0] == "words" or u == ("mark", "%") for side in seq for u in side):
+            seq = None
+    if not conds and seq is None:
         return None
     return VerbEntry(code=code or "000", triggers=list(verbs), conditions=conds,
-                     kind="event" if code else "content", rule=where, line=n, confidence=0.8, dialect="petrarch")
+                     kind="event" if code else "content", rule=where, line=n, confidence=0.8, dialect="petrarch",
+                     reciprocal=recip, sequence=seq)
+
+
+def _sequence(side: str, expand_words, where: str) -> list:
+    """TABARI pattern words on one side of the verb: space-separated units may have words
+    between them in the sentence; "_" joins words that must be adjacent; "&SET" is any member
+    of the set (a member may be several adjacent words); "$"/"+" mark the source/target."""
+    units: list = []
+    for chunk in side.split():
+        if chunk in ("$", "+", "%"):
+            units.append(("mark", chunk))
+            continue
+        parts = [x for x in chunk.split("_") if x]
+        marks = [x for x in parts if x in ("$", "+", "%")]
+        parts = [x for x in parts if x not in ("$", "+", "%", "^")]
+        if not parts:
+            continue
+        alts = [()]
+        for part in parts:
+            opts = expand_words(part, where)
+            alts = [a + o for a in alts for o in opts][:64]
+        units.append(("words", tuple(alts)))
+        units.extend(("mark", m) for m in marks)
+    return units

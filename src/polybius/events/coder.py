@@ -91,6 +91,9 @@ class EventCoder:
                 for pos in t.pos:
                     self.index[(t.lemma, pos)].append((e, t))
                     lemmas_by_pos[pos].add(t.lemma)
+        # PETRARCH-1/TABARI list verbs by word form ("LEFT", "MET"): a block for the exact form
+        # a token has is more specific than the block for its lemma ("LEAVE", "MEET")
+        self.word_forms = {k for k, v in self.index.items() if any(e.dialect == "petrarch" for e, _ in v)}
         # Trigger lookup, compiled once: the hashes of every trigger lemma per coarse POS.
         # One vectorised pass over the document's (LEMMA, LOWER, POS) array finds them all
         # (a spaCy Matcher with LEMMA-IN patterns does the same, several times slower).
@@ -151,6 +154,8 @@ class EventCoder:
     def _lemma(self, tok) -> str:
         lem = tok.lemma_.lower()
         pos = self._pos(tok)
+        if lem != tok.lower_ and (tok.lower_, pos) in self.word_forms:
+            return tok.lower_
         if (lem, pos) not in self.index:
             if (tok.lower_, pos) in self.index:
                 return tok.lower_
@@ -175,6 +180,7 @@ class EventCoder:
         """Per-document caches (frames are pure functions of the parse)."""
         self._frames = {}
         self._cands = {}
+        self._seq_cache = {}
         self._frames_doc = doc
 
     def frame(self, tok) -> Frame:
@@ -229,7 +235,12 @@ class EventCoder:
                 f.passive = True
         if not is_noun:
             # a PP the parser hung on the object ("accused X of war crimes") counts for the verb
-            for o in f.obj:
+            objs = list(f.obj)
+            for o in f.obj:  # "returned dozens of artifacts to X": the of-object's PPs too
+                if o.lemma_.lower() in PARTITIVES:
+                    objs.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                for x in p.children if x.dep_ == "pobj")
+            for o in objs:
                 for c in o.children:
                     if c.dep_ == "prep" and c.lemma_.lower() not in f.preps:
                         f.preps[c.lemma_.lower()].extend(x for x in c.children if x.dep_ in ("pobj", "pcomp"))
@@ -340,6 +351,11 @@ class EventCoder:
     def _score(self, e: VerbEntry, f: Frame) -> int | None:
         """None when a condition fails; else how specifically the frame matched
         (a condition met by a two-word form such as "war crime" counts double)."""
+        if e.sequence is not None:
+            got = self.sequence_match(e, f.tok)
+            if got is not None:
+                return got[0]
+            return None  # a TABARI pattern is its words in order: no match without them
         score = 0
         for key, vals in e.conditions.items():
             if key in ("obj",) or key.startswith("prep:"):
@@ -386,6 +402,73 @@ class EventCoder:
                     return None  # "told X to leave", not "told that ..."
                 score += 1
         return score
+
+    def sequence_match(self, e: VerbEntry, tok) -> tuple[int, dict] | None:
+        """Match a TABARI word-order pattern around ``tok`` within its sentence: units in
+        order, other words allowed between units, the words of a unit adjacent.  Returns
+        (words matched, marks) where marks maps "$"/"+" to ("before"|"after", token index),
+        the place to look for that actor; None when the pattern is not there."""
+        key = (id(e), tok.i)
+        cache = self._seq_cache if getattr(self, "_frames_doc", None) is tok.doc else {}
+        if key in cache:
+            return cache[key]
+        doc = tok.doc
+        sent = tok.sent
+        low = [t.lower_ for t in doc[sent.start:sent.end]]
+        lem = [t.lemma_.lower() for t in doc[sent.start:sent.end]]
+        base = sent.start
+
+        def at(j, alt):
+            if j < 0 or j + len(alt) > len(low):
+                return False
+            return all(low[j + k] == w or lem[j + k] == w or (len(w) >= 5 and low[j + k].startswith(w))
+                       for k, w in enumerate(alt))
+
+        before, after = e.sequence
+        marks: dict = {}
+        n = 0
+        pos = tok.i - base + 1
+        for kind, val in after:
+            if kind == "mark":
+                if val == "%":  # a compound ("X and Y") after the verb
+                    if not any(t.conjuncts and t.pos_ in ("NOUN", "PROPN") for t in doc[pos + base:sent.end]):
+                        cache[key] = None
+                        return None
+                    n += 1
+                marks.setdefault(val, ("after", pos + base))
+                continue
+            hit = None
+            for j in range(pos, len(low)):
+                alt = next((a for a in val if at(j, a)), None)
+                if alt is not None:
+                    hit = (j, alt)
+                    break
+            if hit is None:
+                cache[key] = None
+                return None
+            pos, n = hit[0] + len(hit[1]), n + len(hit[1])
+        pos = tok.i - base  # exclusive end, moving left
+        for kind, val in reversed(before):
+            if kind == "mark":
+                if val == "%":  # a compound subject ("X and Y agree")
+                    if not any(c.conjuncts for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+                        cache[key] = None
+                        return None
+                    n += 1
+                marks.setdefault(val, ("before", pos + base))
+                continue
+            hit = None
+            for j in range(pos - 1, -1, -1):
+                alt = next((a for a in val if j + len(a) <= pos and at(j, a)), None)
+                if alt is not None:
+                    hit = (j, alt)
+                    break
+            if hit is None:
+                cache[key] = None
+                return None
+            pos, n = hit[0], n + len(hit[1])
+        cache[key] = (n, marks)
+        return cache[key]
 
     def _best(self, tok, f: Frame, kinds=("event", "content")) -> VerbEntry | None:
         return self._best_scored(tok, f, kinds)[0]
@@ -603,7 +686,7 @@ def _member(values, sorted_hashes):
     return sorted_hashes[idx] == values
 
 
-PARTITIVES = qualifiers().get("partitive_nouns", frozenset())
+PARTITIVES = qualifiers().get("partitive_nouns", frozenset()) | qualifiers().get("quantity_heads", frozenset())
 
 
 def _forms(tok) -> set:

@@ -23,6 +23,9 @@ PETRARCH_DEFAULT_TARGETS = ["obj", "dative", "obj_owner", "obj_pp", "obj_tree", 
 KEEP_MODALITIES = ("asserted", "reported", "future")
 
 
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+
+
 class EventStage:
     def __init__(self, settings, nlp):
         self.settings = settings
@@ -195,6 +198,54 @@ class EventStage:
 
     # ------------------------------------------------------------------ arguments
     @staticmethod
+    def _arg_span(doc, si, tok, actor_id):
+        """Where an argument is in the text: a pronoun's actor is shown by its named mention in
+        the sentence ("the Pentagon said *it* hit ..." -> "the Pentagon"), else the word's phrase."""
+        if tok is not None and actor_id:
+            sent = doc.sentences[si]
+            actor = doc.actor(actor_id)
+            ms = sorted((m for m in (actor.mentions if actor else []) if sent.start <= m.start and m.end <= sent.end
+                         and not m.start <= tok.idx < m.end), key=lambda m: m.start)
+            covered = actor is not None and any(m.start <= tok.idx < m.end for m in actor.mentions)
+            if ms and (tok.pos_ == "PRON" or not covered):
+                before = [m for m in ms if m.end <= tok.idx]
+                m = before[-1] if before else ms[0]
+                return (m.start, m.end)
+        return _tok_span(tok)
+
+    def _compound_subject(self, f, sources) -> list:
+        """Every actor of a subject with "and" in it ("X and the evil Y welcomed"), even when
+        the parser did not join them as conjuncts; actors inside its prepositional phrases are
+        not members ("lawmakers in X and Y")."""
+        out = list(sources)
+        for s in f.subj:
+            sub = list(s.subtree)
+            if not any(t.dep_ == "cc" for t in sub):
+                continue
+            for t in sub:
+                if t.pos_ not in ("PROPN", "NOUN") or any(a.dep_ == "prep" and a.i >= s.left_edge.i for a in t.ancestors
+                                                          if a.i <= s.right_edge.i):
+                    continue
+                for a in self._tok_actors.get(t.i, [])[:1]:
+                    if a not in out:
+                        out.append(a)
+        return out
+
+    def _actor_near(self, tok, mark, exclude) -> tuple[list, object]:
+        """Actors at a TABARI pattern mark: the first after ("after", i) or the nearest
+        before ("before", i) within the verb's clause."""
+        side, i = mark
+        lo, hi = tok.left_edge.i, tok.right_edge.i + 1  # the verb's own clause
+        rng = range(i, hi) if side == "after" else range(i - 1, lo - 1, -1)
+        for j in rng:
+            if j == tok.i or tok.doc[j].pos_ == "PRON":
+                continue  # a position holds a name, not a pronoun
+            acts = [a for a in self._tok_actors.get(j, []) if a not in exclude]
+            if acts:
+                return acts[:1], tok.doc[j]
+        return [], None
+
+    @staticmethod
     def _actor_index(doc, sp) -> dict[int, list]:
         """Token index -> actors with a mention over it, innermost mention first (what
         ``Document.actors_at`` answers for one token), built once per document."""
@@ -358,6 +409,27 @@ class EventStage:
         targets, ttok = self.resolve_roles(doc, self.target_roles(c), c, f, exclude=sources)
         if not targets and c.complement is not None and "comp_target" not in (c.entry.target or []):
             targets, ttok = self.resolve_roles(doc, ["comp_target"], c, f, exclude=sources)
+        seq = self.coder.sequence_match(c.entry, c.tok) if c.entry.sequence is not None else None
+        if seq is not None:
+            # TABARI: the actor at a "$"/"+" mark, else the first actor after the verb is the target
+            marks = seq[1]
+            if sources:
+                sources = self._compound_subject(sf, sources)
+            if not sources and "$" in marks:
+                sources, stok = self._actor_near(c.tok, marks["$"], [])
+            elif not sources and f.passive and marks.get("+", ("after",))[0] == "after":
+                # a passive without its agent: TABARI reads the actor before the verb as the source
+                sources, stok = self._actor_near(c.tok, ("before", c.tok.i), [])
+                if sources:
+                    targets, ttok = [], None
+            named = [t for t in (ttok.subtree if ttok is not None else [])
+                     if any(a in targets for a in self._tok_actors.get(t.i, []))]
+            if targets and ttok is not None and all(t.pos_ == "PRON" for t in named):
+                targets, ttok = [], None  # TABARI reads actors by name, not through pronouns ("its embassy")
+            if "+" in marks or not targets and marks.get("%", ("after",))[0] != "before":
+                got, gtok = self._actor_near(c.tok, marks.get("+", ("after", c.tok.i + 1)), sources)
+                if got:
+                    targets, ttok = got, gtok
         if not targets and len(sources) > 1 and c.entry.target != ["none"]:
             # "Gondor and Osgiliath renewed ties": each member of a compound subject acts on the others
             pairs = [(a, b) for a in sources for b in sources if a.id != b.id]
@@ -379,29 +451,52 @@ class EventStage:
         if modality == "hypothetical" and self.coder.conditional_threat(c.head):
             modality = "future"  # "will halt X unless Y": a conditional threat
         negated = self.coder.negated(c.head, c.tok if c.tok is not c.head else None)
+        if negated and seq is not None and any(w in NEGATION_WORDS for kind, alts in c.entry.sequence[0] if kind == "words"
+                                               for alt in alts for w in alt):
+            negated = False  # the pattern itself spells out the negation ("&NEG * OVER EFFORTS" [904])
         if modality == "future":
             c = self.intent_or_threat(c, modality, negated)
             if c.rule.endswith("(refusal)"):
                 negated = False  # "will not lift the embargo" is a refusal, not a negated event
         if modality not in self.keep:
             return []
-        code = c.code
+        plain = [(s_, t_) for s_ in sources or [None] for t_ in targets or [None]]
+        codings = [(c.code, pairs or plain)]
+        if c.entry.reciprocal and c.code == c.entry.code:
+            # PETRARCH's paired code "[032:033]": the target does the second action to the source
+            codings.append((c.entry.reciprocal, [(t_, s_) for s_, t_ in pairs or plain if s_ is not None and t_ is not None]))
+        out, swapped = [], set()
+        for k, (code, dyads) in enumerate(codings):
+            evs = self._emit(doc, si, span, c, code, dyads, modality, negated, conf, passive_orphan, stok, ttok)
+            out.extend(evs)
+            swapped.update(id(ev) for ev in evs if k)
+        if stok is None:
+            stok = self.first_argument(["subj"] if c.source_frame else self.source_roles(c), c, sf)
+        if ttok is None:
+            ttok = self.first_argument(self.target_roles(c), c, f)
+        for ev in out:
+            a, b = (ttok, stok) if id(ev) in swapped else (stok, ttok)
+            doc.extras.setdefault("event_arguments", {})[id(ev)] = {
+                "source": self._arg_span(doc, si, a, ev.source), "target": self._arg_span(doc, si, b, ev.target)}
+        return out
+
+    def _emit(self, doc, si, span, c, code, dyads, modality, negated, conf, passive_orphan, stok, ttok) -> list[Event]:
         cb = self.codebook.get(code) if code in self.codebook or code.isdigit() and len(code) <= 4 else None
         if cb is None or (code not in self.codebook and c.entry.rule.split(":")[0] != "verbs.txt"):
             # a user dictionary's code outside the CAMEO codebook: kept apart, never in the contract
-            for s_, t_ in pairs or [(s, t) for s in sources or [None] for t in targets or [None]]:
+            for s_, t_ in dyads:
                 if True:
                     doc.extras.setdefault("uncoded_events", []).append(
                         {"sentence": si, "source": s_.id if s_ else None, "target": t_.id if t_ else None,
                          "code": code, "rule": c.rule, "trigger": (c.tok.idx, c.tok.idx + len(c.tok.text)),
-                         "negated": self.coder.negated(c.head), "modality": modality})
+                         "negated": negated, "modality": modality})
             return []
         date = self.event_date(doc, span, c)
         place = self.event_place(span, c, [stok, ttok])
         sent = doc.sentences[si]
         evidence = [Span(sent.start, sent.end)]
         out = []
-        for s, t in pairs or [(s, t) for s in sources or [None] for t in targets or [None]]:
+        for s, t in dyads:
             if True:
                 if s is not None and t is not None and s.id == t.id:
                     continue
@@ -415,13 +510,6 @@ class EventStage:
                     negated=negated, modality=modality, date=date, place=place, evidence=list(evidence))
                 ev.cameo = code if code in self.codebook else cb.code
                 out.append(ev)
-        if stok is None:
-            stok = self.first_argument(["subj"] if c.source_frame else self.source_roles(c), c, sf)
-        if ttok is None:
-            ttok = self.first_argument(self.target_roles(c), c, f)
-        for ev in out:
-            doc.extras.setdefault("event_arguments", {})[id(ev)] = {
-                "source": _tok_span(stok), "target": _tok_span(ttok)}
         return out
 
     def charge_events(self, doc, si, span, consumed, trigs=None) -> list[Event]:
