@@ -61,7 +61,8 @@ class ActorEntry:
 
     def role_on(self, day: _dt.date | None) -> Role | None:
         """The role in force on ``day``: the first dated role holding then, else the first
-        undated role, else (outside every range) the latest role that ended before ``day``."""
+        undated role, else (outside every range) the latest role that ended before ``day``; a
+        person before the first office begins is the country's elite (``ELI``)."""
         if not self.roles:
             return None
         if day is not None:
@@ -76,7 +77,13 @@ class ActorEntry:
         past = [r for r in self.roles if r.end is not None and r.end < day]
         if past:
             return max(past, key=lambda r: r.end)
-        return self.roles[0]
+        first = self.roles[0]
+        if self.kind == "person" and len(first.code) >= 6 and first.code[:3].isalpha() \
+                and first.code[:3] not in ("IGO", "NGO", "IMG", "MNC") and all(r.start and r.start > day for r in self.roles):
+            # before a person's first dated office: a national figure, not yet the office holder
+            # (Phoenix writes such spans as ELI: [USAELI 780101-000101] [USAGOV >090120])
+            return Role(first.code[:3] + "ELI", None, min(r.start for r in self.roles) - _dt.timedelta(days=1))
+        return first
 
 
 @dataclass
