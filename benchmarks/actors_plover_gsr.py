@@ -30,8 +30,12 @@ GSR = SHARED / "benchmarks" / "plover-gsr" / "PLOVER_GSR_CAMEO.json"
 
 
 def best_actor(doc, start, end):
-    best, score = None, 0.0
+    """The actor whose mention best covers the gold text; ties (two actors sharing the mention
+    "U.S. and Russian negotiators") go to the actor with more of its own mentions in the text
+    (the part "Russian" for the gold "Russian negotiators")."""
+    best, score = None, (0.0, 0)
     for a in doc.actors:
+        inside = sum(max(0, min(end, m.end) - max(start, m.start)) for m in a.mentions)
         for m in a.mentions:
             ov = min(end, m.end) - max(start, m.start)
             if ov <= 0:
@@ -40,8 +44,8 @@ def best_actor(doc, start, end):
             # gold texts start with the actor's phrase ("students throughout Indonesia")
             if m.start <= start < m.end or start <= m.start < start + 3:
                 j += 1
-            if j > score:
-                best, score = a, j
+            if (j, inside) > score:
+                best, score = a, (j, inside)
     return best
 
 

@@ -333,9 +333,33 @@ def _acronym_target(acr, cands, orgs_seen, uf):
     return None
 
 
-def resolve_pronouns(cands, uf, sd):
+_GENDER_OF_PRONOUN = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                      "she": "female", "her": "female", "hers": "female", "herself": "female"}
+
+
+def _genders(cands, uf, sd, gender_words):
+    """Gender of person clusters from honorifics and gendered titles ("Mr Sand", "the spokeswoman")."""
+    out = {}
+    if not gender_words:
+        return out
+    for i, c in enumerate(cands):
+        if c.kind != "person":
+            continue
+        for k in range(max(c.start - 1, 0), c.end):
+            g = gender_words.get(sd[k].lower_)
+            if g in ("male", "female"):
+                out.setdefault(uf.find(i), g)
+                break
+    return out
+
+
+def resolve_pronouns(cands, uf, sd, gender_words=None):
     """Link each pronoun candidate to an actor cluster: ``({cand index: root}, {cand index: [more roots]})``
-    (the second for split antecedents: "Shell and BP said they ...")."""
+    (the second for split antecedents: "Shell and BP said they ...").  He/she skip people of the other
+    gender (known from honorifics, gendered titles and pronouns already linked), and are left
+    unlinked when a noun bringing in another person of that gender ("my brother") comes between."""
+    gender_words = gender_words or {}
+    gender = _genders(cands, uf, sd, gender_words)
     links = {}
     extra: dict[int, list[int]] = {}
     mentions = [(i, c) for i, c in enumerate(cands) if c.kind not in ("pronoun", "drop")]
@@ -372,17 +396,19 @@ def resolve_pronouns(cands, uf, sd):
         if want == "plural" and _ambiguous_plural(tok):
             continue
 
+        pron_gender = _GENDER_OF_PRONOUN.get(tok.lower_) if want == "person" else None
+
         def ok(j, cj):
             k = kinds.get(uf.find(j))
             if want == "person":
-                return k == "person"
+                return k == "person" and gender.get(uf.find(j), pron_gender) == pron_gender
             if want == "thing":
                 return k in ("organization", "country") and not cj.plural
             return k == "group" or (k == "organization" and cj.plural)
 
         best = None
         r0 = rank.get(c.sent)
-        for back in range(0, 3):
+        for back in range(0, 5 if want == "person" else 3):
             if r0 is None or r0 - back < 0:
                 break
             sent = by_rank[r0 - back]
@@ -394,9 +420,23 @@ def resolve_pronouns(cands, uf, sd):
             if want == "thing" and _noun_between(sd, cands[best].end, c.start, covered):
                 best = None  # "Russia rejected a plan, saying it ignored ...": 'it' is the plan
             break
+        if best is not None and pron_gender and _relative_between(sd, cands[best].end, c.start, covered,
+                                                                   gender_words, pron_gender + "-relative"):
+            best = None  # "Santos, whose brother died ... 'My brother bought a ticket. He ...'"
         if best is not None:
             links[i] = uf.find(best)
+            if pron_gender:
+                gender.setdefault(links[i], pron_gender)
     return links, extra
+
+
+def _relative_between(sd, start, end, covered, gender_words, effect) -> bool:
+    for k in range(start, end):
+        t = sd[k]
+        if k not in covered and t.pos_ == "NOUN" and gender_words.get(t.lower_) == effect \
+                and t.dep_ not in ("appos", "attr") and not (t.head.i < t.i and t.head.i < start):
+            return True  # not "Omar Farouk, a father of three, ..." (the antecedent described)
+    return False
 
 
 def _noun_between(sd, start, end, covered) -> bool:
@@ -432,7 +472,9 @@ def build_actors(cands, sd, lex, day):
     _surname_pass(cands, pre, sd, uf, sent_of)
     _acronym_pass(cands, pre, sd, uf, sent_of)
     _country_references(cands, uf)
-    links, extra_links = resolve_pronouns(cands, uf, sd)
+    gender_words = {w: g for w, effects in lex.modifiers.items() for g in effects
+                    if g in ("male", "female", "male-relative", "female-relative")}
+    links, extra_links = resolve_pronouns(cands, uf, sd, gender_words)
     groups: dict[int, list[int]] = {}
     for i, c in enumerate(cands):
         if c.kind in ("drop", "country-ref"):

@@ -71,6 +71,9 @@ class ActorTagger:
         self.generic_words = {w for w, e in mods.items() if "generic" in e}
         self.collective_words = {w for w, e in mods.items() if "collective" in e}
         # a nationality used as a noun ("the Iraqis") names the country's people: civilians
+        self.demonym_words = {key[0] for key, payloads in lexicon.actors.exact.items()
+                              if len(key) == 1 and any(getattr(p, "kind", None) == "country"
+                                                       and getattr(p, "via", None) == "demonym" for p in payloads)}
         self.people_agent = AgentEntry(name="people of a country", code="CVL", source="demonym used as a noun",
                                        kind="group", key="people")
 
@@ -103,7 +106,8 @@ class ActorTagger:
                 if prev.pos_ == "PROPN" and prev.dep_ == "compound" and i <= prev.head.i < j and prev.text[:1].isupper() \
                         and low[i - 1] not in self.lex.actors.first and low[i - 1] not in self.lex.agents.first:
                     return False  # "Ana Lima": a name that ends in a place name
-            if e.kind == "country" and any(ents[k] == "PERSON" for k in range(i, j)):
+            if e.kind == "country" and any(ents[k] == "PERSON" for k in range(i, j)) and not (
+                    e.via == "demonym" and self._demonym_entity(sd, i, low, ents)):
                 # "Michael Jordan": a person's name that contains a country name
                 if (i > 0 and ents[i - 1] == "PERSON" and sd[i].ent_iob_ == "I") or (
                         j < len(sd) and ents[j] == "PERSON" and sd[j].ent_iob_ == "I"):
@@ -141,6 +145,16 @@ class ActorTagger:
                 if in_actor[k] is None:
                     in_group[k] = h
         return in_actor, in_agent, in_group, low
+
+    def _demonym_entity(self, sd, i, low, ents) -> bool:
+        """The PERSON entity around token ``i`` is made of nationality words only ("Bosnian Serbs")."""
+        s = i
+        while s > 0 and ents[s - 1] == "PERSON" and sd[s].ent_iob_ == "I":
+            s -= 1
+        e = i + 1
+        while e < len(sd) and ents[e] == "PERSON" and sd[e].ent_iob_ == "I":
+            e += 1
+        return all(low[k] in self.demonym_words for k in range(s, e))
 
     # ------------------------------------------------------------ segments
     def segments(self, sent, in_actor, in_agent, in_group, doc=None):
@@ -340,6 +354,10 @@ class CandidateBuilder:
         if person_span is not None and a_hit is not None and a_hit[2][-1].kind == "country" \
                 and a_hit[0] <= person_span[0] and person_span[1] <= a_hit[1]:
             person_span = None  # "Sri Lanka" tagged PERSON: the dictionary knows better
+        if person_span is not None and a_hit is not None and all(
+                self.in_actor[k] is not None and self.in_actor[k][2][-1].kind == "country"
+                and self.in_actor[k][2][-1].via == "demonym" for k in range(*person_span)):
+            person_span = None  # "Bosnian Serbs" tagged PERSON: nationality words, not a name
         if person_span is not None and ag_hit is None:
             c.kind = "person"
             c.name_tokens = [sd[k].text for k in range(*person_span) if sd[k].tag_ != "HYPH"]
@@ -384,7 +402,8 @@ class CandidateBuilder:
                     c.name_tokens = [sd[k].text for k in range(a_hit[0], a_hit[1]) if sd[k].tag_ != "HYPH"]
             if entry.kind == "country" and entry.via == "capital" and c.kind == "country" and not agent_hits \
                     and not tok.is_upper \
-                    and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos", "agent") and tok.head.pos_ in ("VERB", "AUX", "NOUN"):
+                    and (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos", "agent") and tok.head.pos_ in ("VERB", "AUX", "NOUN")
+                         or tok.dep_ == "pobj" and tok.head.lower_ == "by"):  # "an admission by Moscow"
                 # "Washington warned ...": a capital acting is its government (CAMEO convention)
                 c.base = c.base + "GOV" if c.base and len(c.base) == 3 else c.base
                 c.kind = "organization"
@@ -419,6 +438,9 @@ class CandidateBuilder:
             c.rule = "group"
             c.name = sd[s:e].text
             self._context(c, sd, actor_hits, agent_hits, group_hits)
+            if tok.tag_ == "NNPS" or tok.tag_ == "NNS" or (tok.text.endswith("s") and tok.lemma_ != tok.text):
+                # "Iraqi Kurds", "Shiites": the people of that group, as a demonym used as a noun
+                c.agents.append(self.t.people_agent)
             return self._split_conj(sd, s, c, actor_hits, group_hits)
         if ent in ("ORG", "GPE", "NORP") and tok.pos_ in ("PROPN", "NOUN", "ADJ"):
             span = _ent_span(sd, h, ent, s)
@@ -450,7 +472,9 @@ class CandidateBuilder:
             c.name_tokens = [sd[x].text for x in range(k, e) if sd[x].tag_ != "HYPH"]
             self._context(c, sd, actor_hits, agent_hits, group_hits)
             return [c]
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not ent and (h > sd[h].sent.start or e - s > 1) and (
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not ent and (
+                h > sd[h].sent.start or e - s > 1 or (tok.tag_ == "NNP" and not tok.is_sent_end
+                                                      and sd[h + 1].pos_ in ("VERB", "AUX"))) and (
                 tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"))):
             # an unknown proper name acting as a subject ("Ethopia has agreed", "SPLM/A"): an actor with
             # no code, never dropped and never guessed
@@ -458,8 +482,18 @@ class CandidateBuilder:
             c.name_tokens = [sd[x].text for x in range(s, e) if sd[x].pos_ == "PROPN"]
             self._context(c, sd, actor_hits, agent_hits, group_hits)
             return [c]
-        # not an actor head: actors inside are modifiers ("US strikes", "the Soleimani killing")
+        # not an actor head: actors inside are modifiers ("US strikes", "the Soleimani killing");
+        # a country and a body or role noun before the head are an actor of their own
+        # ("Israeli army bulldozers" -> the Israeli army, "Albanian rebel-held territory")
         out = []
+        for hit in reversed(agent_hits):
+            if hit[1] <= h and any(a[1] <= hit[0] and a[2][-1].kind == "country" for a in actor_hits) \
+                    and sd[hit[1] - 1].pos_ in ("NOUN", "PROPN", "ADJ") and hit[2][-1].code:
+                sub = [x for x in self.segment_candidates(sd, s, hit[1], si) if x.rule != "modifier"]
+                if sub:
+                    actor_hits = [a for a in actor_hits if a[0] >= hit[1]]
+                    out.extend(sub)
+                    break
         for hit in actor_hits:
             m = Candidate(start=hit[0], end=hit[1], head=hit[1] - 1, kind="", sent=si, rule="modifier")
             entry = hit[2][-1]
@@ -635,9 +669,13 @@ class CandidateBuilder:
             ns, ne, _ = segs[i + 1]
             if ns != e + 1 or sd[e].lower_ not in _LINK_PREPS:
                 continue
-            heads = [c for c in seg_cands[i] if c.head == e - 1 and c.rule in ("agent", "group", "compound", "dictionary")
-                     and c.kind in ("person", "group", "organization") and c.base is None and (c.rule != "dictionary" or c.agents)]
-            objs = [c for c in seg_cands[i + 1] if c.kind in ("country", "organization") and c.start <= ns + 1]
+            heads = [c for c in seg_cands[i] if c.head == e - 1 and c.rule in ("agent", "group", "compound", "dictionary",
+                                                                              "title+name", "ner")
+                     and c.kind in ("person", "group", "organization") and c.base is None
+                     and (c.rule in ("agent", "group", "compound") or c.agents)]
+            objs = [c for c in seg_cands[i + 1] if c.start <= ns + 1 and (
+                c.kind in ("country", "organization") or (c.kind == "group" and c.rule == "agent" and c.base
+                                                          and len(c.base) == 3 and c.head == ne - 1))]
             if not heads or not objs:
                 continue
             # more objects conjoined after the first: "in Fornost and Gondor"

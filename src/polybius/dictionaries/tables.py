@@ -5,7 +5,9 @@
 * ``organizations.tsv`` — CAMEO code, kind, names of international and national bodies.
 * ``agents.tsv`` — sector code, kind, titles and role nouns (first phrase = title key).
 * ``groups.tsv`` — ethnic/religious code, names.
-* ``modifiers.tsv`` — words before titles: ``former`` (role is past), ``keep``, ``generic``.
+* ``modifiers.tsv`` — words before titles: ``former`` (role is past), ``keep``, ``generic``,
+  ``collective``; gender words for pronouns: ``male``/``female`` (honorifics, gendered titles),
+  ``male-relative``/``female-relative`` (nouns that bring in another person).
 
 All tables are tab-separated, ``#`` starts a comment line, ``|`` separates list items.
 A malformed row raises :class:`DictionaryError` naming file and line.
@@ -155,7 +157,7 @@ def read_modifiers(path: Path | None = None) -> dict[str, set[str]]:
     path = path or DATA / "modifiers.tsv"
     out: dict[str, set[str]] = {}
     for n, cols in _rows(path, 2):
-        if cols[1] not in ("former", "keep", "generic", "collective"):
+        if cols[1] not in ("former", "keep", "generic", "collective", "male", "female", "male-relative", "female-relative"):
             raise DictionaryError(str(path), n, f"unknown modifier effect {cols[1]!r}")
         out.setdefault(cols[0].lower(), set()).add(cols[1])
     return out
