@@ -23,6 +23,7 @@ from . import app
 from .code import ActorsOpt, AgentsOpt, ConfigOpt, ModelOpt, OutletOpt, PublishedOpt, VerbsOpt
 from .common import err, parse_published, settings_from
 
+INGEST_DUCKDB_MEMORY = "128MB"  # $POLYBIUS_DUCKDB_MEMORY overrides
 DbOpt = typer.Option(None, "--db", help="DuckDB file or postgresql:// URL (default: setting db, $POLYBIUS_DB, polybius.duckdb).")
 FormatOpt = typer.Option("table", "--format", "-f", help="table, json (JSON Lines) or csv.")
 
@@ -31,12 +32,14 @@ def _error(exc) -> None:
     err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
 
 
-def _open(db: Optional[str], settings=None, read_only: bool = False):
-    from ..store import StoreError, open_store
+def _open(db: Optional[str], settings=None, read_only: bool = False, **kw):
+    from ..store import StoreError, is_postgres, open_store
 
     target = db or (settings.db if settings else settings_from().db)
+    if is_postgres(target):
+        kw.pop("memory_limit", None)
     try:
-        return open_store(target, read_only=read_only)
+        return open_store(target, read_only=read_only, **kw)
     except StoreError as exc:
         _error(exc)
         raise typer.Exit(2)
@@ -111,7 +114,8 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
         if value:
             overrides[key] = list(value)
     settings = settings_from(config, **overrides)
-    store = _open(db, settings)
+    # the writer needs little cache: a small DuckDB memory bound keeps a long ingest flat
+    store = _open(db, settings, memory_limit=INGEST_DUCKDB_MEMORY)
     total = count_inputs(paths)
     docs = iter_inputs(paths, settings, published=parse_published(published), outlet=outlet)
     interactive = err.is_terminal and not quiet

@@ -16,7 +16,8 @@ class DuckDBStore(SQLStore):
     double_type = "DOUBLE"
     timestamp_type = "TIMESTAMP"
 
-    def __init__(self, path: str, read_only: bool = False, migrate: bool = True, **kw):
+    def __init__(self, path: str, read_only: bool = False, migrate: bool = True, memory_limit: str | None = None,
+                 **kw):
         super().__init__(path, **kw)
         self.path = path
         if path != ":memory:":
@@ -25,7 +26,7 @@ class DuckDBStore(SQLStore):
                 raise StoreError(f"cannot open store {path}: directory {parent} does not exist")
         # DuckDB caches up to 80% of RAM by default; a bound keeps a long ingest's memory flat
         # (queries that need more spill to disk).  $POLYBIUS_DUCKDB_MEMORY overrides it.
-        config = {"memory_limit": os.environ.get("POLYBIUS_DUCKDB_MEMORY", "1GB")}
+        config = {"memory_limit": os.environ.get("POLYBIUS_DUCKDB_MEMORY") or memory_limit or "1GB"}
         try:
             self.con = duckdb.connect(path, read_only=read_only, config=config)
         except duckdb.Error as exc:
