@@ -135,10 +135,10 @@ def test_cli_ingest_warc_and_watch_once(tmp_path):
         assert s.count_documents() == 6
 
 
-def test_streaming_jsonl_reader_reads_what_the_whole_file_reader_reads(tmp_path):
+def test_streamed_file_and_bytes_read_the_same_documents(tmp_path):
     from polybius.config import load_settings
     from polybius.ingest.jsonl import iter_jsonl
-    from polybius.ingest.sources import read_jsonl
+    from polybius.ingest.sources import read_bytes
 
     f = tmp_path / "c.jsonl"
     f.write_text(
@@ -147,7 +147,7 @@ def test_streaming_jsonl_reader_reads_what_the_whole_file_reader_reads(tmp_path)
         '{"broken": \n[1, 2]\n{"id": "x", "text": 5}\n'
         '{"text": "Café owners in Paris protested against the new rules on Tuesday, the union said."}\n', encoding="utf-8")
     settings = load_settings(env={})
-    whole = [d.to_dict() for d in read_jsonl(str(f), f.read_bytes(), settings)]
+    whole = [d.to_dict() for d in read_bytes(str(f), f.read_bytes(), settings)]
     streamed = [d.to_dict() for d in iter_jsonl(str(f), settings)]
     assert streamed == whole and len(streamed) == 6
     assert [d["skipped"] for d in streamed] == [False, False, True, True, True, False]

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..config import Settings
+from ..model import Document, content_id
 
 
 PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
@@ -125,3 +126,24 @@ def _identifier():
     import py3langid.langid as langid
 
     return langid.LanguageIdentifier.from_modelpath(langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True)
+
+
+def skipped(origin: str, reason: str, **fields) -> Document:
+    doc = Document(text="", id=fields.pop("id", None) or content_id(origin, "skipped"), origin=origin, **fields)
+    doc.skipped = True
+    doc.errors.append(f"{origin}: {reason}")
+    return doc
+
+
+def finish(doc: Document, settings: Settings, warning: str | None = None) -> Document:
+    """Language and size checks on a freshly read document."""
+    if warning:
+        doc.errors.append(f"{doc.origin}: {warning}")
+    lang, error = check_text(doc.text, settings)
+    doc.language = lang or doc.language
+    if error:
+        doc.skipped = True
+        doc.errors.append(f"{doc.origin}: {error}")
+    elif doc.language is None:
+        doc.language = settings.languages[0] if settings.languages else None
+    return doc

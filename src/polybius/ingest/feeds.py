@@ -13,7 +13,7 @@ from typing import Iterator
 
 from ..config import Settings, load_settings
 from ..model import Document, content_id
-from .sources import _finish, skipped
+from .checks import finish, skipped
 from .text import assemble, split_blocks
 
 FEED_EXT = (".rss", ".atom", ".xml", ".rdf")
@@ -88,7 +88,7 @@ def read_feed(source: str, settings: Settings | None = None, *, fetch: bool = Fa
         if len(doc.text.encode("utf-8")) > settings.max_bytes:
             yield skipped(where, f"entry is over the limit of {settings.max_bytes:,} bytes (setting max_bytes)")
             continue
-        yield _finish(doc, settings)
+        yield finish(doc, settings)
 
 
 def _fetch(url: str, settings: Settings, where: str, *, timeout: float, **fields) -> Document:
@@ -112,7 +112,7 @@ def _fetch(url: str, settings: Settings, where: str, *, timeout: float, **fields
     doc = document_from_html(dec.text, url=url, origin=where, **fields)
     if isinstance(doc, str):
         return skipped(where, doc)
-    return _finish(doc, settings, dec.warning)
+    return finish(doc, settings, dec.warning)
 
 
 def poll_delay(interval: float, started: float) -> float:

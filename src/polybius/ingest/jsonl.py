@@ -1,17 +1,16 @@
 """JSON Lines corpora read line by line (``polybius ingest``): memory stays flat however big
-the file.  Same records, fields and error messages as ``sources.read_jsonl`` (which reads a
-whole file at once); a test checks that both give the same documents.
+the file.  Files are streamed; stdin and other byte sources go through ``iter_jsonl_lines``.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import json
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..config import Settings, load_settings
 from ..model import Document
 from .checks import decode_bytes
-from .sources import _finish, skipped
+from .checks import finish, skipped
 from .text import assemble, parse_date, split_blocks
 
 
@@ -27,44 +26,52 @@ def iter_jsonl(path: str, settings: Settings | None = None, *, published: _dt.da
         yield skipped(path, f"cannot read: {exc.strerror or exc}")
         return
     with fh:
-        n = 0
-        for raw in fh:
-            n += 1
-            where = f"{path}:{n}"
-            if not raw.strip():
+        yield from iter_jsonl_lines(path, fh, settings, published=published, outlet=outlet)
+
+
+def iter_jsonl_lines(origin: str, lines: Iterable[bytes], settings: Settings | None = None, *,
+                     published: _dt.date | None = None, outlet: str | None = None) -> Iterator[Document]:
+    """One article a line: ``id``, ``title``, ``text``, ``published``, ``outlet``, ``url``; only
+    ``text`` is required.  A bad line is reported with file and line number."""
+    settings = settings or load_settings()
+    n = 0
+    for raw in lines:
+        n += 1
+        where = f"{origin}:{n}"
+        if not raw.strip():
+            continue
+        warning = None
+        try:
+            line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError:
+            dec = decode_bytes(raw, settings.replace(max_bytes=max(settings.max_bytes, len(raw))))
+            if dec.error:
+                yield skipped(where, dec.error)
                 continue
-            warning = None
-            try:
-                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
-            except UnicodeDecodeError:
-                dec = decode_bytes(raw, settings.replace(max_bytes=max(settings.max_bytes, len(raw))))
-                if dec.error:
-                    yield skipped(where, dec.error)
-                    continue
-                line, warning = dec.text, dec.warning
-            line = line.rstrip("\r\n")
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield skipped(where, f"malformed JSON line ({exc.msg} at column {exc.colno})")
-                continue
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                yield skipped(where, "JSON line has no string field 'text'", id=rec.get("id") if isinstance(rec, dict) else None)
-                continue
-            date = published
-            if date is None and rec.get("published"):
-                date = parse_date(str(rec["published"]))
-            text = rec["text"]
-            if len(text.encode("utf-8")) > settings.max_bytes:
-                yield skipped(where, f"document is over the limit of {settings.max_bytes:,} bytes (setting max_bytes)", id=rec.get("id"))
-                continue
-            doc = assemble(
-                rec.get("title"),
-                split_blocks(text),
-                id=str(rec["id"]) if rec.get("id") is not None else None,
-                outlet=outlet or rec.get("outlet"),
-                published=date,
-                url=rec.get("url"),
-                origin=where,
-            )
-            yield _finish(doc, settings, warning)
+            line, warning = dec.text, dec.warning
+        line = line.rstrip("\r\n")
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield skipped(where, f"malformed JSON line ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+            yield skipped(where, "JSON line has no string field 'text'", id=rec.get("id") if isinstance(rec, dict) else None)
+            continue
+        date = published
+        if date is None and rec.get("published"):
+            date = parse_date(str(rec["published"]))
+        text = rec["text"]
+        if len(text.encode("utf-8")) > settings.max_bytes:
+            yield skipped(where, f"document is over the limit of {settings.max_bytes:,} bytes (setting max_bytes)", id=rec.get("id"))
+            continue
+        doc = assemble(
+            rec.get("title"),
+            split_blocks(text),
+            id=str(rec["id"]) if rec.get("id") is not None else None,
+            outlet=outlet or rec.get("outlet"),
+            published=date,
+            url=rec.get("url"),
+            origin=where,
+        )
+        yield finish(doc, settings, warning)

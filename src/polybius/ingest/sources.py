@@ -1,13 +1,13 @@
 """Where documents come from: files, directories (recursive), several paths, stdin.
 
 The reader is chosen by extension (``.html/.htm`` -> HTML, ``.jsonl/.ndjson`` ->
-JSON Lines, anything else -> plain-text dump), or by sniffing stdin.  Every
+JSON Lines, streamed; ``.warc(.gz)`` -> web crawl; anything else -> plain-text dump), or by sniffing stdin.  Every
 problem becomes a skipped document with a one-line error; nothing raises.
 """
 from __future__ import annotations
 
 import datetime as _dt
-import json
+import io
 import os
 import sys
 from pathlib import Path
@@ -15,34 +15,15 @@ from typing import Iterable, Iterator
 
 from ..config import Settings, load_settings
 from ..model import Document, content_id
-from .checks import check_text, decode_bytes
+from .checks import decode_bytes, finish, skipped
+from .jsonl import iter_jsonl, iter_jsonl_lines
 from .html import document_from_html
 from .text import assemble, document_from_text, parse_date, split_blocks
 
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson", ".jsonlines"}
+WARC_EXT = (".warc", ".warc.gz", ".arc", ".arc.gz")
 SKIP_NAMES = {".DS_Store"}
-
-
-def skipped(origin: str, reason: str, **fields) -> Document:
-    doc = Document(text="", id=fields.pop("id", None) or content_id(origin, "skipped"), origin=origin, **fields)
-    doc.skipped = True
-    doc.errors.append(f"{origin}: {reason}")
-    return doc
-
-
-def _finish(doc: Document, settings: Settings, warning: str | None = None) -> Document:
-    """Language and size checks on a freshly read document."""
-    if warning:
-        doc.errors.append(f"{doc.origin}: {warning}")
-    lang, error = check_text(doc.text, settings)
-    doc.language = lang or doc.language
-    if error:
-        doc.skipped = True
-        doc.errors.append(f"{doc.origin}: {error}")
-    elif doc.language is None:
-        doc.language = settings.languages[0] if settings.languages else None
-    return doc
 
 
 def iter_files(paths: Iterable[str]) -> Iterator[str]:
@@ -77,7 +58,7 @@ def _kind(origin: str, raw: bytes) -> str:
 def read_bytes(origin: str, raw: bytes, settings: Settings, **fields) -> Iterator[Document]:
     kind = _kind(origin, raw)
     if kind == "jsonl":
-        yield from read_jsonl(origin, raw, settings, **fields)
+        yield from iter_jsonl_lines(origin, io.BytesIO(raw), settings, **fields)
         return
     dec = decode_bytes(raw, settings)
     if dec.error:
@@ -90,45 +71,7 @@ def read_bytes(origin: str, raw: bytes, settings: Settings, **fields) -> Iterato
             return
     else:
         doc = document_from_text(dec.text, origin=origin, **fields)
-    yield _finish(doc, settings, dec.warning)
-
-
-def read_jsonl(origin: str, raw: bytes, settings: Settings, **fields) -> Iterator[Document]:
-    """One article a line: ``id``, ``title``, ``text``, ``published``, ``outlet``, ``url``;
-    only ``text`` is required.  A bad line is reported with file and line number."""
-    dec = decode_bytes(raw, settings.replace(max_bytes=max(settings.max_bytes, len(raw))))
-    if dec.error:
-        yield skipped(origin, dec.error)
-        return
-    for n, line in enumerate(dec.text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{origin}:{n}"
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield skipped(where, f"malformed JSON line ({exc.msg} at column {exc.colno})")
-            continue
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-            yield skipped(where, "JSON line has no string field 'text'", id=rec.get("id") if isinstance(rec, dict) else None)
-            continue
-        published = fields.get("published")
-        if published is None and rec.get("published"):
-            published = parse_date(str(rec["published"]))
-        text = rec["text"]
-        if len(text.encode("utf-8")) > settings.max_bytes:
-            yield skipped(where, f"document is over the limit of {settings.max_bytes:,} bytes (setting max_bytes)", id=rec.get("id"))
-            continue
-        doc = assemble(
-            rec.get("title"),
-            split_blocks(text),
-            id=str(rec["id"]) if rec.get("id") is not None else None,
-            outlet=fields.get("outlet") or rec.get("outlet"),
-            published=published,
-            url=rec.get("url"),
-            origin=where,
-        )
-        yield _finish(doc, settings, dec.warning)
+    yield finish(doc, settings, dec.warning)
 
 
 def iter_sources(paths: Iterable[str], settings: Settings | None = None, *,
@@ -144,7 +87,15 @@ def iter_sources(paths: Iterable[str], settings: Settings | None = None, *,
             else:
                 size = os.path.getsize(origin)
                 ext = Path(origin).suffix.lower()
-                if size > settings.max_bytes and ext not in JSONL_EXT:
+                if origin.lower().endswith(WARC_EXT):  # web crawls: one document per HTML/text response
+                    from .warc import iter_warc
+
+                    yield from iter_warc(origin, settings, **fields)
+                    continue
+                if ext in JSONL_EXT:  # read line by line: memory stays flat on big corpora
+                    yield from iter_jsonl(origin, settings, **fields)
+                    continue
+                if size > settings.max_bytes:
                     yield skipped(origin, f"document is {size:,} bytes, over the limit of {settings.max_bytes:,} (setting max_bytes)")
                     continue
                 raw = Path(origin).read_bytes()
@@ -166,4 +117,4 @@ def read_text(text: str, settings: Settings | None = None, origin: str = "<text>
     settings = settings or load_settings()
     if len(text.encode("utf-8")) > settings.max_bytes:
         return skipped(origin, f"document is over the limit of {settings.max_bytes:,} bytes (setting max_bytes)")
-    return _finish(document_from_text(text, origin=origin, **fields), settings)
+    return finish(document_from_text(text, origin=origin, **fields), settings)

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from ..config import Settings, load_settings
 from ..model import Document, content_id
-from .sources import _finish, skipped
+from .checks import finish, skipped
 from .text import document_from_text
 
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
@@ -70,7 +70,7 @@ def iter_warc(path: str, settings: Settings | None = None, *, published: _dt.dat
                     if isinstance(doc, str):
                         yield skipped(where, doc, id=content_id(where, "warc"))
                         continue
-                yield _finish(doc, settings, dec.warning)
+                yield finish(doc, settings, dec.warning)
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
             broken = str(exc) or type(exc).__name__
         if broken is None and path.lower().endswith(".gz"):

@@ -21,7 +21,6 @@ from .work import code_batch, init_worker, unpack
 
 log = logging.getLogger("polybius.scale")
 
-WARC_EXT = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
 @dataclass
@@ -58,27 +57,15 @@ class IngestStats:
 
 def iter_inputs(paths: Iterable[str], settings: Settings | None = None, *, published: _dt.date | None = None,
                 outlet: str | None = None) -> Iterator[Document]:
-    """Documents from files, directories, JSONL, stdin (the ingest readers) and WARC files."""
+    """Documents from files, directories, JSONL (streamed), WARC files and stdin: the ingest readers."""
     from ..ingest import iter_sources
-    from ..ingest.sources import JSONL_EXT, iter_files
 
-    settings = settings or load_settings()
-    for f in iter_files(paths):
-        if f.lower().endswith(WARC_EXT):
-            from ..ingest.warc import iter_warc
-
-            yield from iter_warc(f, settings, published=published, outlet=outlet)
-        elif f != "-" and Path(f).suffix.lower() in JSONL_EXT:
-            from ..ingest.jsonl import iter_jsonl  # line by line: flat memory on big corpora
-
-            yield from iter_jsonl(f, settings, published=published, outlet=outlet)
-        else:
-            yield from iter_sources([f], settings, published=published, outlet=outlet)
+    yield from iter_sources(paths, settings or load_settings(), published=published, outlet=outlet)
 
 
 def count_inputs(paths: Iterable[str]) -> int | None:
     """How many documents ``paths`` hold, when that is cheap to know (None for stdin/WARC)."""
-    from ..ingest.sources import JSONL_EXT, iter_files
+    from ..ingest.sources import JSONL_EXT, WARC_EXT, iter_files
 
     n = 0
     for f in iter_files(paths):
