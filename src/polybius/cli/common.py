@@ -14,13 +14,14 @@ from ..config import Settings, load_settings
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def parse_published(value: Optional[str]) -> Optional[_dt.date]:
+def parse_published(value: Optional[str], name: str | None = None) -> Optional[_dt.date]:
+    """A YYYY-MM-DD option value (``name`` is the option, for the error)."""
     if value is None:
         return None
     try:
         return _dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+        raise typer.BadParameter(f"{name + ': ' if name else ''}expected YYYY-MM-DD, got {value!r}") from None
 
 
 def settings_from(config: Optional[str] = None, **overrides) -> Settings:

@@ -45,15 +45,6 @@ def _open(db: Optional[str], settings=None, read_only: bool = False, **kw):
         raise typer.Exit(2)
 
 
-def _date(value: Optional[str], name: str) -> Optional[_dt.date]:
-    if value is None:
-        return None
-    try:
-        return _dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{name}: expected YYYY-MM-DD, got {value!r}") from None
-
-
 def _emit(rows: list[dict], fmt: str, columns: list[str], title: str | None = None) -> None:
     if fmt == "json":
         for r in rows:
@@ -212,7 +203,7 @@ def events(db: Optional[str] = DbOpt,
             raise typer.BadParameter("--dyad expects SOURCE,TARGET")
         source, target = parts
     flt = EventFilter(actor=actor, source=source, target=target, root=root, cameo=cameo, plover=plover, quad_class=quad,
-                      start=_date(start, "--from"), end=_date(end, "--to"), outlet=outlet, text=text, doc_id=doc,
+                      start=parse_published(start, "--from"), end=parse_published(end, "--to"), outlet=outlet, text=text, doc_id=doc,
                       limit=limit, offset=offset)
     with _open(db, read_only=False) as store:
         if folded:
@@ -246,7 +237,7 @@ def dyad(a: str = typer.Argument(..., help="Actor code (prefix): USA covers USAG
     if by not in PERIODS:
         raise typer.BadParameter(f"--by must be one of {', '.join(PERIODS)}")
     with _open(db) as store:
-        rows = store.dyad_timeline(a, b, by=by, start=_date(start, "--from"), end=_date(end, "--to"), directed=directed)
+        rows = store.dyad_timeline(a, b, by=by, start=parse_published(start, "--from"), end=parse_published(end, "--to"), directed=directed)
     _emit(rows, fmt, COLUMNS if fmt == "table" else COLUMNS + ["event_ids"], title=f"{a} – {b} by {by}")
     if plot:
         plot_dyad(rows, a, b, plot, by=by)
@@ -265,7 +256,7 @@ def network(db: Optional[str] = DbOpt,
     from ..analysis import top_actors, write_graph
 
     with _open(db) as store:
-        g = store.network(start=_date(start, "--from"), end=_date(end, "--to"), min_weight=min_weight,
+        g = store.network(start=parse_published(start, "--from"), end=parse_published(end, "--to"), min_weight=min_weight,
                           country_level=countries)
     if output:
         try:
@@ -304,7 +295,7 @@ def export(output: str = typer.Argument(..., help="A file (gdelt, plover) or a d
     from ..export import write_gdelt, write_plover, write_tables
     from ..store import EventFilter, StoreError
 
-    flt = EventFilter(start=_date(start, "--from"), end=_date(end, "--to"), limit=None)
+    flt = EventFilter(start=parse_published(start, "--from"), end=parse_published(end, "--to"), limit=None)
     out = sys.stdout if output == "-" else output
     try:
         with _open(db) as store:
