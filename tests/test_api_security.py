@@ -227,3 +227,18 @@ def test_a_flood_of_wrong_keys_is_bounded(writer):
     with ThreadPoolExecutor(8) as pool:
         codes = list(pool.map(attempt, range(16)))
     assert set(codes) <= {403, 429} and 403 in codes
+
+
+def test_delete_needs_a_key_and_removes_every_layer(writer, key):
+    text = ("Fishing talks end\n\nNorway and Iceland signed a new fishing agreement on Thursday, "
+            "the Norwegian foreign ministry said in a statement.")
+    r = writer.post("/documents", json={"text": text, "published": "2023-05-04"}, headers={"X-API-Key": key})
+    assert r.status_code in (200, 201), r.text
+    doc_id = r.json()["id"]
+    assert writer.delete(f"/documents/{doc_id}").status_code == 401
+    assert writer.delete(f"/documents/{doc_id}", headers={"X-API-Key": key + "x"}).status_code == 403
+    assert writer.get(f"/documents/{doc_id}").status_code == 200
+    assert writer.delete(f"/documents/{doc_id}", headers={"X-API-Key": key}).status_code == 204
+    assert writer.get(f"/documents/{doc_id}").status_code == 404
+    assert writer.get("/events", params={"doc_id": doc_id}).json()["items"] == []
+    assert writer.delete(f"/documents/{doc_id}", headers={"X-API-Key": key}).status_code == 404

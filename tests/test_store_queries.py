@@ -211,3 +211,25 @@ def test_a_failed_batch_stores_nothing_and_the_next_one_works(store, monkeypatch
     assert store.count_documents() == 0 and store.stats()["actors"] == 0
     assert store.add_many(docs) == 5
     assert len(store.duplicates()) == 1
+
+
+def test_delete_removes_a_document_and_its_layers(tmp_path):
+    from polybius.model import Actor, Document, Event, Mention, Span
+    from polybius.store import open_store
+    from polybius.store.base import EventFilter
+
+    def doc(n):
+        d = Document(text=f"Rivals met. Talks {n} began.", id=f"d{n}")
+        d.actors = [Actor(id="A1", name="Rivals", code="XYZ", mentions=[Mention(0, 6)])]
+        d.events = [Event(id="E1", sentence=0, source="A1", target=None, cameo="040", root="04", goldstein=1.0,
+                          quad_class=1, trigger=Span(7, 10), rule="test")]
+        return d
+
+    with open_store(tmp_path / "s.duckdb") as s:
+        s.add_many([doc(1), doc(2)])
+        assert s.delete("d1") is True and s.delete("d1") is False
+        assert not s.has("d1") and s.get_document("d1") is None and s.has("d2")
+        assert s.count_events(EventFilter(doc_id="d1")) == 0 and s.count_events(EventFilter(doc_id="d2")) == 1
+        for table in ("actors", "mentions", "events", "minhashes"):
+            assert s._query(f"SELECT count(*) AS n FROM {table} WHERE doc_id = ?", ["d1"])[0]["n"] == 0
+        assert s.add(doc(1)) is True  # stored again after deletion

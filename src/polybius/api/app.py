@@ -23,7 +23,7 @@ from typing import Any, Callable
 from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Security
-from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from fastapi.security import APIKeyHeader
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
@@ -339,6 +339,15 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
         if doc is None:
             raise HTTPException(404, "no such document")
         return JSONResponse(plain(doc.to_dict()))
+
+    @app.delete("/documents/{doc_id:path}", tags=["documents"], status_code=204, dependencies=[Depends(require_key)],
+                responses={204: {"description": "Deleted with every layer."}, 401: {"description": "No API key."},
+                           403: {"description": "Bad API key or writes disabled."}, 404: {"description": "No such document."}})
+    async def delete_document(doc_id: str = Path(..., max_length=300)):
+        """Remove a stored document and everything coded from it (actors, events, quotes, stances)."""
+        if not await state.run(state.store.delete, doc_id):
+            raise HTTPException(404, "no such document")
+        return Response(status_code=204)
 
     # -- events ------------------------------------------------------------------
 

@@ -46,6 +46,10 @@ class Store(abc.ABC):
         return sum(self.add(d) for d in docs)
 
     @abc.abstractmethod
+    def delete(self, doc_id: str) -> bool:
+        """Remove a document and every layer of it; False when it was not stored."""
+
+    @abc.abstractmethod
     def has(self, doc_id: str) -> bool: ...
 
     @abc.abstractmethod
