@@ -15,6 +15,8 @@ import datetime as _dt
 import inspect
 import logging
 import math
+import re
+import string
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -23,7 +25,7 @@ from typing import Any, Callable
 from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Security
-from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.security import APIKeyHeader
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
@@ -520,12 +522,16 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
 
     # -- the web explorer -----------------------------------------------------------
 
+    layout = string.Template((WEB_DIR / "layout.html").read_text(encoding="utf-8"))
+
     def page(name: str):
-        path = WEB_DIR / name
+        """One explorer page: its ``<main>`` (``web/NAME``), framed by ``web/layout.html``."""
+        head, body = (WEB_DIR / name).read_text(encoding="utf-8").split("\n", 1)
+        meta = dict(re.findall(r"(title|script): ([^;]+?)\s*(?:;|-->)", head))
+        html = layout.substitute(title=meta["title"], script=meta["script"], main=body)
 
         def serve_page():
-            return FileResponse(str(path), media_type="text/html; charset=utf-8",
-                                headers={"Cache-Control": "no-cache"})
+            return HTMLResponse(html, headers={"Cache-Control": "no-cache"})
 
         return serve_page
 
