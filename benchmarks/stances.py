@@ -16,12 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from polybius.config import load_settings  # noqa: E402
-from polybius.ingest import read_text  # noqa: E402
-from polybius.nlp import load_model, parse_documents  # noqa: E402
-from polybius.pipeline import Pipeline  # noqa: E402
-from polybius.registry import available, get_stage  # noqa: E402
-from polybius.speech.benchmark import StanceScore, load_articles, score_stances  # noqa: E402
+from polybius.nlp import load_model  # noqa: E402
+from polybius.registry import available  # noqa: E402
+from polybius.speech.benchmark import StanceScore, coded_articles, load_articles, score_stances  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -32,23 +29,10 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     mode = args.actors or ("pipeline" if available("actors") else "hand")
     arts = load_articles(args.articles)
-    settings = load_settings(env={})
-    nlp = load_model(settings.spacy_model)
+    load_model()  # loaded once, outside the timing
     t0 = time.perf_counter()
     score = StanceScore()
-    if mode == "pipeline":
-        stages = [s for s in ("actors", "events") if available(s)] + ["speech"]
-        pipe = Pipeline(settings.replace(stages=stages), nlp=nlp)
-        docs = pipe.code_documents(read_text(a.text, published=a.published) for a in arts)
-        pairs = zip(arts, docs)
-    else:
-        speech = get_stage("speech")(settings, nlp)
-        pairs = []
-        for art, doc in zip(arts, parse_documents(nlp, [read_text(a.text, published=a.published) for a in arts])):
-            doc.actors = art.hand_actors()
-            speech(doc)
-            pairs.append((art, doc))
-    for art, doc in pairs:
+    for art, doc in coded_articles(arts, mode):
         score_stances(art, doc, score)
     secs = time.perf_counter() - t0
     print(f"articles: {len(arts)}  gold stances: {score.gold}  predicted: {score.predicted}  actors: {mode}")

@@ -282,3 +282,28 @@ def _speaker_right(art: Article, doc: Document, gold: str | None, pred: str | No
     best = max(counts.values())
     winners = [g for g, n in counts.items() if n == best]
     return winners == [gold]
+
+
+def coded_articles(arts, mode: str, settings=None, nlp=None):
+    """Yield ``(article, coded document)`` for the benchmark articles.
+
+    ``mode`` "pipeline" runs the actors and events stages before speech (end to end);
+    "hand" gives each document the article's annotated actors and runs speech alone."""
+    from ..config import load_settings
+    from ..ingest import read_text
+    from ..nlp import load_model, parse_documents
+    from ..pipeline import Pipeline
+    from ..registry import available, get_stage
+
+    settings = settings or load_settings(env={})
+    nlp = nlp or load_model(settings.spacy_model)
+    texts = (read_text(a.text, published=a.published) for a in arts)
+    if mode == "pipeline":
+        stages = [s for s in ("actors", "events") if available(s)] + ["speech"]
+        yield from zip(arts, Pipeline(settings.replace(stages=stages), nlp=nlp).code_documents(texts))
+        return
+    speech = get_stage("speech")(settings, nlp)
+    for art, doc in zip(arts, parse_documents(nlp, list(texts))):
+        doc.actors = art.hand_actors()
+        speech(doc)
+        yield art, doc
