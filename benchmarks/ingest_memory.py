@@ -3,9 +3,10 @@
     python benchmarks/ingest_memory.py [--sizes 1000 10000] [--paragraphs 2]
 
 Each size is a fresh synthetic corpus (ingest_corpus.py: unique articles, 5% republished
-copies) ingested by ``python -m polybius ingest`` in its own process into a fresh DuckDB
-file; the peak resident memory (ru_maxrss of that process) is read when it exits.  Also
-printed: documents/s, words/s and the database size.  Ends with a RESULT line.
+copies) ingested by ``python -m polybius ingest`` (every default stage on) in its own process
+into a fresh DuckDB file; the peak resident memory (ru_maxrss of that process) is read when it
+exits.  Also printed: documents/s, words/s and the database size, then the peak RSS at the
+smallest and largest size and their ratio.  Ends with a RESULT line.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "src"))
 
 from ingest_corpus import write  # noqa: E402
 
@@ -48,6 +50,14 @@ def main(argv=None):
     args = ap.parse_args(argv)
     import resource
 
+    from polybius.cli.store import INGEST_DUCKDB
+    from polybius.config import load_settings
+
+    print(f"stages: {', '.join(load_settings().stages) or '(none)'}; ingest's DuckDB writer: "
+          + ", ".join(f"{k} {v}" for k, v in INGEST_DUCKDB.items())
+          + (f"; $POLYBIUS_DUCKDB_MEMORY={os.environ['POLYBIUS_DUCKDB_MEMORY']}" if os.environ.get("POLYBIUS_DUCKDB_MEMORY") else ""),
+          flush=True)
+
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
@@ -64,6 +74,9 @@ def main(argv=None):
                   f"database {r['db_mb']:.1f} MB; load average {os.getloadavg()[0]:.2f}", flush=True)
     lo, hi = results[0], results[-1]
     growth = hi["peak_mb"] / lo["peak_mb"] - 1
+    print(f"peak RSS: {lo['n']:,} documents {lo['peak_mb']:.1f} MB, {hi['n']:,} documents {hi['peak_mb']:.1f} MB; "
+          f"ratio {hi['peak_mb'] / lo['peak_mb']:.3f}; {(hi['peak_mb'] - lo['peak_mb']) * 1024 / max(1, hi['n'] - lo['n']):.2f} "
+          f"KB more per extra document")
     print(f"RESULT peak memory {lo['n']:,} docs {lo['peak_mb']:.0f} MB, {hi['n']:,} docs {hi['peak_mb']:.0f} MB: "
           f"{growth:+.1%} (goal within 10%)")
 

@@ -23,7 +23,10 @@ from . import app
 from .code import ActorsOpt, AgentsOpt, ConfigOpt, ModelOpt, OutletOpt, PublishedOpt, VerbsOpt
 from .common import err, parse_published, settings_from
 
-INGEST_DUCKDB_MEMORY = "128MB"  # $POLYBIUS_DUCKDB_MEMORY overrides
+# The ingest writer's DuckDB: a small cache, one thread, a checkpoint every 1,000 documents
+# (peak memory then stays flat as the store grows; see docs/store.md).  $POLYBIUS_DUCKDB_MEMORY
+# overrides the memory bound.
+INGEST_DUCKDB = {"memory_limit": "48MB", "threads": 1, "checkpoint_every": 1000, "row_group_size": 2048}
 DbOpt = typer.Option(None, "--db", help="DuckDB file or postgresql:// URL (default: setting db, $POLYBIUS_DB, polybius.duckdb).")
 FormatOpt = typer.Option("table", "--format", "-f", help="table, json (JSON Lines) or csv.")
 
@@ -37,7 +40,8 @@ def _open(db: Optional[str], settings=None, read_only: bool = False, **kw):
 
     target = db or (settings.db if settings else settings_from().db)
     if is_postgres(target):
-        kw.pop("memory_limit", None)
+        for key in ("memory_limit", "threads", "checkpoint_every", "row_group_size"):
+            kw.pop(key, None)
     try:
         return open_store(target, read_only=read_only, **kw)
     except StoreError as exc:
@@ -105,8 +109,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
         if value:
             overrides[key] = list(value)
     settings = settings_from(config, **overrides)
-    # the writer needs little cache: a small DuckDB memory bound keeps a long ingest flat
-    store = _open(db, settings, memory_limit=INGEST_DUCKDB_MEMORY)
+    store = _open(db, settings, **INGEST_DUCKDB)
     total = count_inputs(paths)
     docs = iter_inputs(paths, settings, published=parse_published(published), outlet=outlet)
     interactive = err.is_terminal and not quiet

@@ -10,6 +10,18 @@ import duckdb
 from .sql import SQLStore, StoreError, _plain
 
 
+def _quote(s: str) -> str:
+    return s.replace("'", "''")
+
+
+def _bytes(size: str) -> int | None:
+    """Bytes in a DuckDB size setting such as ``48MB`` or ``1GiB`` (None when unreadable)."""
+    m = re.fullmatch(r"\s*([\d.]+)\s*([KMGT]?)(i?B)?\s*", size or "", re.I)
+    if not m:
+        return None
+    return int(float(m.group(1)) * 1024 ** " KMGT".index(m.group(2).upper() or " "))
+
+
 class DuckDBStore(SQLStore):
     engine = "duckdb"
     blob_type = "BLOB"
@@ -17,9 +29,20 @@ class DuckDBStore(SQLStore):
     timestamp_type = "TIMESTAMP"
 
     def __init__(self, path: str, read_only: bool = False, migrate: bool = True, memory_limit: str | None = None,
+                 threads: int | None = None, checkpoint_every: int | None = None, row_group_size: int | None = None,
                  **kw):
         super().__init__(path, **kw)
         self.path = path
+        # A writer that checkpoints often: data appended since the last checkpoint stays in
+        # DuckDB's memory, and each checkpoint's transient memory grows with it (DuckDB's own
+        # checkpoint, every 16MB of WAL, grows with the tables).  ``checkpoint_every`` documents,
+        # or sooner when the bytes written since reach an eighth of the memory bound.
+        self.checkpoint_every = checkpoint_every
+        self._since_checkpoint = 0  # documents
+        self._pending_bytes = 0  # bytes of rows written since the last checkpoint
+        self._raised = False  # the memory bound was raised for a batch larger than it allows
+        self.row_group_size = row_group_size or 122_880
+        self._group = [0, 0]  # rows and bytes of ``documents``' last (open) row group
         if path != ":memory:":
             parent = os.path.dirname(os.path.abspath(path))
             if not os.path.isdir(parent):
@@ -27,8 +50,23 @@ class DuckDBStore(SQLStore):
         # DuckDB caches up to 80% of RAM by default; a bound keeps a long ingest's memory flat
         # (queries that need more spill to disk).  $POLYBIUS_DUCKDB_MEMORY overrides it.
         config = {"memory_limit": os.environ.get("POLYBIUS_DUCKDB_MEMORY") or memory_limit or "1GB"}
+        if threads:
+            config["threads"] = int(threads)
+        self.memory_limit = config["memory_limit"]
+        self._limit_bytes = _bytes(self.memory_limit)
+        self._use = None  # the attached database's name, when the file is attached (row group size)
         try:
-            self.con = duckdb.connect(path, read_only=read_only, config=config)
+            if row_group_size and path != ":memory:" and not read_only:
+                # Small row groups: a checkpoint rewrites the row groups that changed, so with
+                # DuckDB's default (122,880 rows: one row group for a store's first 100,000
+                # documents) its cost in memory and time grows with the store.
+                self.con = duckdb.connect(":memory:", config=config)
+                self.con.execute(f"SET temp_directory = '{_quote(path + '.tmp')}'")
+                self.con.execute(f"ATTACH '{_quote(path)}' AS polybius (ROW_GROUP_SIZE {int(row_group_size)})")
+                self.con.execute("USE polybius")
+                self._use = "polybius"
+            else:
+                self.con = duckdb.connect(path, read_only=read_only, config=config)
         except duckdb.Error as exc:
             raise StoreError(self._explain(exc)) from exc
         try:
@@ -40,6 +78,11 @@ class DuckDBStore(SQLStore):
                 v = self.schema_version()
                 if v != VERSION:
                     raise StoreError(f"{path}: schema version {v}, expected {VERSION}; open it once for writing to migrate")
+            if checkpoint_every and not read_only:
+                n = self.con.execute("SELECT count(*) FROM documents").fetchone()[0] % self.row_group_size
+                b = self.con.execute("SELECT sum(strlen(text) + strlen(doc_json)) FROM (SELECT text, doc_json "
+                                     "FROM documents ORDER BY rowid DESC LIMIT ?)", [n]).fetchone()[0] if n else 0
+                self._group = [n, int(b or 0)]
         except duckdb.Error as exc:
             self.con.close()
             raise StoreError(self._explain(exc)) from exc
@@ -63,9 +106,12 @@ class DuckDBStore(SQLStore):
     def _explain(self, exc: Exception) -> str:
         msg = str(exc)
         low = msg.lower()
-        if "lock" in low:
+        if re.search(r"\block(ed)?\b", low) and "failed to pin" not in low:
             return (f"database {self.path} is locked by another process (an ingest still running?); "
                     f"wait for it or use another --db. ({msg.splitlines()[0]})")
+        if "failed to pin" in low or "out of memory" in low:
+            return (f"database {self.path}: DuckDB needs more memory than its bound (memory_limit "
+                    f"{self.memory_limit}); raise it with $POLYBIUS_DUCKDB_MEMORY: {msg.splitlines()[0]}")
         if "not a valid duckdb" in low or "corrupt" in low or "checksum" in low or "magic" in low or "serializ" in low:
             return f"database {self.path} is not a readable DuckDB file (corrupt or another format): {msg.splitlines()[0]}"
         if "no space" in low or "disk" in low:
@@ -92,6 +138,8 @@ class DuckDBStore(SQLStore):
     def _stream(self, sql: str, params: Sequence = (), size: int = 5000) -> Iterator[list[tuple]]:
         cur = self.con.cursor()
         try:
+            if self._use:
+                cur.execute(f"USE {self._use}")
             cur.execute(sql, list(params))
             while True:
                 chunk = cur.fetchmany(size)
@@ -125,6 +173,43 @@ class DuckDBStore(SQLStore):
 
     def checkpoint(self) -> None:
         self.con.execute("CHECKPOINT")
+
+    def _before_insert(self, tables: dict[str, list[tuple]]) -> None:
+        if not self.checkpoint_every:
+            return
+        new = sum(len(v) for rows in tables.values() for r in rows for v in r if isinstance(v, (str, bytes)))
+        self._pending_bytes += new
+        docs = sum(len(v) for r in tables["documents"] for v in r if isinstance(v, str))
+        rows, group = self._group
+        rows += len(tables["documents"])
+        group += docs
+        if rows >= self.row_group_size:  # a new row group starts
+            rows, group = rows % self.row_group_size, docs * (rows % self.row_group_size) // max(1, len(tables["documents"]))
+        self._group = [rows, group]
+        # A checkpoint holds about 6x the data written since the last one, and rewrites the
+        # open row group of ``documents`` (measured): a batch of very long documents raises the
+        # bound until the next checkpoint, instead of failing.
+        need = 6 * self._pending_bytes + group // 2
+        if self._limit_bytes and need > self._limit_bytes // 2:
+            self.con.execute(f"SET memory_limit = '{(self._limit_bytes + need) // 2**20 + 1}MB'")
+            self._raised = True
+
+    def add_many(self, docs) -> int:
+        docs = list(docs)
+        added = super().add_many(docs)
+        if self.checkpoint_every:
+            self._since_checkpoint += len(docs)
+            if (self._since_checkpoint >= self.checkpoint_every
+                    or (self._limit_bytes and 8 * self._pending_bytes >= self._limit_bytes)):
+                try:
+                    self.checkpoint()
+                    if self._raised:
+                        self.con.execute(f"SET memory_limit = '{self.memory_limit}'")
+                        self._raised = False
+                except duckdb.Error as exc:
+                    raise self._wrap(exc) from exc
+                self._since_checkpoint = self._pending_bytes = 0
+        return added
 
     def close(self) -> None:
         try:

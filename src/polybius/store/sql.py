@@ -94,6 +94,9 @@ class SQLStore(Store):
     def _wrap(self, exc: Exception) -> StoreError:
         return StoreError(f"{self.engine} store {self.location}: {exc}")
 
+    def _before_insert(self, tables: dict[str, list[tuple]]) -> None:
+        """Engines may size their resources to a batch's rows here (DuckDB's memory bound)."""
+
     def _errors(self) -> tuple:
         return ()
 
@@ -213,6 +216,7 @@ class SQLStore(Store):
                     if doc.extras["story"] != doc.id:
                         self._stories[doc.id] = doc.extras["story"]
                 added += 1
+            self._before_insert(tables)
             for t, rs in tables.items():
                 if rs:
                     self._insert(t, TABLES[t], rs)
