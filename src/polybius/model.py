@@ -267,9 +267,19 @@ def _event_from_dict(e: dict) -> Event:
     return Event(**e)
 
 
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    t = type(value)
+    if t in _SCALARS:  # the common case first: serialising is on every document's path
+        return value
+    names = _FIELD_NAMES.get(t)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES[t] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {n: _plain(getattr(value, n)) for n in names}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):

@@ -12,7 +12,7 @@ Three kinds of quote (``Quote.kind``):
 * **indirect**: ``X said that …`` / ``X argues that …`` — a speech verb's clausal
   complement outside quote marks.
 
-Speech verbs come from ``data/speech/speech_verbs.tsv`` (one spaCy ``Matcher`` built
+Speech verbs come from ``data/speech/speech_verbs.tsv`` (one single-token lookup built
 per stage).  The speaker is the subject of the speech verb (climbing ``xcomp`` /
 ``conj`` chains: "Haass continues to say that …"), turned into an actor id through
 ``Document.actors_at`` — pronouns resolve through the actors stage's coreference.
@@ -20,9 +20,8 @@ No actor, no guess: ``speaker`` stays ``None``.
 """
 from __future__ import annotations
 
-from spacy.matcher import Matcher
-
 from ..model import Document, Quote
+from ..nlp.lookup import TokenLookup
 from .lexicon import Lexicon, SpeechVerb
 from .marks import MarkScanner, Segment, paragraph_spans
 
@@ -107,13 +106,13 @@ class QuoteFinder:
     def __init__(self, nlp, lexicon: Lexicon | None = None):
         self.lex = lexicon or Lexicon()
         self.scanner = MarkScanner(self.lex.marks)
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("SPEECH", [[{"LEMMA": {"IN": sorted(self.lex.verbs)}, "POS": {"IN": ["VERB", "AUX"]}}]])
+        self.matcher = TokenLookup()  # one single-token pattern: matched over the Doc's arrays
+        self.matcher.add("SPEECH", self.lex.verbs, ["VERB", "AUX"])
 
     # -- speech verbs ----------------------------------------------------------
     def speech_verbs(self, sdoc) -> dict[int, SpeechVerb]:
         out = {}
-        for _, s, _e in self.matcher(sdoc):
+        for s in self.matcher(sdoc).get("SPEECH", ()):
             tok = sdoc[s]
             if tok.dep_ in ("amod", "compound"):
                 continue  # "so-called", "the said agreement": not a speech act

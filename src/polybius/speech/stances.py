@@ -28,9 +28,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.matcher import Matcher
-
 from ..model import Document, Span, Stance
+from ..nlp.lookup import TokenLookup
 from .lexicon import DATA, LexiconError, _rows, load_json
 from .quotes import actor_for, subject_of
 
@@ -117,20 +116,15 @@ class StanceFinder:
         self.cues = load_stance_cues()
         self.props = load_propositions()
         self.concepts: list[Concept] = self.props["concepts"]
-        self.matcher = Matcher(nlp.vocab)
-        verb_cues = sorted({l for l, p in self.cues if p == "VERB"})
-        noun_cues = sorted({l for l, p in self.cues if p == "NOUN"})
-        self.matcher.add("CUE_VERB", [[{"LEMMA": {"IN": verb_cues}, "POS": "VERB"}]])
-        self.matcher.add("CUE_NOUN", [[{"LEMMA": {"IN": noun_cues}, "POS": "NOUN"}]])
-        cn = sorted(set().union(*(c.nouns for c in self.concepts)))
-        cv = sorted(set().union(*(c.verbs_obj | c.verbs_subj for c in self.concepts)))
-        inv = sorted(set().union(*(c.inverse_verbs for c in self.concepts)))
-        self.matcher.add("CONCEPT_NOUN", [[{"LEMMA": {"IN": cn}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
-        self.matcher.add("CONCEPT_VERB", [[{"LEMMA": {"IN": cv}, "POS": "VERB"}]])
-        self.matcher.add("INVERSE", [[{"LEMMA": {"IN": inv}, "POS": "VERB"}]])
-        evals = sorted(self.props["evaluation_verbs"])
-        self.matcher.add("EVAL", [[{"LEMMA": {"IN": evals}, "POS": "VERB"}]])
-        self.matcher.add("POSADJ", [[{"LEMMA": {"IN": sorted(self.props["positive_adjectives"])}, "POS": "ADJ"}]])
+        # single-token patterns (lemma in a data list, coarse tag): matched over the Doc's arrays
+        self.matcher = TokenLookup()
+        self.matcher.add("CUE_VERB", {l for l, p in self.cues if p == "VERB"}, "VERB")
+        self.matcher.add("CUE_NOUN", {l for l, p in self.cues if p == "NOUN"}, "NOUN")
+        self.matcher.add("CONCEPT_NOUN", set().union(*(c.nouns for c in self.concepts)), ["NOUN", "PROPN"])
+        self.matcher.add("CONCEPT_VERB", set().union(*(c.verbs_obj | c.verbs_subj for c in self.concepts)), "VERB")
+        self.matcher.add("INVERSE", set().union(*(c.inverse_verbs for c in self.concepts)), "VERB")
+        self.matcher.add("EVAL", self.props["evaluation_verbs"], "VERB")
+        self.matcher.add("POSADJ", self.props["positive_adjectives"], "ADJ")
 
     # -- entry ----------------------------------------------------------------
     def __call__(self, doc: Document) -> list[Stance]:
@@ -147,9 +141,7 @@ class _Run:
         self.syn = f.props["theme_synonyms"]
         self.hyp = f.props["hypothetical_aux"]
         self.quotes = [q for q in doc.quotes if q.kind == "direct"]
-        hits: dict[str, list[int]] = {}
-        for mid, s, _e in f.matcher(sdoc):
-            hits.setdefault(f.matcher.vocab.strings[mid], []).append(s)
+        hits: dict[str, list[int]] = f.matcher(sdoc)
         self.hits = hits
         self.mentions: dict[int, PropMention] = {}
         for i in hits.get("CONCEPT_NOUN", []) + hits.get("CONCEPT_VERB", []):
