@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 
 from ..dictionaries import ActorEntry, AgentEntry, GroupEntry, Lexicon, norm
@@ -114,7 +115,17 @@ class ActorTagger:
                     return False
             return True
 
-        actor_hits = self.lex.actors.find_all(low, orig, lem, accept=cap_ok)
+        def gap_ok(i, j, skipped):
+            # "Ithilen state-run television": only modifiers of a word of the phrase come between
+            for k in skipped:
+                t = sd[k]
+                if t.pos_ not in _GAP_POS or (t.pos_ == "PUNCT" and t.tag_ != "HYPH") or t.tag_ in _FINITE \
+                        or not (i <= t.head.i < j) or t.head.i == k or t.ent_type_ in ("PERSON", "ORG", "GPE"):
+                    return False
+            return True
+
+        find = _finder(sd, texts, low, orig, lem)
+        actor_hits = find(self.lex.actors, cap_ok, gap_ok)
         in_actor = [None] * len(sd)
         for h in actor_hits:
             for k in range(h[0], h[1]):
@@ -132,8 +143,8 @@ class ActorTagger:
                 return True  # "secretary-general" with "general" tagged as an adjective
             return False
 
-        agent_hits = self.lex.agents.find_all(low, orig, lem, accept=agent_ok)
-        group_hits = self.lex.groups.find_all(low, orig, lem, accept=lambda i, j, p: sd[i].text[:1].isupper())
+        agent_hits = find(self.lex.agents, agent_ok, gap_ok)
+        group_hits = find(self.lex.groups, lambda i, j, p: sd[i].text[:1].isupper(), None)
         in_agent = [None] * len(sd)
         for h in agent_hits:
             for k in range(h[0], h[1]):
@@ -287,6 +298,47 @@ class CachedDoc:
         if isinstance(i, slice):
             return self.doc[i]
         return self.toks[i]
+
+
+_GAP_POS = {"ADJ", "ADV", "VERB", "NOUN", "PUNCT", "NUM"}
+_JOINED = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
+
+
+def _finder(sd, texts, low, orig, lem):
+    """``find(table, accept, gap_ok)``: the table's matches as token ranges of ``sd``.
+
+    A token written with underscores ("Dol_Amroth", as in PETRARCH's test texts and some data
+    dumps) is looked up as its words; a match must begin and end on whole tokens."""
+    if not any("_" in x and _JOINED.search(x) for x in texts):
+        return lambda table, accept, gap_ok: table.find_all(low, orig, lem, accept=accept, gap_ok=gap_ok)
+    vlow, vorig, vlem, vmap = [], [], [], []
+    starts, ends = set(), set()
+    for k, x in enumerate(texts):
+        parts = [p for p in _JOINED.split(x)] if _JOINED.search(x) else [x]
+        starts.add(len(vlow))
+        for n, p in enumerate(parts):
+            vlow.append(norm(p) if len(parts) > 1 else low[k])
+            vorig.append(p.translate(_APOS_TABLE) if len(parts) > 1 else orig[k])
+            vlem.append(norm(p) if n < len(parts) - 1 else (lem[k] if len(parts) == 1 else norm(p)))
+            vmap.append(k)
+        ends.add(len(vlow))
+
+    def real(i, j):
+        return (vmap[i], vmap[j - 1] + 1) if i in starts and j in ends else None
+
+    def find(table, accept, gap_ok):
+        def acc(i, j, payloads):
+            r = real(i, j)
+            return r is not None and (accept is None or accept(r[0], r[1], payloads))
+
+        def gok(i, j, skipped):
+            r = real(i, j)
+            return r is not None and gap_ok(r[0], r[1], sorted({vmap[k] for k in skipped}))
+
+        return [(vmap[i], vmap[j - 1] + 1, p, how)
+                for i, j, p, how in table.find_all(vlow, vorig, vlem, accept=acc, gap_ok=gok if gap_ok else None)]
+
+    return find
 
 
 def role_code(entry: ActorEntry, day: _dt.date | None):

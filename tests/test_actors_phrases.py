@@ -1,0 +1,73 @@
+"""How PETRARCH-format actor and agent phrases meet the text: disconnected phrases, words
+joined by underscores, possessors, distributed modifiers and stacked agents.
+
+Every dictionary and sentence here is invented for the test (fictional countries), so the
+mechanisms are checked apart from any benchmark's records."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+ACTORS = """\
+VELMORA [VLM]
++VELMORAN
++ORSK_TALBANE
+VELMORA TELEVISION [VLMTV]
+KARDOSIA [KRD]
++KARDOSIAN
+TRELAND [TRL]
+PRINCE OF VEL HARN [VHN]
+NORTH_VELMORAN [NVLGOV]
+"""
+AGENTS = """\
+GOVERNMENT [~GOV]
+MINISTER [~GOV]
+LAWMAKER [~LEG]
+OFFICIAL [~GOV]
+MEDIA {} [~MED]
+ISLAMIST [~MUS]
+PEACE_COUNCIL {} [~PCE]
+"""
+
+
+@pytest.fixture(scope="module")
+def code(nlp, tmp_path_factory):
+    from polybius.config import load_settings
+    from polybius.ingest import read_text
+    from polybius.pipeline import Pipeline
+
+    d = tmp_path_factory.mktemp("dicts")
+    (d / "actors.txt").write_text(ACTORS, encoding="utf-8")
+    (d / "agents.txt").write_text(AGENTS, encoding="utf-8")
+    settings = load_settings(env={}).replace(stages=["actors"], use_default_actors=False,
+                                             actors_files=[str(d / "actors.txt")],
+                                             agents_files=[str(d / "agents.txt")],
+                                             min_words_for_language_check=10**6)
+    pipe = Pipeline(settings, nlp=nlp)
+
+    def run(text):
+        return pipe.code_document(read_text(text, settings, published=dt.date(2020, 5, 1)))
+
+    return run
+
+
+def at(doc, surface):
+    """Codes of the actors with a mention over the first occurrence of ``surface``."""
+    i = doc.text.index(surface)
+    return sorted(a.code or "" for a in doc.actors_at(i, i + len(surface)))
+
+
+def test_disconnected_phrase_takes_modifiers_between_its_words(code):
+    doc = code("The minister spoke on Velmora state-run television on Monday.")
+    assert at(doc, "television") == ["VLMTV"]
+    assert "VLM" not in {a.code for a in doc.actors}  # the country word is part of the phrase
+    # only modifiers inside the noun phrase may come between: a verb may not
+    doc = code("Velmora said television would cover the vote.")
+    assert at(doc, "Velmora") == ["VLM"] and at(doc, "television") == []
+
+
+def test_words_joined_by_underscores_in_the_text(code):
+    doc = code("Kardosia warned the Prince of Vel_Harn on Friday.")
+    assert at(doc, "Vel_Harn") == ["VHN"]
+    assert at(doc, "Kardosia") == ["KRD"]
