@@ -71,3 +71,23 @@ def test_words_joined_by_underscores_in_the_text(code):
     doc = code("Kardosia warned the Prince of Vel_Harn on Friday.")
     assert at(doc, "Vel_Harn") == ["VHN"]
     assert at(doc, "Kardosia") == ["KRD"]
+
+
+def test_possessive_country_owns_the_title_over_a_country_level_name(code):
+    # the name is listed only under another country's entry: the possessor says whose minister
+    doc = code("Kardosia's outspoken minister Orsk Talbane warned Treland on Friday.")
+    assert at(doc, "Orsk Talbane") == ["KRDGOV"]
+    assert at(doc, "Kardosia") == ["KRDGOV"]  # the possessor is part of the title, not an actor beside it
+    assert "VLMGOV" not in {a.code for a in doc.actors}
+
+
+def test_conjoined_prep_objects_are_parts_of_the_distributed_actors(code):
+    doc = code("Lawmakers and officials in Kardosia and Treland welcomed the plan.")
+    codes = sorted(a.code for a in doc.actors)
+    assert codes == ["KRDGOV", "KRDLEG", "TRLGOV", "TRLLEG"]
+    assert at(doc, "Treland") == ["TRLGOV", "TRLLEG"]
+    leg = next(a for a in doc.actors if a.code == "KRDLEG")
+    assert [(m.text, m.rule) for m in leg.mentions][-1] == ("Kardosia", "prep-object")
+    # one country: it stays an actor of its own beside the lawmakers
+    doc = code("Lawmakers in Kardosia welcomed the plan.")
+    assert sorted(a.code for a in doc.actors) == ["KRD", "KRDLEG"]

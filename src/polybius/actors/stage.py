@@ -341,6 +341,11 @@ def _finder(sd, texts, low, orig, lem):
     return find
 
 
+def _bare(code: str | None) -> bool:
+    """A country-level code with no sector: ``ITH``, ``USA``."""
+    return bool(code) and len(code) == 3 and code.isalpha()
+
+
 def role_code(entry: ActorEntry, day: _dt.date | None):
     r = entry.role_on(day)
     return r.code if r else None
@@ -693,14 +698,25 @@ class CandidateBuilder:
             if not owners or not owned:
                 continue
             owner = owners[0]
+            # a PETRARCH entry whose kind the dictionary does not say, coded with a bare
+            # country-level code ("ITHILEN [ITH]"), owns a title as a country does
+            countryish = owner.kind == "country" or (
+                owner.entry is not None and owner.entry.kind is None and _bare(owner.base))
             if (owner.kind in ("country", "organization") or owner.entry is not None) and owner.base:
                 for c in owned:
                     if c.base is None and not (c.kind == "person" and c.entry is not None):
                         # a person's body takes the person's country, an organisation's its code
-                        c.base = owner.base[:3] if owner.kind == "person" else owner.base
+                        c.base = owner.base[:3] if owner.kind == "person" and not countryish else owner.base
                         c.base_reason = f"possessive {sd[s:e].text!r}"
+                    elif countryish and c.agents and c.entry is not None and c.entry.kind is None \
+                            and _bare(c.base) and c.base != owner.base:
+                        # "Ithilen's minister Calimehtar" with the name coded only as another
+                        # country: the possessor names whose minister he is
+                        c.base = owner.base
+                        c.base_reason = f"possessive {sd[s:e].text!r} (over the name's country-level entry)"
                     c.start = min(c.start, owner.start)
-                if owner.kind == "country":
+                if countryish and any(c.agents or c.kind in ("organization", "group") for c in owned) \
+                        or owner.kind == "country":
                     owner.kind = "drop"  # "Iraq's prime minister": the country is part of the title
 
     def link_preps(self, sd, segs, seg_cands):
@@ -748,6 +764,7 @@ class CandidateBuilder:
                 heads.extend(prev)
                 k -= 1
             prep = sd[e].text
+            absorbed = {}
             for h in heads:
                 for n, obj in enumerate(objs):
                     target = h
@@ -762,6 +779,16 @@ class CandidateBuilder:
                     elif obj.base:
                         target.base = obj.base
                         target.base_reason = f"{prep} {obj.name!r}"
+                        if len(objs) > 1 and obj.kind == "country":
+                            absorbed.setdefault(id(obj), (obj, []))[1].append(target)
+            # "lawmakers in Fornost and Gondor": each country is part of its own lawmakers (a
+            # mention of that actor), not an actor beside them
+            for obj, targets in absorbed.values():
+                for n, target in enumerate(targets):
+                    part = obj if n == 0 else Candidate(**{**obj.__dict__, "agents": [], "context_reasons": []})
+                    part.kind, part.actor, part.rule = "appos", target, "prep-object"
+                    if n:
+                        seg_cands[i].append(part)
         # "Danish media and government": a premodifier's country reaches the conjoined head
         for i in range(1, len(segs)):
             if not self._conjoined(sd, segs[i - 1][1], segs[i][0]):
