@@ -91,3 +91,17 @@ def test_conjoined_prep_objects_are_parts_of_the_distributed_actors(code):
     # one country: it stays an actor of its own beside the lawmakers
     doc = code("Lawmakers in Kardosia welcomed the plan.")
     assert sorted(a.code for a in doc.actors) == ["KRD", "KRDLEG"]
+
+
+def test_dictionary_actor_and_agent_before_an_unknown_head_stack(code):
+    # "envoys" is in no dictionary: the coded words before it are an actor of their own,
+    # the entry's full code followed by the agent's
+    doc = code("North Velmoran peace council envoys arrived in Treland on Monday.")
+    assert at(doc, "North Velmoran peace council") == ["NVLGOVPCE"]
+
+
+def test_one_word_title_decides_the_kind_of_a_petrarch_agent(code):
+    # "government" is a body in our agents table, though "head of government" is a person's title
+    doc = code("The Kardosian government condemned the attack.")
+    gov = next(a for a in doc.actors if a.code == "KRDGOV")
+    assert gov.kind == "organization"

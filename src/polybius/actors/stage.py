@@ -544,7 +544,7 @@ class CandidateBuilder:
         # ("Israeli army bulldozers" -> the Israeli army, "Albanian rebel-held territory")
         out = []
         for hit in reversed(agent_hits):
-            if hit[1] <= h and any(a[1] <= hit[0] and a[2][-1].kind == "country" for a in actor_hits) \
+            if hit[1] <= h and any(a[1] <= hit[0] and a[2][-1].kind in ("country", None) for a in actor_hits) \
                     and sd[hit[1] - 1].pos_ in ("NOUN", "PROPN", "ADJ") and hit[2][-1].code:
                 sub = [x for x in self.segment_candidates(sd, s, hit[1], si) if x.rule != "modifier"]
                 if sub:

@@ -89,7 +89,11 @@ def build_lexicon(actors_files=(), agents_files=(), discard_files=(), use_defaul
         for words, stem, entry in read_actor_dictionary(path):
             lex.add_actor(words, entry, stem=stem)
     kinds = {}
-    for words, entry in read_agents_table():
+    table = read_agents_table()
+    for words, entry in table:  # a one-word title says its own kind ("government": a body) ...
+        if len(words) == 1:
+            kinds.setdefault(words[0].lower(), entry.kind)
+    for words, entry in table:  # ... before the last word of a longer one ("head of government")
         kinds.setdefault(words[-1].lower(), entry.kind)
     for path in agents_files:
         if str(path).endswith(".tsv"):
