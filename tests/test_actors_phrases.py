@@ -105,3 +105,11 @@ def test_one_word_title_decides_the_kind_of_a_petrarch_agent(code):
     doc = code("The Kardosian government condemned the attack.")
     gov = next(a for a in doc.actors if a.code == "KRDGOV")
     assert gov.kind == "organization"
+
+
+def test_two_dictionary_actors_joined_by_of_stay_two_actors(code):
+    # the tagger may read "Treland of the Prince of Vel Harn" as one name; the dictionary
+    # knows both sides, so each is its own actor
+    doc = code("The Danish media warned the population of Treland of the Prince of Vel Harn.")
+    assert at(doc, "Treland") == ["TRL"]
+    assert at(doc, "Prince of Vel Harn") == ["VHN"]

@@ -203,7 +203,8 @@ class ActorTagger:
                 i += 1
                 continue
             if self._nominal(t) or (start is not None and t.ent_type_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART")
-                                    and t.ent_iob_ == "I" and t.text not in _BREAK_TEXT):
+                                    and t.ent_iob_ == "I" and t.text not in _BREAK_TEXT
+                                    and not self._between_actors(doc, i, in_actor)):
                 if start is None:
                     start = i
                 i += 1
@@ -262,6 +263,20 @@ class ActorTagger:
             return True
         if t.tag_ in ("VBG", "VBN") and t.dep_ in ("amod", "compound"):
             return True
+        return False
+
+    @staticmethod
+    def _between_actors(doc, i, in_actor) -> bool:
+        """``Gondor of the Prince of Dol Amroth`` tagged as one entity: a word between two
+        dictionary actors ("of", "the") does not join them into one phrase."""
+        prev = in_actor[i - 1] if i > 0 else None
+        if prev is None or prev[1] != i:
+            return False
+        for k in (i + 1, i + 2):
+            if k < len(in_actor) and in_actor[k] is not None:
+                return in_actor[k][0] == k
+            if k < len(doc) and doc[k].pos_ != "DET":
+                return False
         return False
 
     def _modifier_conj(self, doc, i, start) -> bool:
