@@ -113,3 +113,12 @@ def test_two_dictionary_actors_joined_by_of_stay_two_actors(code):
     doc = code("The Danish media warned the population of Treland of the Prince of Vel Harn.")
     assert at(doc, "Treland") == ["TRL"]
     assert at(doc, "Prince of Vel Harn") == ["VHN"]
+
+
+def test_countries_before_an_unknown_noun_of_persons_are_its_people(code):
+    doc = code("The envoy met Kardosian and Treland herders on Monday.")
+    assert at(doc, "herders") == ["KRD", "TRL"]
+    assert {a.kind for a in doc.actors if a.code in ("KRD", "TRL")} == {"group"}
+    # a noun of things stays a thing: the country is only its modifier
+    doc = code("Kardosian strikes hit the port.")
+    assert at(doc, "strikes") == [] and at(doc, "Kardosian") == ["KRD"]

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dictionaries import ActorEntry, AgentEntry, GroupEntry, Lexicon, norm
+from ..dictionaries import _kind_of_noun
 
 # Tokens that can be part of a nominal segment.
 _NOMINAL_POS = {"PROPN", "NOUN", "ADJ", "NUM", "DET"}
@@ -356,6 +357,11 @@ def _finder(sd, texts, low, orig, lem):
     return find
 
 
+def _people_noun(lemma: str) -> bool:
+    """A noun of persons by its English ending ("leader", "farmer", "activist")."""
+    return _kind_of_noun(lemma.lower()) == "person"
+
+
 def _bare(code: str | None) -> bool:
     """A country-level code with no sector: ``ITH``, ``USA``."""
     return bool(code) and len(code) == 3 and code.isalpha()
@@ -554,6 +560,14 @@ class CandidateBuilder:
             c.name_tokens = [sd[x].text for x in range(s, e) if sd[x].pos_ == "PROPN"]
             self._context(c, sd, actor_hits, agent_hits, group_hits)
             return [c]
+        if tok.tag_ == "NNS" and tok.pos_ == "NOUN" and actor_hits and not agent_hits and _people_noun(tok.lemma_) \
+                and all(x[1] <= h and x[2][-1].kind in ("country", None) and _bare(role_code(x[2][-1], self.day))
+                        for x in actor_hits):
+            # "Eriadori and Calenardhon leaders" with no dictionary entry for the noun: the people
+            # of each country (a plural noun of persons), not country names modifying a thing
+            c.kind, c.rule, c.name = "group", "group", sd[s:e].text
+            self._context(c, sd, actor_hits, agent_hits, group_hits)
+            return self._split_conj(sd, s, c, actor_hits, group_hits)
         # not an actor head: actors inside are modifiers ("US strikes", "the Soleimani killing");
         # a country and a body or role noun before the head are an actor of their own
         # ("Israeli army bulldozers" -> the Israeli army, "Albanian rebel-held territory")
