@@ -122,3 +122,12 @@ def test_countries_before_an_unknown_noun_of_persons_are_its_people(code):
     # a noun of things stays a thing: the country is only its modifier
     doc = code("Kardosian strikes hit the port.")
     assert at(doc, "strikes") == [] and at(doc, "Kardosian") == ["KRD"]
+
+
+def test_unknown_possessor_is_part_of_the_title_holders_phrase(code):
+    doc = code("Gryffinmoor's head Anna Korvath left for Treland on Monday, Ilsa Varn's news agency reported.")
+    korvath = next(a for a in doc.actors if a.name == "Anna Korvath")
+    assert korvath.code is None  # nobody's dictionary knows her: an actor without a code
+    assert korvath.mentions[0].text.startswith("Gryffinmoor's head")
+    # a possessive marker is not part of a person's name
+    assert any(a.name == "Ilsa Varn" for a in doc.actors)

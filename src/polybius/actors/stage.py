@@ -724,6 +724,13 @@ class CandidateBuilder:
                 continue
             owners = [c for c in seg_cands[i] if c.head == e - 1]
             owned = [c for c in seg_cands[i + 1] if c.head == ne - 1 and c.rule != "modifier"]
+            if not seg_cands[i] and owned and all(sd[k].pos_ == "PROPN" and sd[k].text[:1].isupper() for k in range(s, e)):
+                # "Gryffindor's head Minerva McGonagall": a name nobody knows, owning the title,
+                # is part of the title's phrase
+                for c in owned:
+                    if c.kind in ("person", "group", "organization") and (c.agents or c.rule in ("ner", "title+name")):
+                        c.start = min(c.start, s)
+                continue
             if not owners or not owned:
                 continue
             owner = owners[0]
@@ -992,6 +999,8 @@ def _ent_span(sd, i, label, floor):
         e += 1
     while s < e and sd[s].pos_ == "DET":
         s += 1
+    while e > s and (sd[e - 1].tag_ == "POS" or sd[e - 1].text in ("'s", "\u2019s")):
+        e -= 1  # "Luna Lovegood's": the possessive marker is not part of the name
     for k in range(s, e):
         if sd[k].text in ("(", ")", ",", ";"):
             e = k
