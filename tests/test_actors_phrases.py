@@ -131,3 +131,17 @@ def test_unknown_possessor_is_part_of_the_title_holders_phrase(code):
     assert korvath.mentions[0].text.startswith("Gryffinmoor's head")
     # a possessive marker is not part of a person's name
     assert any(a.name == "Ilsa Varn" for a in doc.actors)
+
+
+def test_readers_mark_where_a_phrase_may_have_words_between(tmp_path):
+    from polybius.dictionaries.agents import read_agent_dictionary
+    from polybius.dictionaries.petrarch_actors import read_actor_dictionary
+
+    a = tmp_path / "a.txt"
+    a.write_text("VELMORA TELEVISION [VLMTV]\nRADAGAR THE_GREY [RDG]\nNORTH_VELMORAN [NVL]\n", encoding="utf-8")
+    gaps = {" ".join(w): w.gaps for w, _, _ in read_actor_dictionary(str(a))}
+    assert gaps == {"VELMORA TELEVISION": (1,), "RADAGAR THE GREY": (1,), "NORTH VELMORAN": ()}
+    g = tmp_path / "g.txt"
+    g.write_text("SECURITY SERVICE [~GOV]\n", encoding="utf-8")
+    rows = {" ".join(w).lower(): w.gaps for w, _ in read_agent_dictionary(str(g))}
+    assert rows == {"security service": (1,), "security services": (1,)}
