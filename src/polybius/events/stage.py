@@ -327,7 +327,9 @@ class EventStage:
 
     def role_tokens(self, role: str, c: Coding, f) -> list:
         if role == "subj":
-            return f.subj
+            # "the missiles fired by X struck Y": an instrument's agent stands behind the subject
+            return f.subj + [x for s in f.subj for a in s.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                             for b in a.children if b.dep_ == "agent" for x in b.children if x.dep_ == "pobj"]
         if role == "obj":
             return f.obj
         if role == "dative":
@@ -338,8 +340,13 @@ class EventStage:
             return [m for m in f.mod_toks if m.dep_ != "poss"]
         if role.startswith("prep:"):
             return f.preps.get(role[5:], [])
-        if role == "comp_subj" and c.complement is not None:
-            return c.complement.frame.subj
+        if role == "comp_subj":
+            if c.complement is not None:
+                return c.complement.frame.subj
+            # "called for Britain to stay": the complement's subject even when its verb codes nothing
+            if f.comp is None or not any(x.dep_ == "aux" and x.lower_ == "to" for x in f.comp.children):
+                return []
+            return [x for x in f.comp.children if x.dep_ in ("nsubj", "nsubjpass")]
         if role == "obj_pp":
             return [x for o in f.obj for p in o.children if p.dep_ == "prep" and p.lower_ != "of"
                     for x in p.children if x.dep_ == "pobj"]
@@ -358,7 +365,7 @@ class EventStage:
             out = []
             for o in f.obj:
                 out.extend(x for x in o.children if x.dep_ in ("poss", "compound", "amod", "nmod"))
-                out.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
+                out.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of")
                            for x in p.children if x.dep_ == "pobj")
             return out
         return []
