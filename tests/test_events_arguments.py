@@ -58,3 +58,26 @@ def test_prefixed_irregular_verb_is_recognised(run):
 def test_host_a_dinner_for_a_guest(run):
     _, ev = run("The Japanese prime minister hosted a state banquet for the Indonesian president.")
     assert ("JPNGOV", "IDNGOV", "043") in ev, ev
+
+
+def test_target_inside_the_object_phrase(run):
+    doc, ev = run("The Kurdish militia claimed responsibility for the bombing of a police post in Turkey.")
+    claim = [e for e in doc.events if e.cameo == "015"]
+    assert claim and doc.actor(claim[0].target).code.startswith("TUR"), ev
+    assert "target=phrase" in claim[0].rule and claim[0].confidence < 0.9
+
+
+def test_target_of_a_purpose_clause(run):
+    _, ev = run("Japan donated medical equipment worth $3 million to help Nepal.")
+    assert any(s == "JPN" and t == "NPL" and c.startswith("07") for s, t, c in ev), ev
+
+
+def test_accusers_of_a_denied_charge(run):
+    _, ev = run("The Venezuelan government denied charges by Colombian officials that it shelters rebels.")
+    assert any(s == "VENGOV" and t and t.startswith("COL") and c.startswith("01") for s, t, c in ev), ev
+
+
+def test_no_phrase_target_without_an_acting_subject(run):
+    # an analyst's "This suggests ..." is not an appeal by anybody
+    _, ev = run("This suggests a willingness to push back against the Chinese presence in the region.")
+    assert ev == [], ev

@@ -13,7 +13,7 @@ from ..model import Event, EventDate, Plover, Span
 from . import dates as _dates
 from .anchors import anchors as _anchors, inherit_dates
 from .codebook import default_codebook
-from .coder import Coding, EventCoder, _lem
+from .coder import NON_ARGUMENT_ENTS, Coding, EventCoder, _lem
 from .places import gazetteer, settings as place_settings
 
 log = logging.getLogger("polybius.events")
@@ -361,6 +361,8 @@ class EventStage:
             return out
         if role == "pp":
             return [x for objs in f.preps.values() for x in objs]
+        if role == "phrase_tree":
+            return self._phrase_tree(c, f)
         if role == "obj_owner":
             out = []
             for o in f.obj:
@@ -369,6 +371,24 @@ class EventStage:
                            for x in p.children if x.dep_ == "pobj")
             return out
         return []
+
+    def _phrase_tree(self, c: Coding, f) -> list:
+        """Nouns inside the event's object and prepositional phrases and its purpose clause
+        ("to assist Ethiopia"), in text order after the trigger; never the subject's side."""
+        heads = [*f.obj, *f.dative, *(x for objs in f.preps.values() for x in objs)]
+        for h in (c.head, c.tok):
+            heads.extend(x for x in h.children if x.dep_ == "advcl"
+                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children))
+        out, seen = [], set()
+        for h in heads:
+            for t in h.subtree:
+                if t.i in seen or t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in NON_ARGUMENT_ENTS:
+                    continue
+                if t.dep_ == "nsubj" and t.head is not h:
+                    continue  # a clause's own subject inside the phrase acts, it is not acted on
+                seen.add(t.i)
+                out.append(t)
+        return sorted(out, key=lambda t: t.i)
 
     def first_argument(self, roles, c: Coding, f):
         """The first syntactic argument the roles name, actor or not (for its span)."""
@@ -420,6 +440,15 @@ class EventStage:
         if not targets and c.complement is not None and "comp_target" not in (c.entry.target or []):
             targets, ttok = self.resolve_roles(doc, ["comp_target"], c, f, exclude=sources)
         seq = self.coder.sequence_match(c.entry, c.tok) if c.entry.sequence is not None else None
+        fallback = False
+        if (not targets and not f.passive and seq is None
+                and (sources or any(t.pos_ in ("NOUN", "PROPN") for t in sf.subj)) and c.entry.dialect != "petrarch"
+                and "none" not in (c.entry.target or []) and not (self.coder._pos(c.head) == "NOUN" and f.light is None)):
+            # the named roles hold no actor: the first actor inside the event's own phrases
+            # ("claimed responsibility for the attack in Kandahar", "denied charges by X",
+            # "donated ventilators to assist Ethiopia"), at lower confidence
+            targets, ttok = self.resolve_roles(doc, ["phrase_tree"], c, f, exclude=sources)
+            fallback = bool(targets)
         if seq is not None:
             # TABARI: the actor at a "$"/"+" mark, else the first actor after the verb is the target
             marks = seq[1]
@@ -448,6 +477,9 @@ class EventStage:
         is_noun = self.coder._pos(c.head) == "NOUN"
         bare_noun = is_noun and f.light is None
         conf = c.entry.confidence
+        if fallback:
+            conf -= 0.1
+            c.rule = f"{c.rule} target=phrase"
         if f.inherited_subj or (c.source_frame and c.source_frame.inherited_subj):
             conf -= 0.1
         if bare_noun:
