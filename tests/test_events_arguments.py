@@ -81,3 +81,14 @@ def test_no_phrase_target_without_an_acting_subject(run):
     # an analyst's "This suggests ..." is not an appeal by anybody
     _, ev = run("This suggests a willingness to push back against the Chinese presence in the region.")
     assert ev == [], ev
+
+
+def test_complement_phrase_gives_the_target(run):
+    _, ev = run("Pakistan is willing to withdraw its troops from the disputed territory of Kashmir.")
+    assert any(s == "PAK" and t and c.startswith("03") for s, t, c in ev), ev
+
+
+def test_phrase_target_prefers_the_other_side(run):
+    # "the Russian-Chinese partnership" under a Russian's verb: China is the other side
+    _, ev = run("The Russian foreign minister urged the two governments to strengthen the Russian-Chinese partnership.")
+    assert all(t != "RUS" for s, t, c in ev if s == "RUSGOV" and c.startswith("02")), ev

@@ -379,16 +379,22 @@ class EventStage:
         for h in (c.head, c.tok):
             heads.extend(x for x in h.children if x.dep_ == "advcl"
                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children))
+        # then the complement ("considering sending aid to X", "willing to withdraw from X")
+        comps = [f.comp] if f.comp is not None else []
+        comps += [x for h in (c.head, c.tok) for x in h.children if x.dep_ in ("xcomp", "ccomp")]
         out, seen = [], set()
-        for h in heads:
-            for t in h.subtree:
-                if t.i in seen or t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in NON_ARGUMENT_ENTS:
-                    continue
-                if t.dep_ == "nsubj" and t.head is not h:
-                    continue  # a clause's own subject inside the phrase acts, it is not acted on
-                seen.add(t.i)
-                out.append(t)
-        return sorted(out, key=lambda t: t.i)
+        for group in (heads, comps):
+            found = []
+            for h in group:
+                for t in h.subtree:
+                    if t.i in seen or t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in NON_ARGUMENT_ENTS:
+                        continue
+                    if t.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                        continue  # a clause's own subject inside the phrase acts, it is not acted on
+                    seen.add(t.i)
+                    found.append(t)
+            out.extend(sorted(found, key=lambda t: t.i))
+        return out
 
     def first_argument(self, roles, c: Coding, f):
         """The first syntactic argument the roles name, actor or not (for its span)."""
@@ -449,6 +455,11 @@ class EventStage:
             # "donated ventilators to assist Ethiopia"), at lower confidence
             targets, ttok = self.resolve_roles(doc, ["phrase_tree"], c, f, exclude=sources)
             fallback = bool(targets)
+            # "the American-Iraqi partnership" under an American's verb: the other side
+            own = {(a.code or "")[:3] for a in sources if a.code}
+            others = [a for a in targets if (a.code or "")[:3] not in own]
+            if others:
+                targets = others
         if seq is not None:
             # TABARI: the actor at a "$"/"+" mark, else the first actor after the verb is the target
             marks = seq[1]
