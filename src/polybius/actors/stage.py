@@ -20,8 +20,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from ..dictionaries import ActorEntry, AgentEntry, GroupEntry, Lexicon, norm
-from ..dictionaries import _kind_of_noun
+from ..dictionaries import ActorEntry, AgentEntry, GroupEntry, Lexicon, kind_of_noun, norm
 
 # Tokens that can be part of a nominal segment.
 _NOMINAL_POS = {"PROPN", "NOUN", "ADJ", "NUM", "DET"}
@@ -330,13 +329,19 @@ def _finder(sd, texts, low, orig, lem):
     vlow, vorig, vlem, vmap = [], [], [], []
     starts, ends = set(), set()
     for k, x in enumerate(texts):
-        parts = [p for p in _JOINED.split(x)] if _JOINED.search(x) else [x]
         starts.add(len(vlow))
-        for n, p in enumerate(parts):
-            vlow.append(norm(p) if len(parts) > 1 else low[k])
-            vorig.append(p.translate(_APOS_TABLE) if len(parts) > 1 else orig[k])
-            vlem.append(norm(p) if n < len(parts) - 1 else (lem[k] if len(parts) == 1 else norm(p)))
+        parts = _JOINED.split(x) if "_" in x else [x]
+        if len(parts) == 1:
+            vlow.append(low[k])
+            vorig.append(orig[k])
+            vlem.append(lem[k])
             vmap.append(k)
+        else:
+            for p in parts:
+                vlow.append(norm(p))
+                vorig.append(p.translate(_APOS_TABLE))
+                vlem.append(norm(p))
+                vmap.append(k)
         ends.add(len(vlow))
 
     def real(i, j):
@@ -359,7 +364,7 @@ def _finder(sd, texts, low, orig, lem):
 
 def _people_noun(lemma: str) -> bool:
     """A noun of persons by its English ending ("leader", "farmer", "activist")."""
-    return _kind_of_noun(lemma.lower()) == "person"
+    return kind_of_noun(lemma.lower()) == "person"
 
 
 def _bare(code: str | None) -> bool:
