@@ -92,3 +92,10 @@ def test_phrase_target_prefers_the_other_side(run):
     # "the Russian-Chinese partnership" under a Russian's verb: China is the other side
     _, ev = run("The Russian foreign minister urged the two governments to strengthen the Russian-Chinese partnership.")
     assert all(t != "RUS" for s, t, c in ev if s == "RUSGOV" and c.startswith("02")), ev
+
+
+def test_announced_release_is_a_release_but_a_call_for_it_is_an_appeal(run):
+    _, ev = run("The Egyptian government announced the release of 40 political prisoners.")
+    assert any(s == "EGYGOV" and c == "0841" for s, t, c in ev), ev
+    _, ev = run("Egyptian opposition parties called for the release of 40 political prisoners.")
+    assert not any(c == "0841" for s, t, c in ev) and any(c.startswith("02") for s, t, c in ev), ev

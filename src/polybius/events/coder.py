@@ -81,6 +81,7 @@ class Coding:
     consumed: list = field(default_factory=list)
     complement: "Coding | None" = None
     source_frame: Frame | None = None  # frame whose subject is the source (pass verbs)
+    enacted: bool = False  # a content noun reported as done ("announced the release of X")
 
 
 class EventCoder:
@@ -519,9 +520,11 @@ class EventCoder:
                 if o.lemma_.lower() in self.q.get("partitive_nouns", ()):
                     objs.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                                 for x in p.children if x.dep_ == "pobj")
+            enacting = _lem(tok) in self.q.get("enacting_verbs", ())
             for o in objs:
                 sub = self.code(o, depth + 1)
-                if sub is not None and sub.entry.kind != "content":
+                if sub is not None and (sub.entry.kind != "content" or (enacting and sub.code.strip("0"))):
+                    sub.enacted = sub.entry.kind == "content"
                     sub.head = tok
                     sub.consumed.append(o)
                     sub.rule = f"{sub.rule} via light verb {tok.lemma_}"

@@ -114,7 +114,7 @@ class EventStage:
             c = self.coder.code(t)
             if c is None:
                 continue
-            if c.entry.kind == "content":
+            if c.entry.kind == "content" and not c.enacted:
                 continue
             for x in c.consumed:
                 consumed.add(x.i)
