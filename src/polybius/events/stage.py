@@ -372,6 +372,23 @@ class EventStage:
             return out
         return []
 
+    def _clause_agent(self, doc, c: Coding, targets) -> tuple[list, object]:
+        marks = self.coder.q.get("cause_marks", frozenset())
+        for h in (c.head, c.tok):
+            for adv in h.children:
+                if adv.dep_ != "advcl" or not any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in adv.children):
+                    continue
+                sub = self.coder.code(adv)
+                if sub is None or sub.code[:2] not in ("18", "19", "20"):
+                    continue
+                for s in adv.children:
+                    if s.dep_ != "nsubj":
+                        continue
+                    acts = [a for a in self.actors_of(doc, s) if a not in targets]
+                    if acts:
+                        return acts, s
+        return [], None
+
     def _phrase_tree(self, c: Coding, f) -> list:
         """Nouns inside the event's object and prepositional phrases and its purpose clause
         ("to assist Ethiopia"), in text order after the trigger; never the subject's side."""
@@ -497,6 +514,13 @@ class EventStage:
             conf -= 0.1
             if not (sources and targets):
                 return []  # a nominal mention without both actors is not coded on its own
+        if not sources and f.passive and c.code[:2] in ("18", "19", "20"):
+            # "23 civilians were killed as government forces launched air strikes": the actor of
+            # the attack in the accompanying clause did it (a conflict act, never its victim)
+            sources, stok = self._clause_agent(doc, c, targets)
+            if sources:
+                conf -= 0.1
+                c.rule = f"{c.rule} source=clause"
         passive_orphan = not sources and f.passive
         if not sources and not targets and not passive_orphan:
             return []
