@@ -122,3 +122,17 @@ def test_passive_killing_takes_the_attacker_of_the_clause(run):
 def test_an_arrest_is_not_blamed_on_the_arrested(run):
     _, ev = run("The suspect was arrested after he attacked a Kenyan police officer.")
     assert all(c != "173" or s is None for s, t, c in ev), ev
+
+
+def test_claimed_attack_is_a_claim_of_responsibility(run):
+    doc, ev = run("The Islamist rebels claimed that they had attacked a Malian army base near Gao.")
+    claim = [e for e in doc.events if e.cameo == "015"]
+    attack = [e for e in doc.events if e.root == "19"]
+    assert claim and attack, ev
+    assert claim[0].source == attack[0].source and claim[0].target == attack[0].target
+    assert attack[0].modality == "reported"
+
+
+def test_said_it_struck_is_not_a_claim(run):
+    doc, _ = run("The Malian army said it had struck a rebel camp near Gao.")
+    assert not any(e.cameo == "015" for e in doc.events)

@@ -127,6 +127,7 @@ class EventStage:
             out.extend(self.make_events(doc, si, span, c))
         out.extend(self.obligations_uncoded(doc, si, span, consumed))
         out.extend(self.charge_events(doc, si, span, consumed, trigs))
+        out.extend(self.claim_events(doc, si, span, out))
         return out
 
     # ------------------------------------------------------------------ reframing
@@ -637,6 +638,49 @@ class EventStage:
                     out.append(ev)
         return out
 
+    def claim_events(self, doc, si, span, events) -> list[Event]:
+        """'The rebels claimed that they had attacked the base': the rebels claim responsibility
+        (015) for the attack, whose own modality becomes `reported` (their word for it)."""
+        verbs = self.coder.q.get("claim_verbs", frozenset())
+        cb = self.codebook.get("015")
+        if not verbs or cb is None:
+            return []
+        out = []
+        sp = doc.nlp
+        for ev in events:
+            if ev.source is None or not ev.root.isdigit() or not 14 <= int(ev.root) <= 20:
+                continue
+            t = sp.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+            if t is None or not len(t):
+                continue
+            v = t.root if self.coder._pos(t.root) != "NOUN" else _verb_of(t.root)
+            while v is not None and v.dep_ in ("conj", "xcomp") and v.head is not v:
+                v = v.head
+            if v is None or v.dep_ != "ccomp" or _lem(v.head) not in verbs:
+                continue
+            claim = v.head
+            speaker = [a.id for c in claim.children if c.dep_ == "nsubj" for a in self.actors_of(doc, c)]
+            if ev.source not in speaker:
+                continue
+            modality = self.coder.modality(claim)
+            if modality not in self.keep:
+                continue
+            if ev.modality == "asserted":
+                ev.modality = "reported"
+            claim_ev = Event(id="", sentence=si, source=ev.source, target=ev.target, cameo="015", root=cb.root,
+                             goldstein=cb.goldstein, quad_class=cb.quad_class,
+                             trigger=Span(claim.idx, claim.idx + len(claim.text)),
+                             rule=f"claim_verbs:{claim.lemma_} of {ev.cameo} ({ev.rule})",
+                             confidence=round(ev.confidence - 0.1, 2),
+                             plover=Plover(cb.plover_event, cb.plover_mode,
+                                           [cb.plover_context] if cb.plover_context else []) if cb.plover_event else None,
+                             negated=self.coder.negated(claim), modality=modality, date=ev.date, place=ev.place,
+                             evidence=list(ev.evidence))
+            args = doc.extras.setdefault("event_arguments", {})
+            args[id(claim_ev)] = dict(args.get(id(ev), {}))
+            out.append(claim_ev)
+        return out
+
     # ------------------------------------------------------------------ when / where
     def event_date(self, doc, span, c: Coding) -> EventDate | None:
         ents = [e for e in self._ents if e.label_ in ("DATE", "TIME")]
@@ -787,6 +831,18 @@ def _depth(tok) -> int:
     while tok.head is not tok and d < 50:
         tok, d = tok.head, d + 1
     return d
+
+
+def _verb_of(tok):
+    """The verb a noun hangs from (its clause), or None."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
 
 
 def _tok_span(tok):
