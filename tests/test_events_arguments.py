@@ -136,3 +136,8 @@ def test_claimed_attack_is_a_claim_of_responsibility(run):
 def test_said_it_struck_is_not_a_claim(run):
     doc, _ = run("The Malian army said it had struck a rebel camp near Gao.")
     assert not any(e.cameo == "015" for e in doc.events)
+
+
+def test_own_forces_are_not_the_target(run):
+    _, ev = run("Chad is ready to withdraw its troops from northern Cameroon.")
+    assert any(s == "TCD" and t == "CMR" for s, t, c in ev), ev

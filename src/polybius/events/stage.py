@@ -37,6 +37,7 @@ class EventStage:
         self.place_preps = set(ps.get("place_preps", []))
         self.place_labels = set(ps.get("place_labels", []))
         self.anchor_preps = _anchors()
+        self._forces = self.verbs.synsets.get("FORCES", frozenset()) | self.verbs.synsets.get("PEACEKEEPERS", frozenset())
         self.keep = tuple(getattr(settings, "event_modalities", None) or KEEP_MODALITIES)
         self.speech = {(t.lemma) for e in self.verbs.entries if e.kind == "speech" for t in e.triggers}
         self.charges = [e for e in self.verbs.entries if e.kind == "charge"]
@@ -437,10 +438,16 @@ class EventStage:
                     return acts, tok
                 continue
             for tok in self.role_tokens(role, c, f):
+                if exclude and self._own_forces(tok):
+                    continue  # "withdraw its troops from X": the source's own forces are not acted on
                 acts = [a for a in self.actors_of(doc, tok) if a not in exclude]
                 if acts:
                     return acts, tok
         return [], None
+
+    def _own_forces(self, tok) -> bool:
+        return (tok.lemma_.lower() in self._forces
+                and any(ch.dep_ == "poss" and ch.pos_ == "PRON" and ch.lower_ != "whose" for ch in tok.children))
 
     def target_roles(self, c: Coding) -> list[str]:
         if c.entry.target is not None:
