@@ -410,6 +410,8 @@ class EventStage:
                         continue
                     if t.dep_ in ("nsubj", "nsubjpass", "csubj"):
                         continue  # a clause's own subject inside the phrase acts, it is not acted on
+                    if any(ch.dep_ == "poss" and ch.pos_ == "PRON" and ch.lower_ != "whose" for ch in t.children):
+                        continue  # "for not inviting *its* representatives": the source's own people
                     seen.add(t.i)
                     found.append(t)
             out.extend(sorted(found, key=lambda t: t.i))
@@ -472,7 +474,7 @@ class EventStage:
             targets, ttok = self.resolve_roles(doc, ["comp_target"], c, f, exclude=sources)
         seq = self.coder.sequence_match(c.entry, c.tok) if c.entry.sequence is not None else None
         fallback = False
-        if (not targets and not f.passive and seq is None
+        if (not targets and not f.passive and seq is None and len(sources) <= 1
                 and (sources or any(t.pos_ in ("NOUN", "PROPN") for t in sf.subj)) and c.entry.dialect != "petrarch"
                 and "none" not in (c.entry.target or []) and not (self.coder._pos(c.head) == "NOUN" and f.light is None)):
             # the named roles hold no actor: the first actor inside the event's own phrases
@@ -505,7 +507,8 @@ class EventStage:
                 got, gtok = self._actor_near(c.tok, marks.get("+", ("after", c.tok.i + 1)), sources)
                 if got:
                     targets, ttok = got, gtok
-        if not targets and len(sources) > 1 and c.entry.target != ["none"]:
+        if (not targets and len(sources) > 1 and c.entry.target != ["none"]
+                and c.code not in self.coder.q.get("third_party_codes", ())):
             # "Gondor and Osgiliath renewed ties": each member of a compound subject acts on the others
             pairs = [(a, b) for a in sources for b in sources if a.id != b.id]
         else:
