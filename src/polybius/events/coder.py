@@ -221,7 +221,7 @@ class EventCoder:
                 f.poss.append(c)
             elif d in ("xcomp", "ccomp") and f.comp is None:
                 f.comp = c
-                f.comp_finite = d == "ccomp" and any(x.dep_ in SUBJ_DEPS for x in c.children)
+                f.comp_finite = d == "ccomp" and any(x.dep_ in SUBJ_DEPS or x.dep_ == "nsubjpass" for x in c.children)
             elif d in ("acl", "ccomp") and is_noun and f.comp is None and any(
                     (x.dep_ == "aux" and x.lower_ == "to") or (x.dep_ == "mark" and x.lower_ == "that") for x in c.children):
                 f.comp = c
@@ -242,7 +242,8 @@ class EventCoder:
                                 for x in p.children if x.dep_ == "pobj")
             for o in objs:
                 for c in o.children:
-                    if c.dep_ == "prep" and c.lemma_.lower() not in f.preps:
+                    # after the verb's own ("imposed sanctions on X on Monday": both on-objects)
+                    if c.dep_ == "prep":
                         f.preps[c.lemma_.lower()].extend(x for x in c.children if x.dep_ in ("pobj", "pcomp"))
         if is_noun:
             if "of" in f.preps and not f.obj:
@@ -251,9 +252,14 @@ class EventCoder:
                 f.subj.extend(f.preps["by"])
             # a noun under a light verb takes the verb's subject, dative and prepositions
             h = tok.head
+            lv = None
             if tok.dep_ in ("dobj", "nsubjpass") and h is not tok and self._is_light(h):
-                hf = self.frame(h)
-                f.light = h
+                lv = h
+            elif tok.dep_ == "pobj" and h.lower_ == "for" and h.dep_ == "prep" and self._is_light(h.head):
+                lv = h.head  # "converged for a rally", "joined X for talks": the light verb's noun too
+            if lv is not None:
+                hf = self.frame(lv)
+                f.light = lv
                 if not f.subj and not f.poss:
                     f.subj = hf.subj
                     f.inherited_subj = hf.inherited_subj
@@ -596,6 +602,9 @@ class EventCoder:
                     if _lem(h) in q["hypothetical_heads"]:
                         return "hypothetical"
                     hm = self._own_modality(h) if self._pos(h) != "NOUN" else None
+                    if hm == "future" and cur.dep_ == "conj" and own in (None, "future") and not any(
+                            x.dep_ in SUBJ_DEPS for x in cur.children):
+                        return "future"  # "said it would X and would Y", "will meet and sign" (one subject)
                     if hm in ("hypothetical", "future") and cur.dep_ in ("advcl", "conj", "ccomp", "nsubj"):
                         return "hypothetical"
                     cur = h
@@ -623,7 +632,10 @@ class EventCoder:
             if aux_result is None and d in ("aux", "auxpass"):
                 lw = c.lower_
                 if lw in q["hypothetical_aux"]:
-                    if lw == "would" and v.dep_ == "ccomp" and v.head.tag_ == "VBD":
+                    w = v
+                    while w.dep_ == "conj" and w.head is not w:  # "said it would X and would Y"
+                        w = w.head
+                    if lw == "would" and w.dep_ == "ccomp" and w.head.tag_ == "VBD":
                         aux_result = "future"  # future in the past: "said it would withdraw"
                     else:
                         aux_result = "hypothetical"
