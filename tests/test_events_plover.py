@@ -189,3 +189,32 @@ def test_told_reporters_that_is_speech_not_an_order(code):
     doc = code("Half of the militia fighters have been disarmed since the accord, two Freedonian commanders "
                "told reporters on Sunday.", {"two Freedonian commanders": "FREMIL", "the militia fighters": "FREREB"})
     assert all(e[3] != "REQUEST" for e in events(doc)), events(doc)
+
+
+def test_guilty_of_violating_a_ceasefire(code):
+    doc = code("The Freedonian army is guilty of violating the ceasefire agreement with Ruritania.",
+               {"The Freedonian army": "FREMIL", "Ruritania": "RUR"})
+    assert [e[:4] for e in events(doc)] == [("FREMIL", None, "196", "ASSAULT")]
+    doc = code("The Freedonian air force is capable of bombing the Ruritanian capital.",
+               {"The Freedonian air force": "FREMIL", "Ruritanian": "RUR"})
+    assert events(doc) == []  # an ability is not an event (hypothetical, not emitted)
+
+
+def test_recognizing_the_opposition_victory_is_a_concession(code):
+    doc = code("The Freedonian election board recognized the victory of the Ruritanian party.",
+               {"The Freedonian election board": "FREGOV", "the Ruritanian party": "RURPTY"})
+    assert [e[:4] for e in events(doc)] == [("FREGOV", "RURPTY", "0834", "CONCEDE")]
+    doc = code("Freedonia recognized the Republic of Zenda on Monday.", {"Freedonia": "FRE", "the Republic of Zenda": "ZEN"})
+    assert [e[2:4] for e in events(doc)] == [("054", "SUPPORT")]  # a state: diplomatic recognition
+
+
+def test_collecting_signatures_is_dissent(code):
+    doc = code("The Freedonian opposition began collecting signatures against the new press law.",
+               {"The Freedonian opposition": "FREOPP"})
+    assert [e[:4] for e in events(doc)] == [("FREOPP", None, "140", "PROTEST")]
+
+
+def test_sworn_to_fight_is_a_threat(code):
+    doc = code("Ruritanian rebels have sworn to fight until they drive Freedonian troops out of the valley.",
+               {"Ruritanian rebels": "RURREB", "Freedonian troops": "FREMIL"})
+    assert [e[2:4] for e in events(doc)][:1] == [("138", "THREATEN")]

@@ -222,6 +222,10 @@ class EventCoder:
             elif d in ("xcomp", "ccomp") and f.comp is None:
                 f.comp = c
                 f.comp_finite = d == "ccomp" and any(x.dep_ in SUBJ_DEPS or x.dep_ == "nsubjpass" for x in c.children)
+            elif d == "advcl" and f.comp is None and not is_noun and any(
+                    x.dep_ == "aux" and x.lower_ == "to" for x in c.children) and not any(
+                    x.dep_ == "dobj" for x in tok.children) and self._has_family(tok):
+                f.comp = c  # "have sworn to fight" parsed as a purpose clause: the vow's complement
             elif d in ("acl", "ccomp") and is_noun and f.comp is None and any(
                     (x.dep_ == "aux" and x.lower_ == "to") or (x.dep_ == "mark" and x.lower_ == "that") for x in c.children):
                 f.comp = c
@@ -284,6 +288,9 @@ class EventCoder:
     def is_speech(self, tok) -> bool:
         return any(e.kind == "speech" for e, _ in self.candidates(tok))
 
+    def _has_family(self, tok) -> bool:
+        return any(e.family is not None for e, _ in self.candidates(tok))
+
     def _is_light(self, tok) -> bool:
         return any(e.kind == "light" for e, _ in self.candidates(tok))
 
@@ -316,6 +323,8 @@ class EventCoder:
             if (d == "advcl" and cur.tag_ in ("VBG", "VBN")) or (d == "pcomp" and h.dep_ == "prep"):
                 # "..., contributing $46 million", "by donating supplies": the main clause's subject
                 v = h if d == "advcl" else h.head
+                if d == "pcomp" and v.dep_ in ("acomp", "oprd") and v.head is not v:
+                    v = v.head  # "X are guilty of violating", "X is responsible for shelling"
                 f.subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
                 if f.subj:
                     f.inherited_subj = True
