@@ -194,7 +194,7 @@ def test_told_reporters_that_is_speech_not_an_order(code):
 def test_guilty_of_violating_a_ceasefire(code):
     doc = code("The Freedonian army is guilty of violating the ceasefire agreement with Ruritania.",
                {"The Freedonian army": "FREMIL", "Ruritania": "RUR"})
-    assert [e[:4] for e in events(doc)] == [("FREMIL", None, "196", "ASSAULT")]
+    assert [(e[0], e[2], e[3]) for e in events(doc)] == [("FREMIL", "196", "ASSAULT")]
     doc = code("The Freedonian air force is capable of bombing the Ruritanian capital.",
                {"The Freedonian air force": "FREMIL", "Ruritanian": "RUR"})
     assert events(doc) == []  # an ability is not an event (hypothetical, not emitted)
