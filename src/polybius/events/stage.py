@@ -114,7 +114,7 @@ class EventStage:
             c = self.coder.code(t)
             if c is None:
                 continue
-            if c.entry.kind == "content":
+            if c.entry.kind == "content" and not c.enacted:
                 continue
             for x in c.consumed:
                 consumed.add(x.i)
@@ -387,6 +387,23 @@ class EventStage:
             return out
         return []
 
+    def _clause_agent(self, doc, c: Coding, targets) -> tuple[list, object]:
+        marks = self.coder.q.get("cause_marks", frozenset())
+        for h in (c.head, c.tok):
+            for adv in h.children:
+                if adv.dep_ != "advcl" or not any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in adv.children):
+                    continue
+                sub = self.coder.code(adv)
+                if sub is None or sub.code[:2] not in ("18", "19", "20"):
+                    continue
+                for s in adv.children:
+                    if s.dep_ != "nsubj":
+                        continue
+                    acts = [a for a in self.actors_of(doc, s) if a not in targets]
+                    if acts:
+                        return acts, s
+        return [], None
+
     def _phrase_tree(self, c: Coding, f) -> list:
         """Nouns inside the event's object and prepositional phrases and its purpose clause
         ("to assist Ethiopia"), in text order after the trigger; never the subject's side."""
@@ -394,16 +411,22 @@ class EventStage:
         for h in (c.head, c.tok):
             heads.extend(x for x in h.children if x.dep_ == "advcl"
                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children))
+        # then the complement ("considering sending aid to X", "willing to withdraw from X")
+        comps = [f.comp] if f.comp is not None else []
+        comps += [x for h in (c.head, c.tok) for x in h.children if x.dep_ in ("xcomp", "ccomp")]
         out, seen = [], set()
-        for h in heads:
-            for t in h.subtree:
-                if t.i in seen or t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in NON_ARGUMENT_ENTS:
-                    continue
-                if t.dep_ == "nsubj" and t.head is not h:
-                    continue  # a clause's own subject inside the phrase acts, it is not acted on
-                seen.add(t.i)
-                out.append(t)
-        return sorted(out, key=lambda t: t.i)
+        for group in (heads, comps):
+            found = []
+            for h in group:
+                for t in h.subtree:
+                    if t.i in seen or t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in NON_ARGUMENT_ENTS:
+                        continue
+                    if t.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                        continue  # a clause's own subject inside the phrase acts, it is not acted on
+                    seen.add(t.i)
+                    found.append(t)
+            out.extend(sorted(found, key=lambda t: t.i))
+        return out
 
     def first_argument(self, roles, c: Coding, f):
         """The first syntactic argument the roles name, actor or not (for its span)."""
@@ -464,6 +487,11 @@ class EventStage:
             # "donated ventilators to assist Ethiopia"), at lower confidence
             targets, ttok = self.resolve_roles(doc, ["phrase_tree"], c, f, exclude=sources)
             fallback = bool(targets)
+            # "the American-Iraqi partnership" under an American's verb: the other side
+            own = {(a.code or "")[:3] for a in sources if a.code}
+            others = [a for a in targets if (a.code or "")[:3] not in own]
+            if others:
+                targets = others
         if seq is not None:
             # TABARI: the actor at a "$"/"+" mark, else the first actor after the verb is the target
             marks = seq[1]
@@ -501,6 +529,13 @@ class EventStage:
             conf -= 0.1
             if not (sources and targets):
                 return []  # a nominal mention without both actors is not coded on its own
+        if not sources and f.passive and c.code[:2] in ("18", "19", "20"):
+            # "23 civilians were killed as government forces launched air strikes": the actor of
+            # the attack in the accompanying clause did it (a conflict act, never its victim)
+            sources, stok = self._clause_agent(doc, c, targets)
+            if sources:
+                conf -= 0.1
+                c.rule = f"{c.rule} source=clause"
         passive_orphan = not sources and f.passive
         if not sources and not targets and not passive_orphan:
             return []
