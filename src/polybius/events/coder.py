@@ -225,11 +225,15 @@ class EventCoder:
                 f.poss.append(c)
             elif d in ("xcomp", "ccomp") and f.comp is None:
                 f.comp = c
-                f.comp_finite = d == "ccomp" and any(x.dep_ in SUBJ_DEPS for x in c.children)
+                f.comp_finite = d == "ccomp" and any(x.dep_ in SUBJ_DEPS or x.dep_ == "nsubjpass" for x in c.children)
             elif d == "advcl" and f.comp is None and any(x.dep_ == "mark" and x.lower_ == "for" for x in c.children) \
                     and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
                 f.comp = c  # "called for Britain to stay": a for-to clause is the complement
                 f.comp_finite = True
+            elif d == "advcl" and f.comp is None and not is_noun and any(
+                    x.dep_ == "aux" and x.lower_ == "to" for x in c.children) and not any(
+                    x.dep_ == "dobj" for x in tok.children) and self._has_family(tok):
+                f.comp = c  # "have sworn to fight" parsed as a purpose clause: the vow's complement
             elif d in ("acl", "ccomp") and is_noun and f.comp is None and any(
                     (x.dep_ == "aux" and x.lower_ == "to") or (x.dep_ == "mark" and x.lower_ == "that") for x in c.children):
                 f.comp = c
@@ -250,7 +254,8 @@ class EventCoder:
                                 for x in p.children if x.dep_ == "pobj")
             for o in objs:
                 for c in o.children:
-                    if c.dep_ == "prep" and c.lemma_.lower() not in f.preps:
+                    # after the verb's own ("imposed sanctions on X on Monday": both on-objects)
+                    if c.dep_ == "prep":
                         f.preps[c.lemma_.lower()].extend(x for x in c.children if x.dep_ in ("pobj", "pcomp"))
         if is_noun:
             if "of" in f.preps and not f.obj:
@@ -259,9 +264,14 @@ class EventCoder:
                 f.subj.extend(f.preps["by"])
             # a noun under a light verb takes the verb's subject, dative and prepositions
             h = tok.head
+            lv = None
             if tok.dep_ in ("dobj", "nsubjpass") and h is not tok and self._is_light(h):
-                hf = self.frame(h)
-                f.light = h
+                lv = h
+            elif tok.dep_ == "pobj" and h.lower_ == "for" and h.dep_ == "prep" and self._is_light(h.head):
+                lv = h.head  # "converged for a rally", "joined X for talks": the light verb's noun too
+            if lv is not None:
+                hf = self.frame(lv)
+                f.light = lv
                 if not f.subj and not f.poss:
                     f.subj = hf.subj
                     f.inherited_subj = hf.inherited_subj
@@ -285,6 +295,9 @@ class EventCoder:
 
     def is_speech(self, tok) -> bool:
         return any(e.kind == "speech" for e, _ in self.candidates(tok))
+
+    def _has_family(self, tok) -> bool:
+        return any(e.family is not None for e, _ in self.candidates(tok))
 
     def _is_light(self, tok) -> bool:
         return any(e.kind == "light" for e, _ in self.candidates(tok))
@@ -318,6 +331,8 @@ class EventCoder:
             if (d == "advcl" and cur.tag_ in ("VBG", "VBN")) or (d == "pcomp" and h.dep_ == "prep"):
                 # "..., contributing $46 million", "by donating supplies": the main clause's subject
                 v = h if d == "advcl" else h.head
+                if d == "pcomp" and v.dep_ in ("acomp", "oprd") and v.head is not v:
+                    v = v.head  # "X are guilty of violating", "X is responsible for shelling"
                 f.subj = [c for c in v.children if c.dep_ in SUBJ_DEPS] or _misparsed_subject(v)
                 if f.subj:
                     f.inherited_subj = True
@@ -627,6 +642,9 @@ class EventCoder:
                     if _lem(h) in q["hypothetical_heads"]:
                         return "hypothetical"
                     hm = self._own_modality(h) if self._pos(h) != "NOUN" else None
+                    if hm == "future" and cur.dep_ == "conj" and own in (None, "future") and not any(
+                            x.dep_ in SUBJ_DEPS for x in cur.children):
+                        return "future"  # "said it would X and would Y", "will meet and sign" (one subject)
                     if hm in ("hypothetical", "future") and cur.dep_ in ("advcl", "conj", "ccomp", "nsubj"):
                         return "hypothetical"
                     cur = h
@@ -654,7 +672,10 @@ class EventCoder:
             if aux_result is None and d in ("aux", "auxpass"):
                 lw = c.lower_
                 if lw in q["hypothetical_aux"]:
-                    if lw == "would" and v.dep_ == "ccomp" and v.head.tag_ == "VBD":
+                    w = v
+                    while w.dep_ == "conj" and w.head is not w:  # "said it would X and would Y"
+                        w = w.head
+                    if lw == "would" and w.dep_ == "ccomp" and w.head.tag_ == "VBD":
                         aux_result = "future"  # future in the past: "said it would withdraw"
                     else:
                         aux_result = "hypothetical"

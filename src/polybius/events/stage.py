@@ -138,23 +138,38 @@ class EventStage:
                 return e
         return None
 
+    def _speech_head(self, h) -> bool:
+        """A speech verb, or a light verb whose object is a speech noun ("issued a reminder that")."""
+        if self.coder.is_speech(h):
+            return True
+        return self.coder._is_light(h) and any(c.dep_ == "dobj" and self.coder.is_speech(c) for c in h.children)
+
     def _under_speech_obligation(self, v):
         """The speech verb when ``v`` is 'Y must/should do' reported by a speaker."""
-        if v is None or v.dep_ != "ccomp" or not self.coder.is_speech(v.head):
+        if v is None:
+            return None
+        if v.dep_ == "acl" and self.coder._pos(v.head) == "NOUN" and self.coder.is_speech(v.head) and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in v.children):
+            pass  # "a reminder to X that Y must ...": the speech noun's content clause
+        elif v.dep_ != "ccomp" or not self._speech_head(v.head):
             return None
         if any(c.dep_ == "aux" and c.lower_ in self.obligation_aux for c in v.children):
             return v.head
         return None
 
     def obligation(self, c: Coding) -> Coding | None:
-        """'X said Y must withdraw' -> X demands that Y withdraw (CAMEO 10 + concept)."""
-        if c.entry.family is not None or c.head is not c.tok and self.coder._pos(c.head) == "NOUN":
+        """'X said Y must withdraw' -> X demands that Y withdraw (CAMEO 10 + concept); 'X said Y
+        must agree to talks' -> X demands that Y agree (the concept of what Y is to agree to)."""
+        if c.entry.family not in (None, "intent") or c.head is not c.tok and self.coder._pos(c.head) == "NOUN":
             return None
         sp = self._under_speech_obligation(c.head)
         entry = self._family_entry("demand")
         if sp is None or entry is None:
             return None
-        concept = self.verbs.concept_of(c.code)
+        if c.entry.family == "intent":
+            concept = self.verbs.concepts.get(c.concept) if c.concept else None
+        else:
+            concept = self.verbs.concept_of(c.code)
         code = (concept.codes.get("demand") if concept else None) or entry.code
         return Coding(code, entry, c.head, self.coder.frame(sp), f"{entry.rule} family=demand (obligation under "
                       f"{sp.lemma_})" + (f" concept={concept.name}" if concept else "") + f" <- {c.rule}", sp,
@@ -289,8 +304,8 @@ class EventStage:
                 h = h.head.head
             hits = self._actors_at_token(doc, h)
             if not hits:
-                for c in h.children:
-                    if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                for c in h.children:  # "Iraqi forces", "the newspaper La Prensa"
+                    if c.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
                         hits.extend(a for a in self._actors_at_token(doc, c) if a not in hits)
             if not hits and h.lemma_.lower() in self.quantity_heads:
                 for p in h.children:
