@@ -161,3 +161,9 @@ def test_a_failed_resolution_imposes_nothing(run):
 def test_the_sources_own_people_are_not_a_phrase_target(run):
     _, ev = run("The Ghanaian government criticised the summit for not inviting its envoys.")
     assert all(not (s == "GHAGOV" and t and t.startswith("GHA")) for s, t, c in ev if c.startswith("11")), ev
+
+
+def test_who_died_is_the_target_not_the_source(run):
+    doc, _ = run("A Kurdish prisoner died after torture in a detention centre in Turkey.")
+    deaths = [e for e in doc.events if e.root == "19"]
+    assert deaths and deaths[0].source is None and deaths[0].target is not None
