@@ -11,6 +11,7 @@ import logging
 from ..dictionaries.verbs import load_verb_dictionaries
 from ..model import Event, EventDate, Plover, Span
 from . import dates as _dates
+from .anchors import anchors as _anchors, inherit_dates
 from .codebook import default_codebook
 from .coder import Coding, EventCoder, _lem
 from .places import gazetteer, settings as place_settings
@@ -37,6 +38,7 @@ class EventStage:
         ps = place_settings()
         self.place_preps = set(ps.get("place_preps", []))
         self.place_labels = set(ps.get("place_labels", []))
+        self.anchor_preps = _anchors()
         self.keep = tuple(getattr(settings, "event_modalities", None) or KEEP_MODALITIES)
         self.speech = {(t.lemma) for e in self.verbs.entries if e.kind == "speech" for t in e.triggers}
         self.charges = [e for e in self.verbs.entries if e.kind == "charge"]
@@ -87,6 +89,7 @@ class EventStage:
         events = self.dedup(doc, raw)
         for n, e in enumerate(events, 1):
             e.id = f"E{n}"
+        inherit_dates(doc, events, self.anchor_preps)
         doc.events = events
 
     def code_sentence(self, doc, si: int, span, trigs=None) -> list[Event]:
