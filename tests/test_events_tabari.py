@@ -157,3 +157,70 @@ def test_source_is_the_nearest_actor_before_the_verb_when_the_subject_has_none(t
     """TABARI's source: with no actor in the subject itself, the nearest actor before the verb."""
     got = _code(tmp_path, nlp, SPUR, "The collapse of the talks with Denmark spurred protests against Norway.")
     assert ("DNK", "NOR", "111") in got
+
+
+ADOPT = """\
+&PLANS
++SCHEME
++BLUEPRINT
+
+--- ADOPT  [081]  ---
+ADOPT
+- * CHARTER  [102]
+- * &PLANS  [073]
+"""
+
+
+def test_pattern_words_are_whole_words_and_set_members_have_plurals(tmp_path, nlp):
+    """PETRARCH matches complete words: CHARTER is not "charters"; a set member also matches
+    its regular plural ("schemes")."""
+    got = _code(tmp_path, nlp, ADOPT, "Denmark adopted a charter with Norway.")
+    assert ("DNK", "NOR", "102") in got
+    got = _code(tmp_path, nlp, ADOPT, "Denmark adopted several charters with Norway.")
+    assert ("DNK", "NOR", "081") in got and ("DNK", "NOR", "102") not in got
+    got = _code(tmp_path, nlp, ADOPT, "Denmark adopted two schemes with Norway.")
+    assert ("DNK", "NOR", "073") in got
+
+
+PRAISE = """\
+--- PRAISE  [051] ---
+PRAISE
+- % *  [030:030]
+
+--- COMMENT  [010] ---
+COMMENT
+"""
+
+
+def test_compound_subject_acts_on_itself_only_with_a_compound_pattern(tmp_path, nlp):
+    got = _code(tmp_path, nlp, PRAISE, "Denmark and Norway praised the agreement.")
+    assert {("DNK", "NOR", "030"), ("NOR", "DNK", "030")} <= got
+    got = _code(tmp_path, nlp, PRAISE, "Denmark and Norway commented on the agreement.")
+    assert not any(code == "010" and s and t for s, t, code in got)
+
+
+def test_no_event_without_a_noun_phrase_after_the_verb(tmp_path, nlp):
+    """TABARI needs a target phrase, even one without an actor: "commented today" codes nothing,
+    "commented on Monday" codes a targetless event."""
+    got = _code(tmp_path, nlp, PRAISE, "A Danish diplomat commented today.")
+    assert not any(code == "010" for *_, code in got)
+    got = _code(tmp_path, nlp, PRAISE, "A Danish diplomat commented on Monday.")
+    assert ("DNK", None, "010") in got
+
+
+CONDEMN = """\
+--- CONDEMN  [122] ---
+CONDEMN
+
+--- PROMISE  [050] ---
+PROMISE
+- * AID  [073]
+"""
+
+
+def test_coordinated_verb_takes_the_source_of_the_first(tmp_path, nlp):
+    """"The X cabinet office condemned ... in Y and promised aid to Z": the second verb's
+    source is the actor before the first verb, not the place named in between."""
+    got = _code(tmp_path, nlp, CONDEMN, "The Danish cabinet office condemned the raid in Sweden and promised aid to the Norwegian villages.")
+    assert ("DNK", "NOR", "073") in got
+    assert not any(s == "SWE" for s, _t, _c in got)

@@ -42,6 +42,15 @@ def _strip_comment(line: str) -> str:
     return line.split("#", 1)[0].rstrip()
 
 
+def _plural(word: str) -> str:
+    """PETRARCH's regular plural of a synonym-set member."""
+    if word.endswith("y"):
+        return word[:-1] + "ies"
+    if word.endswith("s"):
+        return word + "es"
+    return word + "s"
+
+
 def _first_code(raw: str) -> str | None:
     raw = raw.strip()
     if not raw or raw.startswith("---"):
@@ -106,7 +115,8 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
         """A pattern word as alternatives of adjacent lower-case words (a set's members)."""
         if word.startswith("&"):
             name = word[1:].upper().rstrip("_")
-            members = synsets.get(name) or synsets.get(name + "_")
+            label = name if name in synsets else name + "_"
+            members = synsets.get(label)
             if members is None:
                 raise VerbDictionaryError(f"{where}: unknown synonym set {word}")
             out = []
@@ -117,6 +127,10 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
                     ws = tuple(words_of(m))
                     if ws:
                         out.append(ws)
+                        # PETRARCH adds the regular plural of a member, unless the set's label or
+                        # the member ends with "_" ("&AUXVERB_", "+KRONER_")
+                        if not label.endswith("_") and not m.rstrip().endswith("_"):
+                            out.append(ws[:-1] + (_plural(ws[-1]),))
             return out
         return [(word.lower(),)]
 

@@ -423,7 +423,7 @@ class EventCoder:
         def at(j, alt):
             if j < 0 or j + len(alt) > len(low):
                 return False
-            return all(low[j + k] == w or lem[j + k] == w or (len(w) >= 5 and low[j + k].startswith(w))
+            return all(low[j + k] == w
                        for k, w in enumerate(alt))
 
         def fail():

@@ -239,7 +239,7 @@ class EventStage:
                 if t.pos_ not in ("PROPN", "NOUN") or any(a.dep_ == "prep" and a.i >= s.left_edge.i for a in t.ancestors
                                                           if a.i <= s.right_edge.i):
                     continue
-                for a in self._tok_actors.get(t.i, [])[:1]:
+                for a in self._innermost(t.i):
                     if a not in out:
                         out.append(a)
         return out
@@ -281,7 +281,14 @@ class EventStage:
         if targets and "$" not in marks and "%" not in marks:
             sources = [a for a in sources if a not in targets]  # the subject the pattern made the target
         if not sources and "$" not in marks:
-            got, gtok = self._actor_at(tok, upper, targets)
+            # the nearest actor before the verb (for a verb coordinated with an earlier one,
+            # before that one: "X condemned ... and promised ..."), not the target's own phrase
+            v = tok
+            while v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i:
+                v = v.head
+            if v is not tok:
+                upper = ("before", self.coder.upper_start(v), v.i)
+            got, gtok = self._actor_at(tok, upper, targets if ttok is not None and ttok.i < tok.i else [])
             if got:
                 sources, stok = got, gtok
         return sources, stok, targets, ttok
@@ -508,8 +515,9 @@ class EventStage:
             sources, stok, targets, ttok = self._tabari_actors(doc, c, f, sf, seq[1], sources, stok, targets, ttok)
             if not targets and len(sources) <= 1 and not self._object_phrase(c.tok):
                 return []  # TABARI needs a noun phrase after the verb for a target, even one with no actor
-        if not targets and len(sources) > 1 and c.entry.target != ["none"]:
-            # "Gondor and Osgiliath renewed ties": each member of a compound subject acts on the others
+        if not targets and len(sources) > 1 and c.entry.target != ["none"] and (seq is None or "%" in seq[1]):
+            # "Gondor and Osgiliath renewed ties": each member of a compound subject acts on the
+            # others (in a TABARI dictionary, only where a "%" pattern says so)
             pairs = [(a, b) for a in sources for b in sources if a.id != b.id]
         else:
             pairs = None
