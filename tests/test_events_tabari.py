@@ -224,3 +224,10 @@ def test_coordinated_verb_takes_the_source_of_the_first(tmp_path, nlp):
     got = _code(tmp_path, nlp, CONDEMN, "The Danish cabinet office condemned the raid in Sweden and promised aid to the Norwegian villages.")
     assert ("DNK", "NOR", "073") in got
     assert not any(s == "SWE" for s, _t, _c in got)
+
+
+def test_compound_subject_member_named_by_its_of_phrase(tmp_path, nlp):
+    """"Denmark's farmers and fishermen of Norway protested": the fishermen are Norway's."""
+    protest = "--- PROTEST  [140] ---\nPROTEST\n"
+    got = _code(tmp_path, nlp, protest, "Denmark's farmers and fishermen of Norway protested against Sweden.")
+    assert {("DNK", "SWE", "140"), ("NOR", "SWE", "140")} <= got

@@ -229,15 +229,26 @@ class EventStage:
     def _compound_subject(self, f, sources) -> list:
         """Every actor of a subject with "and" in it ("X and the evil Y welcomed"), even when
         the parser did not join them as conjuncts; actors inside its prepositional phrases are
-        not members ("lawmakers in X and Y")."""
+        not members ("lawmakers in X and Y"), except the of-phrase of a member that names no
+        actor itself ("X's sheep and goats of Y": the goats are Y's)."""
         out = list(sources)
         for s in f.subj:
             sub = list(s.subtree)
             if not any(t.dep_ == "cc" for t in sub):
                 continue
+            members = {s.i, *(c.i for c in s.conjuncts)}
+
+            def blocks(a) -> bool:
+                if a.dep_ != "prep" or not (s.left_edge.i <= a.i <= s.right_edge.i):
+                    return False
+                if a.lower_ != "of" or a.head.i not in members:
+                    return True
+                h = s.doc[max(m for m in members if m < a.i)]  # the member the phrase follows
+                return bool(self._innermost(h.i) or any(self._innermost(x.i) for x in h.children
+                                                        if x.dep_ in ("poss", "compound")))
+
             for t in sub:
-                if t.pos_ not in ("PROPN", "NOUN") or any(a.dep_ == "prep" and a.i >= s.left_edge.i for a in t.ancestors
-                                                          if a.i <= s.right_edge.i):
+                if t.pos_ not in ("PROPN", "NOUN") or any(blocks(a) for a in t.ancestors):
                     continue
                 for a in self._innermost(t.i):
                     if a not in out:
