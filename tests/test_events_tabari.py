@@ -231,3 +231,11 @@ def test_compound_subject_member_named_by_its_of_phrase(tmp_path, nlp):
     protest = "--- PROTEST  [140] ---\nPROTEST\n"
     got = _code(tmp_path, nlp, protest, "Denmark's farmers and fishermen of Norway protested against Sweden.")
     assert {("DNK", "SWE", "140"), ("NOR", "SWE", "140")} <= got
+
+
+def test_conjoined_modifiers_of_a_target_are_all_targets(tmp_path, nlp):
+    """"met Norwegian and Swedish beekeepers": both countries are met."""
+    meet = "--- MEET  [031] ---\nMEET\n"
+    got = _code(tmp_path, nlp, meet, "Denmark will meet Norwegian and Swedish beekeepers on Monday.")
+    assert {("DNK", "NOR", "031"), ("DNK", "SWE", "031")} <= got
+

@@ -234,8 +234,8 @@ class EventStage:
         out = list(sources)
         for s in f.subj:
             sub = list(s.subtree)
-            if not any(t.dep_ == "cc" for t in sub):
-                continue
+            if not any(t.dep_ == "cc" and t.head.pos_ in ("NOUN", "PROPN") for t in sub):
+                continue  # "and" between names, not between adjectives ("X's awful and evil minister")
             members = {s.i, *(c.i for c in s.conjuncts)}
 
             def blocks(a) -> bool:
@@ -398,7 +398,9 @@ class EventStage:
             if not hits:
                 for c in h.children:
                     if c.dep_ in ("poss", "compound", "amod", "nmod"):
-                        hits.extend(a for a in self._actors_at_token(doc, c) if a not in hits)
+                        # "Eriadori and Calenardhon leaders": the modifier and its conjuncts
+                        for m in [c, *c.conjuncts]:
+                            hits.extend(a for a in self._actors_at_token(doc, m) if a not in hits)
             if not hits and h.lemma_.lower() in self.quantity_heads:
                 for p in h.children:
                     if p.dep_ == "prep" and p.lower_ == "of":
