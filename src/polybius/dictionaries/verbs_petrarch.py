@@ -10,8 +10,11 @@ Two dialects share the block structure::
 
 * PETRARCH2 (``CAMEO.2.0.txt``): words before ``*`` are the subject noun phrase,
   ``(PREP ...)`` a prepositional phrase, ``{...}`` a noun phrase whose last word is its head.
-* PETRARCH-1 / TABARI (``PETR.Validate.verbs.txt``): ``_`` joins adjacent words; ``$``, ``+``
-  and ``%`` mark source, target and compound positions; words before ``*`` are context.
+* PETRARCH-1 / TABARI (``PETR.Validate.verbs.txt``): ``_`` joins adjacent words (also a word
+  to the verb: ``RECENTLY_*``); ``$``, ``+`` and ``%`` mark source, target and compound
+  positions; ``^`` skips a noun phrase; words before ``*`` are context.  Multi-word verbs mark
+  the parser's verb with ``+`` (``WIRE_+TAP``); a verb with its own code shares its block's
+  patterns; synonym-set members also match their regular plural.
 
 Each block and pattern becomes a :class:`~polybius.dictionaries.verbs.VerbEntry` with
 conditions on the parse (subject, object, prepositional object heads), so the same coder

@@ -288,7 +288,7 @@ class EventStage:
             if got:
                 targets, ttok = got, gtok
         elif targets and ttok is not None:
-            targets = self._with_conjuncts(doc, ttok, targets, sources)
+            targets = self._with_conjuncts(ttok, targets, sources)
         if targets and "$" not in marks and "%" not in marks:
             sources = [a for a in sources if a not in targets]  # the subject the pattern made the target
         if not sources and "$" not in marks:
@@ -309,10 +309,8 @@ class EventStage:
         ("said today" has none; "said on Saturday" has one)."""
         hi = self.coder.lower_end(tok)
         for a, b in self.coder._chunks(tok.sent):
-            if a > tok.i and a < hi:
-                root = max((t for t in tok.doc[a:b]), key=lambda t: t.i)
-                if root.dep_ not in ("npadvmod", "tmod"):
-                    return True
+            if tok.i < a < hi and tok.doc[b - 1].dep_ not in ("npadvmod", "tmod"):  # its head ends it
+                return True
         return False
 
     def _actor_at(self, tok, mark, exclude) -> tuple[list, object]:
@@ -327,7 +325,7 @@ class EventStage:
                 continue  # a position holds a name, not a pronoun
             acts = [a for a in self._innermost(j) if a not in exclude]
             if acts:
-                return self._with_conjuncts(None, doc[j], acts, exclude), doc[j]
+                return self._with_conjuncts(doc[j], acts, exclude), doc[j]
         return [], None
 
     def _innermost(self, i) -> list:
@@ -339,7 +337,7 @@ class EventStage:
         span = self._tok_spans.get(i, [])
         return [a for a, sp in zip(acts, span) if sp == span[0]]
 
-    def _with_conjuncts(self, doc, t, acts, exclude) -> list:
+    def _with_conjuncts(self, t, acts, exclude) -> list:
         """``acts`` (found at token ``t``) and the actors of the other members of the
         compound ``t`` heads, or of the name ``t`` is part of."""
         out = list(acts)
@@ -356,9 +354,10 @@ class EventStage:
         return out
 
     @staticmethod
-    def _actor_index(doc, sp) -> dict[int, list]:
+    def _actor_index(doc, sp) -> tuple[dict[int, list], dict[int, list]]:
         """Token index -> actors with a mention over it, innermost mention first (what
-        ``Document.actors_at`` answers for one token), built once per document."""
+        ``Document.actors_at`` answers for one token), and token index -> the (start, end)
+        of each of those mentions; built once per document."""
         hits: dict[int, list] = {}
         for a in doc.actors:
             for m in a.mentions:
