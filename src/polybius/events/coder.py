@@ -28,6 +28,9 @@ ACTOR_MOD_DEPS = {"compound", "amod", "nmod", "poss"}
 REL_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 INCLUDE_WORDS = {"include", "including", "like", "such", "among"}
 CONTEXT_PREPS = {"during", "at", "in", "amid"}
+# entity types that name a time or a quantity, never a participant ("called on Friday for
+# Britain to stay": Friday is when, not whom)
+NON_ARGUMENT_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 
 
 @lru_cache(maxsize=None)
@@ -213,7 +216,7 @@ class EventCoder:
                 else:
                     f.dative.append(c)
             elif d == "prep":
-                pobjs = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+                pobjs = [x for x in c.children if x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in NON_ARGUMENT_ENTS]
                 pobjs += [y for x in pobjs for y in x.conjuncts]
                 f.preps[c.lemma_.lower()].extend(pobjs)
                 f.particles.add(c.lemma_.lower())
@@ -222,6 +225,10 @@ class EventCoder:
             elif d in ("xcomp", "ccomp") and f.comp is None:
                 f.comp = c
                 f.comp_finite = d == "ccomp" and any(x.dep_ in SUBJ_DEPS for x in c.children)
+            elif d == "advcl" and f.comp is None and any(x.dep_ == "mark" and x.lower_ == "for" for x in c.children) \
+                    and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+                f.comp = c  # "called for Britain to stay": a for-to clause is the complement
+                f.comp_finite = True
             elif d in ("acl", "ccomp") and is_noun and f.comp is None and any(
                     (x.dep_ == "aux" and x.lower_ == "to") or (x.dep_ == "mark" and x.lower_ == "that") for x in c.children):
                 f.comp = c
@@ -326,7 +333,14 @@ class EventCoder:
                     f.obj = f.obj or [h]
                 return
             if d == "acl":
-                if cur.tag_ == "VBN":
+                named = [c for c in cur.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
+                if cur.tag_ == "VBN" and named and h.pos_ == "PROPN" and h.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                    # "Trump called Erdogan on Wednesday" misparsed as "a man called John": a
+                    # name is not named, so the head is the caller and the oprd the called
+                    f.subj = [h]
+                    f.obj = f.obj or named
+                    f.inherited_subj = True
+                elif cur.tag_ == "VBN":
                     f.obj = f.obj or [h]
                 else:
                     f.subj = [h]
@@ -737,15 +751,53 @@ class EventCoder:
     sentence_reported = False  # set per sentence by the stage: "According to reports, ..."
 
 
+IRREGULAR = Path(__file__).resolve().parents[1] / "data" / "events" / "irregular_verbs.txt"
+
+
+@lru_cache(maxsize=None)
+def _irregular(path: str = str(IRREGULAR)) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """Irregular verbs (base -> past forms) and the prefixes built on them, from data."""
+    forms: dict[str, tuple[str, ...]] = {}
+    prefixes: list[str] = []
+    section = None
+    for n, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("["):
+            section = line.strip("[]")
+            continue
+        words = line.split()
+        if section == "prefixes":
+            prefixes.extend(words)
+        elif section == "verbs" and len(words) == 3:
+            forms[words[0]] = tuple(words[1:])
+        else:
+            raise ValueError(f"{path}:{n}: expected BASE PAST PARTICIPLE under [verbs] or words under [prefixes]")
+    return forms, tuple(sorted(prefixes, key=len, reverse=True))
+
+
+def _irregular_forms(lemma: str) -> set[str]:
+    """Past forms of an irregular verb, prefixed ones included ("overrun" -> overran)."""
+    forms, prefixes = _irregular()
+    if lemma in forms:
+        return set(forms[lemma])
+    for p in prefixes:
+        base = lemma[len(p):]
+        if lemma.startswith(p) and base in forms:
+            return {p + f for f in forms[base]}
+    return set()
+
+
 def _inflect(lemma: str, pos: str) -> set[str]:
-    """Regular English inflections of a lemma (verbs: -s -ed -ing; nouns: plural)."""
+    """English inflections of a lemma (verbs: -s -ed -ing and irregular pasts; nouns: plural)."""
     out = set()
     if pos == "NOUN":
         out |= {lemma + "s", lemma + "es"}
         if lemma.endswith("y"):
             out.add(lemma[:-1] + "ies")
     elif pos == "VERB":
-        out |= {lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
+        out |= {lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"} | _irregular_forms(lemma)
         if lemma.endswith("e"):
             out |= {lemma + "d", lemma[:-1] + "ing"}
         if lemma.endswith("y"):

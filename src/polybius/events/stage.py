@@ -13,7 +13,7 @@ from ..model import Event, EventDate, Plover, Span
 from . import dates as _dates
 from .anchors import anchors as _anchors, inherit_dates
 from .codebook import default_codebook
-from .coder import Coding, EventCoder, _lem
+from .coder import NON_ARGUMENT_ENTS, Coding, EventCoder, _lem
 from .places import gazetteer, settings as place_settings
 
 log = logging.getLogger("polybius.events")
@@ -437,7 +437,9 @@ class EventStage:
 
     def role_tokens(self, role: str, c: Coding, f) -> list:
         if role == "subj":
-            return f.subj
+            # "the missiles fired by X struck Y": an instrument's agent stands behind the subject
+            return f.subj + [x for s in f.subj for a in s.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                             for b in a.children if b.dep_ == "agent" for x in b.children if x.dep_ == "pobj"]
         if role == "obj":
             return f.obj
         if role == "dative":
@@ -448,8 +450,13 @@ class EventStage:
             return [m for m in f.mod_toks if m.dep_ != "poss"]
         if role.startswith("prep:"):
             return f.preps.get(role[5:], [])
-        if role == "comp_subj" and c.complement is not None:
-            return c.complement.frame.subj
+        if role == "comp_subj":
+            if c.complement is not None:
+                return c.complement.frame.subj
+            # "called for Britain to stay": the complement's subject even when its verb codes nothing
+            if f.comp is None or not any(x.dep_ == "aux" and x.lower_ == "to" for x in f.comp.children):
+                return []
+            return [x for x in f.comp.children if x.dep_ in ("nsubj", "nsubjpass")]
         if role == "obj_pp":
             return [x for o in f.obj for p in o.children if p.dep_ == "prep" and p.lower_ != "of"
                     for x in p.children if x.dep_ == "pobj"]
@@ -464,14 +471,34 @@ class EventStage:
             return out
         if role == "pp":
             return [x for objs in f.preps.values() for x in objs]
+        if role == "phrase_tree":
+            return self._phrase_tree(c, f)
         if role == "obj_owner":
             out = []
             for o in f.obj:
                 out.extend(x for x in o.children if x.dep_ in ("poss", "compound", "amod", "nmod"))
-                out.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
+                out.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of")
                            for x in p.children if x.dep_ == "pobj")
             return out
         return []
+
+    def _phrase_tree(self, c: Coding, f) -> list:
+        """Nouns inside the event's object and prepositional phrases and its purpose clause
+        ("to assist Ethiopia"), in text order after the trigger; never the subject's side."""
+        heads = [*f.obj, *f.dative, *(x for objs in f.preps.values() for x in objs)]
+        for h in (c.head, c.tok):
+            heads.extend(x for x in h.children if x.dep_ == "advcl"
+                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children))
+        out, seen = [], set()
+        for h in heads:
+            for t in h.subtree:
+                if t.i in seen or t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in NON_ARGUMENT_ENTS:
+                    continue
+                if t.dep_ == "nsubj" and t.head is not h:
+                    continue  # a clause's own subject inside the phrase acts, it is not acted on
+                seen.add(t.i)
+                out.append(t)
+        return sorted(out, key=lambda t: t.i)
 
     def first_argument(self, roles, c: Coding, f):
         """The first syntactic argument the roles name, actor or not (for its span)."""
@@ -523,6 +550,15 @@ class EventStage:
         if not targets and c.complement is not None and "comp_target" not in (c.entry.target or []):
             targets, ttok = self.resolve_roles(doc, ["comp_target"], c, f, exclude=sources)
         seq = self.coder.sequence_match(c.entry, c.tok) if c.entry.sequence is not None else None
+        fallback = False
+        if (not targets and not f.passive and seq is None
+                and (sources or any(t.pos_ in ("NOUN", "PROPN") for t in sf.subj)) and c.entry.dialect != "petrarch"
+                and "none" not in (c.entry.target or []) and not (self.coder._pos(c.head) == "NOUN" and f.light is None)):
+            # the named roles hold no actor: the first actor inside the event's own phrases
+            # ("claimed responsibility for the attack in Kandahar", "denied charges by X",
+            # "donated ventilators to assist Ethiopia"), at lower confidence
+            targets, ttok = self.resolve_roles(doc, ["phrase_tree"], c, f, exclude=sources)
+            fallback = bool(targets)
         if seq is not None:
             sources, stok, targets, ttok = self._tabari_actors(doc, c, f, sf, seq[1], sources, stok, targets, ttok)
             if not targets and len(sources) <= 1 and not self._object_phrase(c.tok):
@@ -536,6 +572,9 @@ class EventStage:
         is_noun = self.coder._pos(c.head) == "NOUN"
         bare_noun = is_noun and f.light is None
         conf = c.entry.confidence
+        if fallback:
+            conf -= 0.1
+            c.rule = f"{c.rule} target=phrase"
         if f.inherited_subj or (c.source_frame and c.source_frame.inherited_subj):
             conf -= 0.1
         if bare_noun:
