@@ -239,3 +239,20 @@ def test_conjoined_modifiers_of_a_target_are_all_targets(tmp_path, nlp):
     got = _code(tmp_path, nlp, meet, "Denmark will meet Norwegian and Swedish beekeepers on Monday.")
     assert {("DNK", "NOR", "031"), ("DNK", "SWE", "031")} <= got
 
+
+
+BEGIN = """\
+--- BEGIN  [---]  ---
+BEGIN
+- SAID * TALKS  [102]
+- * TALKS  [031]
+"""
+
+
+def test_words_before_the_verb_stop_at_a_clause_comma(tmp_path, nlp):
+    """TABARI's words before the verb go back to the clause start: "said" in an earlier
+    clause does not make "began talks" a statement."""
+    got = _code(tmp_path, nlp, BEGIN, "Denmark said that Norway began talks with Sweden.")
+    assert ("NOR", "SWE", "102") in got
+    got = _code(tmp_path, nlp, BEGIN, "Denmark said it was ready, and Norway began talks with Sweden.")
+    assert ("NOR", "SWE", "031") in got and not any(code == "102" for *_, code in got)

@@ -418,8 +418,8 @@ class EventCoder:
         return score
 
     def sequence_match(self, e: VerbEntry, tok) -> tuple[int, dict] | None:
-        """Match a TABARI word-order pattern around ``tok`` within its sentence: units in
-        order, other words allowed between units, the words of a unit adjacent, a unit glued
+        """Match a TABARI word-order pattern around ``tok`` within its sentence (the words
+        before the verb back to its clause start): units in order, other words allowed between units, the words of a unit adjacent, a unit glued
         to the verb ("RECENTLY_*") right next to it, "^" over one noun phrase.  Returns
         (words matched, marks) where marks maps "$"/"+"/"%" to (side, lo, hi): the actor of
         that mark lies in tokens lo..hi-1, between the pattern words around the mark (the
@@ -503,7 +503,7 @@ class EventCoder:
                 pos, n = ch[0] - base, n + 1
                 continue
             hit = None
-            for j in range(pos - 1, -1, -1):
+            for j in range(pos - 1, upper_lo - base - 1, -1):
                 alt = next((a for a in val if j + len(a) <= pos and (not adj or j + len(a) == pos) and at(j, a)), None)
                 if alt is not None:
                     hit = (j, alt)
