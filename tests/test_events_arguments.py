@@ -81,3 +81,58 @@ def test_no_phrase_target_without_an_acting_subject(run):
     # an analyst's "This suggests ..." is not an appeal by anybody
     _, ev = run("This suggests a willingness to push back against the Chinese presence in the region.")
     assert ev == [], ev
+
+
+def test_complement_phrase_gives_the_target(run):
+    _, ev = run("Pakistan is willing to withdraw its troops from the disputed territory of Kashmir.")
+    assert any(s == "PAK" and t and c.startswith("03") for s, t, c in ev), ev
+
+
+def test_phrase_target_prefers_the_other_side(run):
+    # "the Russian-Chinese partnership" under a Russian's verb: China is the other side
+    _, ev = run("The Russian foreign minister urged the two governments to strengthen the Russian-Chinese partnership.")
+    assert all(t != "RUS" for s, t, c in ev if s == "RUSGOV" and c.startswith("02")), ev
+
+
+def test_announced_release_is_a_release_but_a_call_for_it_is_an_appeal(run):
+    _, ev = run("The Egyptian government announced the release of 40 political prisoners.")
+    assert any(s == "EGYGOV" and c == "0841" for s, t, c in ev), ev
+    _, ev = run("Egyptian opposition parties called for the release of 40 political prisoners.")
+    assert not any(c == "0841" for s, t, c in ev) and any(c.startswith("02") for s, t, c in ev), ev
+
+
+def test_document_issuer_is_the_source(run):
+    _, ev = run("Human Rights Watch issued a statement calling on the Ugandan government to free the activists.")
+    appeals = [(s, t) for s, t, c in ev if c.startswith("02")]
+    assert appeals and appeals[0][0] is not None and appeals[0][1] == "UGAGOV", ev
+
+
+def test_misparsed_main_verb_on_a_root_noun(run):
+    # the parser hangs "carried out" on "force" as a participle: the air force still acts
+    _, ev = run("The Nigerian air force carried out three air strikes in Borno, killing dozens of insurgents.")
+    assert any(s == "NGAMIL" and c.startswith("19") for s, t, c in ev), ev
+
+
+def test_passive_killing_takes_the_attacker_of_the_clause(run):
+    _, ev = run("At least ten villagers were killed when Burkinabe soldiers attacked the market.")
+    killed = [s for s, t, c in ev if c.startswith("19")]
+    assert "BFAMIL" in killed, ev
+
+
+def test_an_arrest_is_not_blamed_on_the_arrested(run):
+    _, ev = run("The suspect was arrested after he attacked a Kenyan police officer.")
+    assert all(c != "173" or s is None for s, t, c in ev), ev
+
+
+def test_claimed_attack_is_a_claim_of_responsibility(run):
+    doc, ev = run("The Islamist rebels claimed that they had attacked a Malian army base near Gao.")
+    claim = [e for e in doc.events if e.cameo == "015"]
+    attack = [e for e in doc.events if e.root == "19"]
+    assert claim and attack, ev
+    assert claim[0].source == attack[0].source and claim[0].target == attack[0].target
+    assert attack[0].modality == "reported"
+
+
+def test_said_it_struck_is_not_a_claim(run):
+    doc, _ = run("The Malian army said it had struck a rebel camp near Gao.")
+    assert not any(e.cameo == "015" for e in doc.events)

@@ -81,6 +81,7 @@ class Coding:
     consumed: list = field(default_factory=list)
     complement: "Coding | None" = None
     source_frame: Frame | None = None  # frame whose subject is the source (pass verbs)
+    enacted: bool = False  # a content noun reported as done ("announced the release of X")
 
 
 class EventCoder:
@@ -317,7 +318,7 @@ class EventCoder:
             if (d == "advcl" and cur.tag_ in ("VBG", "VBN")) or (d == "pcomp" and h.dep_ == "prep"):
                 # "..., contributing $46 million", "by donating supplies": the main clause's subject
                 v = h if d == "advcl" else h.head
-                f.subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
+                f.subj = [c for c in v.children if c.dep_ in SUBJ_DEPS] or _misparsed_subject(v)
                 if f.subj:
                     f.inherited_subj = True
                     return
@@ -331,6 +332,20 @@ class EventCoder:
                     f.subj = [h]
                 elif rel:
                     f.obj = f.obj or [h]
+                return
+            if d == "acl" and cur.tag_ != "VBN" and h.lemma_.lower() in self.q.get("document_nouns", ()) \
+                    and h.dep_ in ("dobj", "pobj", "appos"):
+                # "X issued a statement calling on Y": the statement's issuer calls
+                v = h.head.head if h.dep_ == "pobj" else h.head
+                subj = [c for c in v.children if c.dep_ in SUBJ_DEPS] or _misparsed_subject(v)
+                if subj:
+                    f.subj = subj
+                    f.inherited_subj = True
+                    return
+            if d == "acl" and _misparsed_subject(cur):
+                f.subj = _misparsed_subject(cur)
+                f.obj = f.obj or [c for c in cur.children if c.dep_ in ("dobj", "oprd")]
+                f.inherited_subj = True
                 return
             if d == "acl":
                 named = [c for c in cur.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
@@ -599,9 +614,11 @@ class EventCoder:
                 if o.lemma_.lower() in self.q.get("partitive_nouns", ()):
                     objs.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                                 for x in p.children if x.dep_ == "pobj")
+            enacting = _lem(tok) in self.q.get("enacting_verbs", ())
             for o in objs:
                 sub = self.code(o, depth + 1)
-                if sub is not None and sub.entry.kind != "content":
+                if sub is not None and (sub.entry.kind != "content" or (enacting and sub.code.strip("0"))):
+                    sub.enacted = sub.entry.kind == "content"
                     sub.head = tok
                     sub.consumed.append(o)
                     sub.rule = f"{sub.rule} via light verb {tok.lemma_}"
@@ -847,6 +864,16 @@ def _has_prefix(tok, words) -> bool:
 
 def _lem(tok) -> str:
     return tok.lemma_.lower()
+
+
+def _misparsed_subject(v) -> list:
+    """The subject of a main verb the parser hung as a participle on a root noun: in "The air
+    force carried out strikes" (ROOT "force", acl "carried" with an object) the noun acts."""
+    h = v.head
+    if (v.dep_ == "acl" and v.tag_ in ("VBN", "VBD") and h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "dobj" for c in v.children)):
+        return [h]
+    return []
 
 
 def _verb_ancestor(tok):

@@ -119,7 +119,7 @@ class EventStage:
             c = self.coder.code(t)
             if c is None:
                 continue
-            if c.entry.kind == "content":
+            if c.entry.kind == "content" and not c.enacted:
                 continue
             for x in c.consumed:
                 consumed.add(x.i)
@@ -137,6 +137,7 @@ class EventStage:
             out.extend(self.make_events(doc, si, span, c))
         out.extend(self.obligations_uncoded(doc, si, span, consumed))
         out.extend(self.charge_events(doc, si, span, consumed, trigs))
+        out.extend(self.claim_events(doc, si, span, out))
         return out
 
     # ------------------------------------------------------------------ reframing
@@ -482,6 +483,23 @@ class EventStage:
             return out
         return []
 
+    def _clause_agent(self, doc, c: Coding, targets) -> tuple[list, object]:
+        marks = self.coder.q.get("cause_marks", frozenset())
+        for h in (c.head, c.tok):
+            for adv in h.children:
+                if adv.dep_ != "advcl" or not any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in adv.children):
+                    continue
+                sub = self.coder.code(adv)
+                if sub is None or sub.code[:2] not in ("18", "19", "20"):
+                    continue
+                for s in adv.children:
+                    if s.dep_ != "nsubj":
+                        continue
+                    acts = [a for a in self.actors_of(doc, s) if a not in targets]
+                    if acts:
+                        return acts, s
+        return [], None
+
     def _phrase_tree(self, c: Coding, f) -> list:
         """Nouns inside the event's object and prepositional phrases and its purpose clause
         ("to assist Ethiopia"), in text order after the trigger; never the subject's side."""
@@ -489,16 +507,22 @@ class EventStage:
         for h in (c.head, c.tok):
             heads.extend(x for x in h.children if x.dep_ == "advcl"
                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children))
+        # then the complement ("considering sending aid to X", "willing to withdraw from X")
+        comps = [f.comp] if f.comp is not None else []
+        comps += [x for h in (c.head, c.tok) for x in h.children if x.dep_ in ("xcomp", "ccomp")]
         out, seen = [], set()
-        for h in heads:
-            for t in h.subtree:
-                if t.i in seen or t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in NON_ARGUMENT_ENTS:
-                    continue
-                if t.dep_ == "nsubj" and t.head is not h:
-                    continue  # a clause's own subject inside the phrase acts, it is not acted on
-                seen.add(t.i)
-                out.append(t)
-        return sorted(out, key=lambda t: t.i)
+        for group in (heads, comps):
+            found = []
+            for h in group:
+                for t in h.subtree:
+                    if t.i in seen or t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in NON_ARGUMENT_ENTS:
+                        continue
+                    if t.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                        continue  # a clause's own subject inside the phrase acts, it is not acted on
+                    seen.add(t.i)
+                    found.append(t)
+            out.extend(sorted(found, key=lambda t: t.i))
+        return out
 
     def first_argument(self, roles, c: Coding, f):
         """The first syntactic argument the roles name, actor or not (for its span)."""
@@ -559,6 +583,11 @@ class EventStage:
             # "donated ventilators to assist Ethiopia"), at lower confidence
             targets, ttok = self.resolve_roles(doc, ["phrase_tree"], c, f, exclude=sources)
             fallback = bool(targets)
+            # "the American-Iraqi partnership" under an American's verb: the other side
+            own = {(a.code or "")[:3] for a in sources if a.code}
+            others = [a for a in targets if (a.code or "")[:3] not in own]
+            if others:
+                targets = others
         if seq is not None:
             sources, stok, targets, ttok = self._tabari_actors(doc, c, f, sf, seq[1], sources, stok, targets, ttok)
             if not targets and len(sources) <= 1 and not self._object_phrase(c.tok):
@@ -581,6 +610,13 @@ class EventStage:
             conf -= 0.1
             if not (sources and targets):
                 return []  # a nominal mention without both actors is not coded on its own
+        if not sources and f.passive and c.code[:2] in ("18", "19", "20"):
+            # "23 civilians were killed as government forces launched air strikes": the actor of
+            # the attack in the accompanying clause did it (a conflict act, never its victim)
+            sources, stok = self._clause_agent(doc, c, targets)
+            if sources:
+                conf -= 0.1
+                c.rule = f"{c.rule} source=clause"
         passive_orphan = not sources and f.passive
         if not sources and not targets and not passive_orphan:
             return []
@@ -695,6 +731,49 @@ class EventStage:
                     doc.extras.setdefault("event_arguments", {})[id(ev)] = {
                         "source": _tok_span(speaker[0]), "target": _tok_span(accused[0])}
                     out.append(ev)
+        return out
+
+    def claim_events(self, doc, si, span, events) -> list[Event]:
+        """'The rebels claimed that they had attacked the base': the rebels claim responsibility
+        (015) for the attack, whose own modality becomes `reported` (their word for it)."""
+        verbs = self.coder.q.get("claim_verbs", frozenset())
+        cb = self.codebook.get("015")
+        if not verbs or cb is None:
+            return []
+        out = []
+        sp = doc.nlp
+        for ev in events:
+            if ev.source is None or not ev.root.isdigit() or not 14 <= int(ev.root) <= 20:
+                continue
+            t = sp.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+            if t is None or not len(t):
+                continue
+            v = t.root if self.coder._pos(t.root) != "NOUN" else _verb_of(t.root)
+            while v is not None and v.dep_ in ("conj", "xcomp") and v.head is not v:
+                v = v.head
+            if v is None or v.dep_ != "ccomp" or _lem(v.head) not in verbs:
+                continue
+            claim = v.head
+            speaker = [a.id for c in claim.children if c.dep_ == "nsubj" for a in self.actors_of(doc, c)]
+            if ev.source not in speaker:
+                continue
+            modality = self.coder.modality(claim)
+            if modality not in self.keep:
+                continue
+            if ev.modality == "asserted":
+                ev.modality = "reported"
+            claim_ev = Event(id="", sentence=si, source=ev.source, target=ev.target, cameo="015", root=cb.root,
+                             goldstein=cb.goldstein, quad_class=cb.quad_class,
+                             trigger=Span(claim.idx, claim.idx + len(claim.text)),
+                             rule=f"claim_verbs:{claim.lemma_} of {ev.cameo} ({ev.rule})",
+                             confidence=round(ev.confidence - 0.1, 2),
+                             plover=Plover(cb.plover_event, cb.plover_mode,
+                                           [cb.plover_context] if cb.plover_context else []) if cb.plover_event else None,
+                             negated=self.coder.negated(claim), modality=modality, date=ev.date, place=ev.place,
+                             evidence=list(ev.evidence))
+            args = doc.extras.setdefault("event_arguments", {})
+            args[id(claim_ev)] = dict(args.get(id(ev), {}))
+            out.append(claim_ev)
         return out
 
     # ------------------------------------------------------------------ when / where
@@ -864,6 +943,18 @@ def _verb_phrase(v) -> set[int]:
         out.add(t.i)
         stack.extend(t.children)
     return out
+
+
+def _verb_of(tok):
+    """The verb a noun hangs from (its clause), or None."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
 
 
 def _tok_span(tok):
