@@ -92,7 +92,7 @@ def main():
                       agents_files=[str(dicts / "PETR.Validate.agents.txt")],
                       discards_files=[str(dicts / "PETR.Validate.discards.txt")],
                       verbs_files=[str(dicts / "PETR.Validate.verbs.txt")],
-                      min_words_for_language_check=10**9)
+                      min_words_for_language_check=10**9, event_modalities=["asserted", "reported", "future", "hypothetical"])
     pipe = Pipeline(s)
     t0 = time.time()
     per = collections.defaultdict(lambda: [0, 0])

@@ -141,3 +141,29 @@ def test_said_it_struck_is_not_a_claim(run):
 def test_own_forces_are_not_the_target(run):
     _, ev = run("Chad is ready to withdraw its troops from northern Cameroon.")
     assert any(s == "TCD" and t == "CMR" for s, t, c in ev), ev
+
+
+def test_joint_mediators_do_not_mediate_each_other(run):
+    _, ev = run("Sudan and South Sudan signed a truce, mediated by Ethiopia and Kenya.")
+    assert not any(c == "045" and {s, t} == {"ETH", "KEN"} for s, t, c in ev), ev
+
+
+def test_joint_subject_acts_on_each_other_before_a_place(run):
+    _, ev = run("Serbia and Kosovo agreed on Monday to a prisoner exchange in Brussels.")
+    assert any(s == "SRB" and t == "KSV" for s, t, c in ev), ev
+
+
+def test_a_failed_resolution_imposes_nothing(run):
+    _, ev = run("The Security Council failed to adopt a resolution imposing sanctions on Mali.")
+    assert not any(c.startswith("16") for s, t, c in ev), ev
+
+
+def test_the_sources_own_people_are_not_a_phrase_target(run):
+    _, ev = run("The Ghanaian government criticised the summit for not inviting its envoys.")
+    assert all(not (s == "GHAGOV" and t and t.startswith("GHA")) for s, t, c in ev if c.startswith("11")), ev
+
+
+def test_who_died_is_the_target_not_the_source(run):
+    doc, _ = run("A Kurdish prisoner died after torture in a detention centre in Turkey.")
+    deaths = [e for e in doc.events if e.root == "19"]
+    assert deaths and deaths[0].source is None and deaths[0].target is not None

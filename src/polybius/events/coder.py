@@ -225,11 +225,15 @@ class EventCoder:
                 f.poss.append(c)
             elif d in ("xcomp", "ccomp") and f.comp is None:
                 f.comp = c
-                f.comp_finite = d == "ccomp" and any(x.dep_ in SUBJ_DEPS for x in c.children)
+                f.comp_finite = d == "ccomp" and any(x.dep_ in SUBJ_DEPS or x.dep_ == "nsubjpass" for x in c.children)
             elif d == "advcl" and f.comp is None and any(x.dep_ == "mark" and x.lower_ == "for" for x in c.children) \
                     and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
                 f.comp = c  # "called for Britain to stay": a for-to clause is the complement
                 f.comp_finite = True
+            elif d == "advcl" and f.comp is None and not is_noun and any(
+                    x.dep_ == "aux" and x.lower_ == "to" for x in c.children) and not any(
+                    x.dep_ == "dobj" for x in tok.children) and self._has_family(tok):
+                f.comp = c  # "have sworn to fight" parsed as a purpose clause: the vow's complement
             elif d in ("acl", "ccomp") and is_noun and f.comp is None and any(
                     (x.dep_ == "aux" and x.lower_ == "to") or (x.dep_ == "mark" and x.lower_ == "that") for x in c.children):
                 f.comp = c
@@ -250,7 +254,8 @@ class EventCoder:
                                 for x in p.children if x.dep_ == "pobj")
             for o in objs:
                 for c in o.children:
-                    if c.dep_ == "prep" and c.lemma_.lower() not in f.preps:
+                    # after the verb's own ("imposed sanctions on X on Monday": both on-objects)
+                    if c.dep_ == "prep":
                         f.preps[c.lemma_.lower()].extend(x for x in c.children if x.dep_ in ("pobj", "pcomp"))
         if is_noun:
             if "of" in f.preps and not f.obj:
@@ -259,9 +264,14 @@ class EventCoder:
                 f.subj.extend(f.preps["by"])
             # a noun under a light verb takes the verb's subject, dative and prepositions
             h = tok.head
+            lv = None
             if tok.dep_ in ("dobj", "nsubjpass") and h is not tok and self._is_light(h):
-                hf = self.frame(h)
-                f.light = h
+                lv = h
+            elif tok.dep_ == "pobj" and h.lower_ == "for" and h.dep_ == "prep" and self._is_light(h.head):
+                lv = h.head  # "converged for a rally", "joined X for talks": the light verb's noun too
+            if lv is not None:
+                hf = self.frame(lv)
+                f.light = lv
                 if not f.subj and not f.poss:
                     f.subj = hf.subj
                     f.inherited_subj = hf.inherited_subj
@@ -285,6 +295,9 @@ class EventCoder:
 
     def is_speech(self, tok) -> bool:
         return any(e.kind == "speech" for e, _ in self.candidates(tok))
+
+    def _has_family(self, tok) -> bool:
+        return any(e.family is not None for e, _ in self.candidates(tok))
 
     def _is_light(self, tok) -> bool:
         return any(e.kind == "light" for e, _ in self.candidates(tok))
@@ -318,6 +331,8 @@ class EventCoder:
             if (d == "advcl" and cur.tag_ in ("VBG", "VBN")) or (d == "pcomp" and h.dep_ == "prep"):
                 # "..., contributing $46 million", "by donating supplies": the main clause's subject
                 v = h if d == "advcl" else h.head
+                if d == "pcomp" and v.dep_ in ("acomp", "oprd") and v.head is not v:
+                    v = v.head  # "X are guilty of violating", "X is responsible for shelling"
                 f.subj = [c for c in v.children if c.dep_ in SUBJ_DEPS] or _misparsed_subject(v)
                 if f.subj:
                     f.inherited_subj = True
@@ -433,10 +448,12 @@ class EventCoder:
         return score
 
     def sequence_match(self, e: VerbEntry, tok) -> tuple[int, dict] | None:
-        """Match a TABARI word-order pattern around ``tok`` within its sentence: units in
-        order, other words allowed between units, the words of a unit adjacent.  Returns
-        (words matched, marks) where marks maps "$"/"+" to ("before"|"after", token index),
-        the place to look for that actor; None when the pattern is not there."""
+        """Match a TABARI word-order pattern around ``tok`` within its sentence (the words
+        before the verb back to its clause start): units in order, other words allowed between units, the words of a unit adjacent, a unit glued
+        to the verb ("RECENTLY_*") right next to it, "^" over one noun phrase.  Returns
+        (words matched, marks) where marks maps "$"/"+"/"%" to (side, lo, hi): the actor of
+        that mark lies in tokens lo..hi-1, between the pattern words around the mark (the
+        first one after the verb, the nearest one before it); None when the pattern is not there."""
         key = (id(e), tok.i)
         cache = self._seq_cache if getattr(self, "_frames_doc", None) is tok.doc else {}
         if key in cache:
@@ -450,54 +467,130 @@ class EventCoder:
         def at(j, alt):
             if j < 0 or j + len(alt) > len(low):
                 return False
-            return all(low[j + k] == w or lem[j + k] == w or (len(w) >= 5 and low[j + k].startswith(w))
+            return all(low[j + k] == w
                        for k, w in enumerate(alt))
+
+        def fail():
+            cache[key] = None
+            return None
 
         before, after = e.sequence
         marks: dict = {}
         n = 0
+        upper_lo, lower_hi = self.upper_start(tok), self.lower_end(tok)
         pos = tok.i - base + 1
-        for kind, val in after:
+        pending: list = []  # marks still waiting for the next pattern word to bound them
+        for kind, val, adj in after:
             if kind == "mark":
                 if val == "%":  # a compound ("X and Y") after the verb
                     if not any(t.conjuncts and t.pos_ in ("NOUN", "PROPN") for t in doc[pos + base:sent.end]):
-                        cache[key] = None
-                        return None
+                        return fail()
                     n += 1
-                marks.setdefault(val, ("after", pos + base))
+                if val not in marks:
+                    marks[val] = ["after", pos + base, lower_hi]
+                    pending.append(val)
+                continue
+            if kind == "skip":
+                ch = self._chunk_after(sent, pos + base)
+                if ch is None:
+                    return fail()
+                for m in pending:
+                    marks[m][2] = max(marks[m][1], ch[0])
+                pending = []
+                pos, n = ch[1] - base, n + 1
                 continue
             hit = None
-            for j in range(pos, len(low)):
+            for j in ([pos] if adj else range(pos, len(low))):
                 alt = next((a for a in val if at(j, a)), None)
                 if alt is not None:
                     hit = (j, alt)
                     break
             if hit is None:
-                cache[key] = None
-                return None
+                return fail()
+            for m in pending:
+                marks[m][2] = hit[0] + base
+            pending = []
             pos, n = hit[0] + len(hit[1]), n + len(hit[1])
         pos = tok.i - base  # exclusive end, moving left
-        for kind, val in reversed(before):
+        pending = []
+        for kind, val, adj in reversed(before):
             if kind == "mark":
                 if val == "%":  # a compound subject ("X and Y agree")
                     if not any(c.conjuncts for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
-                        cache[key] = None
-                        return None
+                        return fail()
                     n += 1
-                marks.setdefault(val, ("before", pos + base))
+                if val not in marks:
+                    marks[val] = ["before", upper_lo, pos + base]
+                    pending.append(val)
+                continue
+            if kind == "skip":
+                ch = self._chunk_before(sent, pos + base)
+                if ch is None:
+                    return fail()
+                for m in pending:
+                    marks[m][1] = min(marks[m][2], ch[1])
+                pending = []
+                pos, n = ch[0] - base, n + 1
                 continue
             hit = None
-            for j in range(pos - 1, -1, -1):
-                alt = next((a for a in val if j + len(a) <= pos and at(j, a)), None)
+            for j in range(pos - 1, upper_lo - base - 1, -1):
+                alt = next((a for a in val if j + len(a) <= pos and (not adj or j + len(a) == pos) and at(j, a)), None)
                 if alt is not None:
                     hit = (j, alt)
                     break
+                if adj and j < pos - 4:
+                    break
             if hit is None:
-                cache[key] = None
-                return None
+                return fail()
+            for m in pending:
+                marks[m][1] = hit[0] + len(hit[1]) + base
+            pending = []
             pos, n = hit[0], n + len(hit[1])
-        cache[key] = (n, marks)
+        cache[key] = (n, {k: tuple(v) for k, v in marks.items()})
         return cache[key]
+
+    def _chunks(self, sent) -> list[tuple[int, int]]:
+        """The sentence's base noun phrases as (start, end) token indices, once per sentence."""
+        cache = getattr(self, "_chunk_cache", None)
+        if cache is None or getattr(self, "_chunk_doc", None) is not sent.doc:
+            cache = self._chunk_cache = {}
+            self._chunk_doc = sent.doc
+        got = cache.get(sent.start)
+        if got is None:
+            try:
+                got = [(c.start, c.end) for c in sent.noun_chunks]
+            except (ValueError, NotImplementedError):  # no parse: every noun is its own phrase
+                got = [(t.i, t.i + 1) for t in sent if t.pos_ in ("NOUN", "PROPN", "PRON")]
+            cache[sent.start] = got
+        return got
+
+    def _chunk_after(self, sent, i):
+        """The noun phrase that holds token ``i`` or is the first after it."""
+        return next((c for c in self._chunks(sent) if c[1] > i), None)
+
+    def _chunk_before(self, sent, i):
+        """The noun phrase that ends at ``i`` (exclusive) or is the last before it."""
+        return next((c for c in reversed(self._chunks(sent)) if c[0] < i), None)
+
+    @staticmethod
+    def upper_start(tok) -> int:
+        """Where the words before the verb begin for TABARI: the sentence start, or the last
+        clause-separating comma (one attached to a verb, not one inside a noun phrase)."""
+        sent = tok.sent
+        for j in range(tok.i - 1, sent.start - 1, -1):
+            t = tok.doc[j]
+            if t.text in (",", ";", ":") and t.head.pos_ in ("VERB", "AUX") and t.head.i != tok.i:
+                return j + 1
+        return sent.start
+
+    @staticmethod
+    def lower_end(tok) -> int:
+        """Where the words after the verb end for TABARI: the end of the verb phrase, taken as
+        the subtree of the verb (or of the verb it complements, "seen to break into ...")."""
+        v = tok
+        while v.dep_ == "xcomp" and v.head is not v:
+            v = v.head
+        return max(tok.right_edge.i, v.right_edge.i) + 1
 
     def _best(self, tok, f: Frame, kinds=("event", "content")) -> VerbEntry | None:
         return self._best_scored(tok, f, kinds)[0]
@@ -509,10 +602,12 @@ class EventCoder:
                 continue
             if trig.particle and trig.particle not in f.particles:
                 continue
+            if trig.prefix and not _has_prefix(tok, trig.prefix):
+                continue
             spec = self._score(e, f)
             if spec is None:
                 continue
-            spec += 1 if trig.particle else 0
+            spec += (1 if trig.particle else 0) + (1 if trig.prefix else 0)
             if spec > best_spec or (spec == best_spec and best is not None and best.kind == "content"
                                     and e.kind == "event"):
                 best, best_spec = e, spec
@@ -627,6 +722,9 @@ class EventCoder:
                     if _lem(h) in q["hypothetical_heads"]:
                         return "hypothetical"
                     hm = self._own_modality(h) if self._pos(h) != "NOUN" else None
+                    if hm == "future" and cur.dep_ == "conj" and own in (None, "future") and not any(
+                            x.dep_ in SUBJ_DEPS for x in cur.children):
+                        return "future"  # "said it would X and would Y", "will meet and sign" (one subject)
                     if hm in ("hypothetical", "future") and cur.dep_ in ("advcl", "conj", "ccomp", "nsubj"):
                         return "hypothetical"
                     cur = h
@@ -654,7 +752,10 @@ class EventCoder:
             if aux_result is None and d in ("aux", "auxpass"):
                 lw = c.lower_
                 if lw in q["hypothetical_aux"]:
-                    if lw == "would" and v.dep_ == "ccomp" and v.head.tag_ == "VBD":
+                    w = v
+                    while w.dep_ == "conj" and w.head is not w:  # "said it would X and would Y"
+                        w = w.head
+                    if lw == "would" and w.dep_ == "ccomp" and w.head.tag_ == "VBD":
                         aux_result = "future"  # future in the past: "said it would withdraw"
                     else:
                         aux_result = "hypothetical"
@@ -774,6 +875,12 @@ def _forms(tok) -> set:
             if c.dep_ == "compound":
                 out.add(c.lemma_.lower())  # "aid deliveries", "ceasefire agreement"
     return out
+
+
+def _has_prefix(tok, words) -> bool:
+    """The words right before ``tok`` are ``words`` ("wire" before "tapped")."""
+    i = tok.i - len(words)
+    return i >= 0 and all(tok.doc[i + k].lower_ == w for k, w in enumerate(words))
 
 
 def _lem(tok) -> str:
