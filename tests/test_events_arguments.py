@@ -184,3 +184,8 @@ def test_expelled_from_a_country(run):
 def test_lawmakers_of_two_countries_do_not_act_on_each_other(run):
     _, ev = run("Lawmakers in Spain and Portugal welcomed the agreement.")
     assert not any({s, t} == {"ESPLEG", "PRTLEG"} for s, t, c in ev), ev
+
+
+def test_the_one_responsible_did_it(run):
+    _, ev = run("Turkey was responsible for the shelling of Kurdish militia positions in Iraq.")
+    assert any(s == "TUR" and c.startswith("19") for s, t, c in ev), ev

@@ -279,6 +279,17 @@ class EventCoder:
                 for p, objs in hf.preps.items():
                     if p not in f.preps:
                         f.preps[p] = objs
+            elif (tok.dep_ == "pobj" and h.lower_ in ("for", "of") and not f.subj and not f.poss
+                  and h.head.lemma_.lower() in self.q.get("responsibility_heads", ())):
+                # "Russia was responsible for the shelling of Kharkiv", "blamed X for the attack":
+                # the one held responsible did it
+                r = h.head
+                holder = [c for c in r.children if c.dep_ == "dobj"] or [c for c in r.children if c.dep_ in SUBJ_DEPS]
+                if not holder and r.dep_ in ("acomp", "oprd", "amod"):
+                    holder = [c for c in r.head.children if c.dep_ in SUBJ_DEPS] if r.dep_ != "amod" else [r.head]
+                if holder:
+                    f.subj = holder
+                    f.inherited_subj = True
             elif tok.dep_ == "pobj" and h.lemma_.lower() in CONTEXT_PREPS and not f.subj and not f.poss:
                 v = _verb_ancestor(h)
                 if v is not None:
