@@ -41,6 +41,8 @@ def test_dismissal_is_one_event_from_headline_and_body(reference_doc):
 def test_accusation_strikes_and_vote(reference_doc):
     e = _find(reference_doc, "IRQGOV", "USA", "112")
     assert "charge" in e.rule
+    # "During the conversation, ... noted": the accusation is dated by the phone call
+    assert (e.date.start, e.date.end, e.date.text) == ("2020-01-03", "2020-01-05", "During the conversation")
     e = _find(reference_doc, "USA", "IRNMIL", "190")
     assert e.place is not None and e.place.country == "IRQ"  # "the recent US strikes in Iraq, including those"
     e = _find(reference_doc, "IRQLEG", "USAMIL", "166")

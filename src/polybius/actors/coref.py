@@ -509,7 +509,8 @@ def build_actors(cands, sd, lex, day):
         for i in sorted(members, key=lambda i: cands[i].start):
             c = cands[i]
             s, e = sd[c.start].idx, sd[c.end - 1].idx + len(sd[c.end - 1])
-            rule = c.rule if c.kind not in ("alias", "appos") else ("acronym" if c.kind == "alias" else "apposition")
+            rule = c.rule if c.kind not in ("alias", "appos") else (
+                "acronym" if c.kind == "alias" else "prep-object" if c.rule == "prep-object" else "apposition")
             if (s, e) not in seen:
                 seen.add((s, e))
                 mentions.append(Mention(s, e, text[s:e], rule))

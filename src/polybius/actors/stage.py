@@ -17,9 +17,10 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 
-from ..dictionaries import ActorEntry, AgentEntry, GroupEntry, Lexicon, norm
+from ..dictionaries import ActorEntry, AgentEntry, GroupEntry, Lexicon, kind_of_noun, norm
 
 # Tokens that can be part of a nominal segment.
 _NOMINAL_POS = {"PROPN", "NOUN", "ADJ", "NUM", "DET"}
@@ -114,7 +115,17 @@ class ActorTagger:
                     return False
             return True
 
-        actor_hits = self.lex.actors.find_all(low, orig, lem, accept=cap_ok)
+        def gap_ok(i, j, skipped):
+            # "Ithilen state-run television": only modifiers of a word of the phrase come between
+            for k in skipped:
+                t = sd[k]
+                if t.pos_ not in _GAP_POS or (t.pos_ == "PUNCT" and t.tag_ != "HYPH") or t.tag_ in _FINITE \
+                        or not (i <= t.head.i < j) or t.head.i == k or t.ent_type_ in _NAME_ENTS:
+                    return False
+            return True
+
+        find = _finder(sd, texts, low, orig, lem)
+        actor_hits = find(self.lex.actors, cap_ok, gap_ok)
         in_actor = [None] * len(sd)
         for h in actor_hits:
             for k in range(h[0], h[1]):
@@ -132,8 +143,8 @@ class ActorTagger:
                 return True  # "secretary-general" with "general" tagged as an adjective
             return False
 
-        agent_hits = self.lex.agents.find_all(low, orig, lem, accept=agent_ok)
-        group_hits = self.lex.groups.find_all(low, orig, lem, accept=lambda i, j, p: sd[i].text[:1].isupper())
+        agent_hits = find(self.lex.agents, agent_ok, gap_ok)
+        group_hits = find(self.lex.groups, lambda i, j, p: sd[i].text[:1].isupper(), None)
         in_agent = [None] * len(sd)
         for h in agent_hits:
             for k in range(h[0], h[1]):
@@ -192,7 +203,8 @@ class ActorTagger:
                 i += 1
                 continue
             if self._nominal(t) or (start is not None and t.ent_type_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART")
-                                    and t.ent_iob_ == "I" and t.text not in _BREAK_TEXT):
+                                    and t.ent_iob_ == "I" and t.text not in _BREAK_TEXT
+                                    and not self._between_actors(doc, i, in_actor)):
                 if start is None:
                     start = i
                 i += 1
@@ -253,6 +265,20 @@ class ActorTagger:
             return True
         return False
 
+    @staticmethod
+    def _between_actors(doc, i, in_actor) -> bool:
+        """``Gondor of the Prince of Dol Amroth`` tagged as one entity: a word between two
+        dictionary actors ("of", "the") does not join them into one phrase."""
+        prev = in_actor[i - 1] if i > 0 else None
+        if prev is None or prev[1] != i:
+            return False
+        for k in (i + 1, i + 2):
+            if k < len(in_actor) and in_actor[k] is not None:
+                return in_actor[k][0] == k
+            if k < len(doc) and doc[k].pos_ != "DET":
+                return False
+        return False
+
     def _modifier_conj(self, doc, i, start) -> bool:
         """``Sunni and Kurdish lawmakers``: a conjunction between premodifiers of one head."""
         prev = doc[i - 1]
@@ -287,6 +313,64 @@ class CachedDoc:
         if isinstance(i, slice):
             return self.doc[i]
         return self.toks[i]
+
+
+_GAP_POS = {"ADJ", "ADV", "VERB", "NOUN", "PUNCT", "NUM"}
+_NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}  # a name never comes between a phrase's words
+_JOINED = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
+
+
+def _finder(sd, texts, low, orig, lem):
+    """``find(table, accept, gap_ok)``: the table's matches as token ranges of ``sd``.
+
+    A token written with underscores ("Dol_Amroth", as in PETRARCH's test texts and some data
+    dumps) is looked up as its words; a match must begin and end on whole tokens."""
+    if not any("_" in x and _JOINED.search(x) for x in texts):
+        return lambda table, accept, gap_ok: table.find_all(low, orig, lem, accept=accept, gap_ok=gap_ok)
+    vlow, vorig, vlem, vmap = [], [], [], []
+    starts, ends = set(), set()
+    for k, x in enumerate(texts):
+        starts.add(len(vlow))
+        parts = _JOINED.split(x) if "_" in x else [x]
+        if len(parts) == 1:
+            vlow.append(low[k])
+            vorig.append(orig[k])
+            vlem.append(lem[k])
+            vmap.append(k)
+        else:
+            for p in parts:
+                vlow.append(norm(p))
+                vorig.append(p.translate(_APOS_TABLE))
+                vlem.append(norm(p))
+                vmap.append(k)
+        ends.add(len(vlow))
+
+    def real(i, j):
+        return (vmap[i], vmap[j - 1] + 1) if i in starts and j in ends else None
+
+    def find(table, accept, gap_ok):
+        def acc(i, j, payloads):
+            r = real(i, j)
+            return r is not None and (accept is None or accept(r[0], r[1], payloads))
+
+        def gok(i, j, skipped):
+            r = real(i, j)
+            return r is not None and gap_ok(r[0], r[1], sorted({vmap[k] for k in skipped}))
+
+        return [(vmap[i], vmap[j - 1] + 1, p, how)
+                for i, j, p, how in table.find_all(vlow, vorig, vlem, accept=acc, gap_ok=gok if gap_ok else None)]
+
+    return find
+
+
+def _people_noun(lemma: str) -> bool:
+    """A noun of persons by its English ending ("leader", "farmer", "activist")."""
+    return kind_of_noun(lemma.lower()) == "person"
+
+
+def _bare(code: str | None) -> bool:
+    """A country-level code with no sector: ``ITH``, ``USA``."""
+    return bool(code) and len(code) == 3 and code.isalpha()
 
 
 def role_code(entry: ActorEntry, day: _dt.date | None):
@@ -482,12 +566,20 @@ class CandidateBuilder:
             c.name_tokens = [sd[x].text for x in range(s, e) if sd[x].pos_ == "PROPN"]
             self._context(c, sd, actor_hits, agent_hits, group_hits)
             return [c]
+        if tok.tag_ == "NNS" and tok.pos_ == "NOUN" and actor_hits and not agent_hits and _people_noun(tok.lemma_) \
+                and all(x[1] <= h and x[2][-1].kind in ("country", None) and _bare(role_code(x[2][-1], self.day))
+                        for x in actor_hits):
+            # "Eriadori and Calenardhon leaders" with no dictionary entry for the noun: the people
+            # of each country (a plural noun of persons), not country names modifying a thing
+            c.kind, c.rule, c.name = "group", "group", sd[s:e].text
+            self._context(c, sd, actor_hits, agent_hits, group_hits)
+            return self._split_conj(sd, s, c, actor_hits, group_hits)
         # not an actor head: actors inside are modifiers ("US strikes", "the Soleimani killing");
         # a country and a body or role noun before the head are an actor of their own
         # ("Israeli army bulldozers" -> the Israeli army, "Albanian rebel-held territory")
         out = []
         for hit in reversed(agent_hits):
-            if hit[1] <= h and any(a[1] <= hit[0] and a[2][-1].kind == "country" for a in actor_hits) \
+            if hit[1] <= h and any(a[1] <= hit[0] and a[2][-1].kind in ("country", None) for a in actor_hits) \
                     and sd[hit[1] - 1].pos_ in ("NOUN", "PROPN", "ADJ") and hit[2][-1].code:
                 sub = [x for x in self.segment_candidates(sd, s, hit[1], si) if x.rule != "modifier"]
                 if sub:
@@ -638,17 +730,35 @@ class CandidateBuilder:
                 continue
             owners = [c for c in seg_cands[i] if c.head == e - 1]
             owned = [c for c in seg_cands[i + 1] if c.head == ne - 1 and c.rule != "modifier"]
+            if not seg_cands[i] and owned and all(sd[k].pos_ == "PROPN" and sd[k].text[:1].isupper() for k in range(s, e)):
+                # "Gryffindor's head Minerva McGonagall": a name nobody knows, owning the title,
+                # is part of the title's phrase
+                for c in owned:
+                    if c.kind in ("person", "group", "organization") and (c.agents or c.rule in ("ner", "title+name")):
+                        c.start = min(c.start, s)
+                continue
             if not owners or not owned:
                 continue
             owner = owners[0]
+            # a PETRARCH entry whose kind the dictionary does not say, coded with a bare
+            # country-level code ("ITHILEN [ITH]"), owns a title as a country does
+            countryish = owner.kind == "country" or (
+                owner.entry is not None and owner.entry.kind is None and _bare(owner.base))
             if (owner.kind in ("country", "organization") or owner.entry is not None) and owner.base:
                 for c in owned:
                     if c.base is None and not (c.kind == "person" and c.entry is not None):
                         # a person's body takes the person's country, an organisation's its code
-                        c.base = owner.base[:3] if owner.kind == "person" else owner.base
+                        c.base = owner.base[:3] if owner.kind == "person" and not countryish else owner.base
                         c.base_reason = f"possessive {sd[s:e].text!r}"
+                    elif countryish and c.agents and c.entry is not None and c.entry.kind is None \
+                            and _bare(c.base) and c.base != owner.base:
+                        # "Ithilen's minister Calimehtar" with the name coded only as another
+                        # country: the possessor names whose minister he is
+                        c.base = owner.base
+                        c.base_reason = f"possessive {sd[s:e].text!r} (over the name's country-level entry)"
                     c.start = min(c.start, owner.start)
-                if owner.kind == "country":
+                if countryish and any(c.agents or c.kind in ("organization", "group") for c in owned) \
+                        or owner.kind == "country":
                     owner.kind = "drop"  # "Iraq's prime minister": the country is part of the title
 
     def link_preps(self, sd, segs, seg_cands):
@@ -696,6 +806,7 @@ class CandidateBuilder:
                 heads.extend(prev)
                 k -= 1
             prep = sd[e].text
+            absorbed = {}
             for h in heads:
                 for n, obj in enumerate(objs):
                     target = h
@@ -710,6 +821,16 @@ class CandidateBuilder:
                     elif obj.base:
                         target.base = obj.base
                         target.base_reason = f"{prep} {obj.name!r}"
+                        if len(objs) > 1 and obj.kind == "country":
+                            absorbed.setdefault(id(obj), (obj, []))[1].append(target)
+            # "lawmakers in Fornost and Gondor": each country is part of its own lawmakers (a
+            # mention of that actor), not an actor beside them
+            for obj, targets in absorbed.values():
+                for n, target in enumerate(targets):
+                    part = obj if n == 0 else Candidate(**{**obj.__dict__, "agents": [], "context_reasons": []})
+                    part.kind, part.actor, part.rule = "appos", target, "prep-object"
+                    if n:
+                        seg_cands[i].append(part)
         # "Danish media and government": a premodifier's country reaches the conjoined head
         for i in range(1, len(segs)):
             if not self._conjoined(sd, segs[i - 1][1], segs[i][0]):
@@ -884,6 +1005,8 @@ def _ent_span(sd, i, label, floor):
         e += 1
     while s < e and sd[s].pos_ == "DET":
         s += 1
+    while e > s and (sd[e - 1].tag_ == "POS" or sd[e - 1].text in ("'s", "\u2019s")):
+        e -= 1  # "Luna Lovegood's": the possessive marker is not part of the name
     for k in range(s, e):
         if sd[k].text in ("(", ")", ",", ";"):
             e = k

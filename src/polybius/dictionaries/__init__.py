@@ -16,7 +16,7 @@ from .lexicon import (ActorEntry, AgentEntry, DictionaryError, GroupEntry, Phras
 log = logging.getLogger("polybius.dictionaries")
 
 __all__ = ["ActorEntry", "AgentEntry", "GroupEntry", "DictionaryError", "PhraseTable", "Role", "Lexicon",
-           "build_lexicon", "norm", "split_phrase"]
+           "build_lexicon", "kind_of_noun", "norm", "split_phrase"]
 
 
 @dataclass
@@ -89,7 +89,11 @@ def build_lexicon(actors_files=(), agents_files=(), discard_files=(), use_defaul
         for words, stem, entry in read_actor_dictionary(path):
             lex.add_actor(words, entry, stem=stem)
     kinds = {}
-    for words, entry in read_agents_table():
+    table = read_agents_table()
+    for words, entry in table:  # a one-word title says its own kind ("government": a body) ...
+        if len(words) == 1:
+            kinds.setdefault(words[0].lower(), entry.kind)
+    for words, entry in table:  # ... before the last word of a longer one ("head of government")
         kinds.setdefault(words[-1].lower(), entry.kind)
     for path in agents_files:
         if str(path).endswith(".tsv"):
@@ -100,7 +104,7 @@ def build_lexicon(actors_files=(), agents_files=(), discard_files=(), use_defaul
             continue
         for words, entry in read_agent_dictionary(path):
             if entry.kind is None:
-                entry.kind = kinds.get(entry.name.split()[-1]) or kinds.get(entry.key.split()[-1]) or _kind_of_noun(entry.key)
+                entry.kind = kinds.get(entry.name.split()[-1]) or kinds.get(entry.key.split()[-1]) or kind_of_noun(entry.key)
             lex.agents.add(words, entry, lemma=entry.lemma_ok)
     for path in discard_files:
         for d in read_discard_dictionary(path):
@@ -112,7 +116,7 @@ def build_lexicon(actors_files=(), agents_files=(), discard_files=(), use_defaul
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "men", "woman", "person", "ent", "ant", "at", "ee", "ive", "ary")
 
 
-def _kind_of_noun(phrase: str) -> str:
+def kind_of_noun(phrase: str) -> str:
     """Kind of a role noun our table does not know: English person-noun endings, else a body."""
     last = phrase.split()[-1] if phrase.split() else ""
     if last.endswith("s") and not last.endswith(("ss", "us")):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import re
 
-from .lexicon import AgentEntry, DictionaryError, read_lines, split_phrase
+from .lexicon import AgentEntry, DictionaryError, Phrase, read_lines, split_phrase, split_phrase_gaps
 
 log = logging.getLogger("polybius.dictionaries")
 _SUBST_RE = re.compile(r"^(![A-Z0-9_]+!)\s*=\s*(.+)$", re.I)
@@ -67,7 +67,7 @@ def read_agent_dictionary(path: str) -> list[tuple[list[str], AgentEntry]]:
                 extra.extend(_expand(p.strip(), subst, path, n))
         key = " ".join(split_phrase(names[0])).lower()
         for nm in names + extra:
-            words = split_phrase(nm)
+            words = split_phrase_gaps(nm)
             if not words:
                 continue
             entry = AgentEntry(name=" ".join(words).lower(), code=code, source=f"{path}:{n}", prefix=prefix,
@@ -106,4 +106,9 @@ def _plurals(words: list[str]) -> list[list[str]]:
         forms = [last[:-3] + "MEN"]
     else:
         forms = [last + "S"]
-    return [words[:-1] + [f] for f in forms]
+    out = []
+    for f in forms:
+        p = Phrase(words[:-1] + [f])
+        p.gaps = getattr(words, "gaps", ())
+        out.append(p)
+    return out

@@ -124,6 +124,31 @@ def split_phrase(phrase: str) -> list[str]:
     return words
 
 
+class Phrase(list):
+    """A dictionary phrase's words; ``gaps`` are the word positions before which other words may
+    come in the text (PETRARCH writes such "disconnected" phrases with a space, connected words
+    with ``_``: ``ITHILEN TELEVISION`` also matches "Ithilen state-run television")."""
+
+    gaps: tuple = ()
+
+
+def split_phrase_gaps(phrase: str) -> Phrase:
+    """:func:`split_phrase`, remembering where the phrase has a space between words."""
+    out = Phrase()
+    gaps = []
+    for chunk in re.split(r"\s+", phrase.translate(_APOS).strip()):
+        words = split_phrase(chunk)
+        if words and out:
+            gaps.append(len(out))
+        out.extend(words)
+    out.gaps = tuple(gaps)
+    return out
+
+
+# At most this many words may come between the parts of a disconnected phrase.
+MAX_GAP = 4
+
+
 @dataclass
 class _Slot:
     payloads: list = field(default_factory=list)
@@ -146,6 +171,7 @@ class PhraseTable:
         self.stems: dict[tuple, list] = {}
         self.first: dict[str, int] = {}  # first word -> longest entry length
         self.stem_first: set[str] = set()
+        self.gapped: dict[str, list] = {}  # first word -> [(words, gaps, payload, stem)]
         self.size = 0
 
     def add(self, words: list[str], payload: Any, *, stem: bool = False, case_sensitive: bool = False,
@@ -166,6 +192,9 @@ class PhraseTable:
             table = self.exact
         prior = table.get(key)
         table.setdefault(key, []).append(payload)
+        gaps = getattr(words, "gaps", ())
+        if gaps and not case_sensitive:
+            self.gapped.setdefault(first, []).append((key, tuple(gaps), payload, stem))
         if lemma and not case_sensitive and not stem:
             self.lemma.setdefault(key, []).append(payload)
         return prior
@@ -208,21 +237,61 @@ class PhraseTable:
                         return L, hit, "stem"
         return None
 
-    def find_all(self, low: list[str], orig: list[str], lem: list[str], accept=None) -> list[tuple[int, int, list, str]]:
+    def gapped_at(self, low: list[str], i: int, words_min: int, gap_ok) -> tuple[int, list] | None:
+        """The disconnected phrase starting at ``i`` with the most words (more than
+        ``words_min``): ``(end, payloads)``.  ``gap_ok(start, end, skipped)`` judges the words
+        between its parts (a caller accepts only modifiers inside one noun phrase)."""
+        best = None
+        n = len(low)
+        for key, gaps, payload, stem in self.gapped.get(low[i], ()):
+            if len(key) <= words_min or (best is not None and len(key) <= best[2]):
+                continue
+            pos, skipped, ok = i, [], True
+            for w, word in enumerate(key):
+                if w in gaps:
+                    k = pos
+                    while k < n and k - pos <= MAX_GAP and not _word_eq(low[k], word, stem and w == len(key) - 1):
+                        k += 1
+                    if k >= n or k - pos > MAX_GAP:
+                        ok = False
+                        break
+                    skipped.extend(range(pos, k))
+                    pos = k
+                if pos >= n or not _word_eq(low[pos], word, stem and w == len(key) - 1):
+                    ok = False
+                    break
+                pos += 1
+            if ok and skipped and gap_ok(i, pos, skipped):
+                best = (pos, [payload], len(key))
+        return best[:2] if best else None
+
+    def find_all(self, low: list[str], orig: list[str], lem: list[str], accept=None,
+                 gap_ok=None) -> list[tuple[int, int, list, str]]:
         """Greedy left-to-right longest matches: ``[(start, end, payloads, how)]``.
 
         ``accept(start, end, payloads)`` may reject a match (the scan then tries shorter ones
-        is not attempted; it moves one token on)."""
+        is not attempted; it moves one token on).  With ``gap_ok`` (see :meth:`gapped_at`),
+        disconnected phrases match too when they name more words than the connected match."""
         out = []
         i, n = 0, len(low)
         while i < n:
             m = self.longest_at(low, orig, lem, i)
+            if gap_ok is not None and low[i] in self.gapped:
+                g = self.gapped_at(low, i, m[0] if m else 0, gap_ok)
+                if g and (accept is None or accept(i, g[0], g[1])):
+                    out.append((i, g[0], g[1], "gapped"))
+                    i = g[0]
+                    continue
             if m and (accept is None or accept(i, i + m[0], m[1])):
                 out.append((i, i + m[0], m[1], m[2]))
                 i += m[0]
             else:
                 i += 1
         return out
+
+
+def _word_eq(token: str, word: str, stem: bool) -> bool:
+    return token == word or (stem and len(word) >= 3 and token.startswith(word))
 
 
 def read_lines(path: str) -> Iterable[tuple[int, str]]:

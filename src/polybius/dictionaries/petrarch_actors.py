@@ -11,7 +11,9 @@ Format (as in ``Phoenix.*.actors.txt`` and ``PETR.Validate.actors.txt``)::
         [HOBREB > 990816]
     ANN_VENEMAN_ [USAGOV 010120-050120] [IGOUNOKID >050501]
 
-Words are joined by ``_`` or spaces; a name whose last word lacks the final ``_`` is a stem
+Words are joined by ``_`` (they must be consecutive in the text) or spaces (a "disconnected"
+phrase: modifiers of the same noun phrase may come between, ``ITHILEN TELEVISION`` matches
+"Ithilen state-run television"); a name whose last word lacks the final ``_`` is a stem
 (``IRAN`` also matches ``Iranian``).  ``#`` starts a comment; ``<!-- ... -->`` blocks are
 comments.  ``[A/B/C]`` names several actors at once.  A malformed line raises
 :class:`DictionaryError` naming the file and line.
@@ -21,7 +23,7 @@ from __future__ import annotations
 import logging
 import re
 
-from .lexicon import ActorEntry, DictionaryError, Role, parse_date, read_lines, split_phrase
+from .lexicon import ActorEntry, DictionaryError, Role, parse_date, read_lines, split_phrase_gaps
 
 log = logging.getLogger("polybius.dictionaries")
 
@@ -161,7 +163,7 @@ def read_actor_dictionary(path: str) -> list[tuple[list[str], bool, ActorEntry]]
 
 def _name(name: str, where) -> tuple[list[str], bool]:
     stem = not name.rstrip().endswith("_")
-    words = split_phrase(name)
+    words = split_phrase_gaps(name)
     if not words:
         raise DictionaryError(where[0], where[1], f"actor name {name!r} has no words")
     # a stem must be a word, not punctuation ("U.S." ends in "." and is exact)

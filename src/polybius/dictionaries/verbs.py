@@ -26,6 +26,7 @@ class Trigger:
     lemma: str
     pos: tuple[str, ...]
     particle: str | None = None
+    prefix: tuple[str, ...] = ()  # words right before the verb ("WIRE_+TAP": "wire")
 
 
 @dataclass

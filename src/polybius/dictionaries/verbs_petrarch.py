@@ -10,8 +10,11 @@ Two dialects share the block structure::
 
 * PETRARCH2 (``CAMEO.2.0.txt``): words before ``*`` are the subject noun phrase,
   ``(PREP ...)`` a prepositional phrase, ``{...}`` a noun phrase whose last word is its head.
-* PETRARCH-1 / TABARI (``PETR.Validate.verbs.txt``): ``_`` joins adjacent words; ``$``, ``+``
-  and ``%`` mark source, target and compound positions; words before ``*`` are context.
+* PETRARCH-1 / TABARI (``PETR.Validate.verbs.txt``): ``_`` joins adjacent words (also a word
+  to the verb: ``RECENTLY_*``); ``$``, ``+`` and ``%`` mark source, target and compound
+  positions; ``^`` skips a noun phrase; words before ``*`` are context.  Multi-word verbs mark
+  the parser's verb with ``+`` (``WIRE_+TAP``); a verb with its own code shares its block's
+  patterns; synonym-set members also match their regular plural.
 
 Each block and pattern becomes a :class:`~polybius.dictionaries.verbs.VerbEntry` with
 conditions on the parse (subject, object, prepositional object heads), so the same coder
@@ -40,6 +43,15 @@ _CODE = re.compile(r"\[([^\]]*)\]\s*$")
 
 def _strip_comment(line: str) -> str:
     return line.split("#", 1)[0].rstrip()
+
+
+def _plural(word: str) -> str:
+    """PETRARCH's regular plural of a synonym-set member."""
+    if word.endswith("y"):
+        return word[:-1] + "ies"
+    if word.endswith("s"):
+        return word + "es"
+    return word + "s"
 
 
 def _first_code(raw: str) -> str | None:
@@ -77,6 +89,7 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
     block_code: str | None = None
     block_recip: str | None = None
     block_verbs: list[Trigger] = []
+    own_verbs: list[Trigger] = []  # verbs of the block with their own code: they share its patterns
     block_line = 0
     in_block = False
     pending: list[tuple[int, str]] = []
@@ -105,7 +118,8 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
         """A pattern word as alternatives of adjacent lower-case words (a set's members)."""
         if word.startswith("&"):
             name = word[1:].upper().rstrip("_")
-            members = synsets.get(name) or synsets.get(name + "_")
+            label = name if name in synsets else name + "_"
+            members = synsets.get(label)
             if members is None:
                 raise VerbDictionaryError(f"{where}: unknown synonym set {word}")
             out = []
@@ -116,20 +130,26 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
                     ws = tuple(words_of(m))
                     if ws:
                         out.append(ws)
+                        # PETRARCH adds the regular plural of a member, unless the set's label or
+                        # the member ends with "_" ("&AUXVERB_", "+KRONER_")
+                        if not label.endswith("_") and not m.rstrip().endswith("_"):
+                            out.append(ws[:-1] + (_plural(ws[-1]),))
             return out
         return [(word.lower(),)]
 
     def finish_block():
-        nonlocal block_verbs
-        if not block_verbs:
+        nonlocal block_verbs, own_verbs
+        if not block_verbs and not own_verbs:
             return
         base = block_code
-        d.entries.append(VerbEntry(code=base or "000", triggers=list(block_verbs), kind="event" if base else "content",
-                                   rule=f"{path.name}:{block_line}", line=block_line, confidence=0.8, dialect="petrarch",
-                                   reciprocal=block_recip if base else None, sequence=([], []) if tabari else None))
+        if block_verbs:
+            d.entries.append(VerbEntry(code=base or "000", triggers=list(block_verbs), kind="event" if base else "content",
+                                       rule=f"{path.name}:{block_line}", line=block_line, confidence=0.8,
+                                       dialect="petrarch", reciprocal=block_recip if base else None,
+                                       sequence=([], []) if tabari else None))
         for n, pat in pending:
             try:
-                e = _pattern_entry(pat, n, block_verbs, expand, f"{path.name}:{n}", tabari, expand_words)
+                e = _pattern_entry(pat, n, block_verbs + own_verbs, expand, f"{path.name}:{n}", tabari, expand_words)
             except VerbDictionaryError as exc:
                 # PETRARCH itself skips a broken pattern; so do we, and say which
                 log.warning("%s (pattern skipped)", exc)
@@ -138,6 +158,7 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
             if e is not None:
                 d.entries.append(e)
         block_verbs = []
+        own_verbs = []
         pending.clear()
 
     for n, raw in enumerate(text.splitlines(), 1):
@@ -184,16 +205,31 @@ def read_petrarch_verbs(path: str | Path) -> VerbDictionary:
         body = re.sub(r"\{[^}]*\}", "", body).strip()
         if not body:
             continue
-        form = body.split()[0].lstrip("+")
+        form = body.split()[0]
         parts = [p for p in form.lower().split("_") if p and p != "+"]
-        if not parts or not re.fullmatch(r"[a-z][a-z\-']*", parts[0]):
+        # a multi-word verb: "+" marks the word the parser calls the verb ("WIRE_+TAP",
+        # "+CORDON_OFF"); the words before it must come right before the verb, the word after
+        # it is a particle; without "+" the first word is the verb
+        root = next((k for k, p in enumerate(parts) if p.startswith("+")), 0)
+        parts = [p.lstrip("+") for p in parts]
+        if not parts or not all(re.fullmatch(r"[a-z][a-z\-']*", p) for p in parts):
             d.warnings.append(f"{where}: bad verb {body!r} (skipped)")
             continue
-        trig = Trigger(parts[0], ("VERB",), parts[1] if len(parts) > 1 and parts[1] not in ("and", "or") else None)
-        if own and _first_code(own.group(1)) and _first_code(own.group(1)) != block_code:
-            d.entries.append(VerbEntry(code=_first_code(own.group(1)), triggers=[trig], rule=where, line=n, confidence=0.8,
-                                       dialect="petrarch", reciprocal=_second_code(own.group(1)),
+        after = parts[root + 1:]
+        trig = Trigger(parts[root], ("VERB",), after[0] if after and after[0] not in ("and", "or") else None,
+                       tuple(parts[:root]))
+        own_code = own.group(1).strip() if own else None
+        if own_code is not None and _first_code(own_code) != block_code:
+            # a verb with its own code: that code when no pattern matches, the block's patterns all the same
+            code = _first_code(own_code)
+            if code is not None and not _event_code(code):
+                d.warnings.append(f"{where}: {code!r} is not an event code (the verb codes nothing)")
+                code = None
+            d.entries.append(VerbEntry(code=code or "000", triggers=[trig], rule=where, line=n, confidence=0.8,
+                                       kind="event" if code else "content", dialect="petrarch",
+                                       reciprocal=_second_code(own_code) if code else None,
                                        sequence=([], []) if tabari else None))
+            own_verbs.append(trig)
         else:
             block_verbs.append(trig)
     finish_block()
@@ -266,8 +302,13 @@ def _pattern_entry(pat: str, n: int, verbs: list[Trigger], expand, where: str, t
             raise
     seq = None
     if tabari and "(" not in body and "{" not in body:
-        seq = (_sequence(before, expand_words, where), _sequence(after, expand_words, where))
-        if not any(u[0] == "words" or u == ("mark", "%") for side in seq for u in side):
+        # "_" between a word and "*" ("RECENTLY_*", "*_ON") glues that word to the verb; PETRARCH
+        # reads "_ " (underscore, space) as a plain space, so "WAS_ *" is an open match
+        before = before.replace("_ ", " ")
+        after = after.replace("_ ", " ")
+        seq = (_sequence(before, expand_words, where, glued="last" if before.endswith("_") else None),
+               _sequence(after, expand_words, where, glued="first" if after.startswith("_") else None))
+        if not any(u[0] in ("words", "skip") or u[:2] == ("mark", "%") for side in seq for u in side):
             seq = None
     if not conds and seq is None:
         return None
@@ -276,17 +317,29 @@ def _pattern_entry(pat: str, n: int, verbs: list[Trigger], expand, where: str, t
                      reciprocal=recip, sequence=seq)
 
 
-def _sequence(side: str, expand_words, where: str) -> list:
-    """TABARI pattern words on one side of the verb: space-separated units may have words
-    between them in the sentence; "_" joins words that must be adjacent; "&SET" is any member
-    of the set (a member may be several adjacent words); "$"/"+" mark the source/target."""
+def _sequence(side: str, expand_words, where: str, glued: str | None = None) -> list:
+    """TABARI pattern words on one side of the verb, nearest the verb LAST on the before side
+    and FIRST on the after side.  Units are ``(kind, value, adjacent)``:
+
+    * ``("words", alternatives, adj)``: space-separated units may have words between them in
+      the sentence; "_" joins words that must be adjacent; "&SET" is any member of the set (a
+      member may be several adjacent words); ``adj`` is true for the unit joined to the verb
+      by "_" ("RECENTLY_*", "*_ON"; ``glued`` says which unit that is, "last" before the
+      verb, "first" after it): no word may come between it and the verb;
+    * ``("mark", "$"|"+"|"%", False)``: where the source / target / compound is;
+    * ``("skip", "^", False)``: one noun phrase is skipped there."""
     units: list = []
-    for chunk in side.split():
+    chunks = side.split()
+    for k, chunk in enumerate(chunks):
         if chunk in ("$", "+", "%"):
-            units.append(("mark", chunk))
+            units.append(("mark", chunk, False))
+            continue
+        if chunk == "^":
+            units.append(("skip", "^", False))
             continue
         parts = [x for x in chunk.split("_") if x]
         marks = [x for x in parts if x in ("$", "+", "%")]
+        skip = "^" in parts
         parts = [x for x in parts if x not in ("$", "+", "%", "^")]
         if not parts:
             continue
@@ -294,6 +347,12 @@ def _sequence(side: str, expand_words, where: str) -> list:
         for part in parts:
             opts = expand_words(part, where)
             alts = [a + o for a in alts for o in opts][:64]
-        units.append(("words", tuple(alts)))
-        units.extend(("mark", m) for m in marks)
+        units.append(("words", tuple(alts), False))
+        if skip:
+            units.append(("skip", "^", False))
+        units.extend(("mark", m, False) for m in marks)
+    words = [i for i, u in enumerate(units) if u[0] == "words"]
+    if glued and words:
+        i = words[-1] if glued == "last" else words[0]
+        units[i] = (units[i][0], units[i][1], True)
     return units

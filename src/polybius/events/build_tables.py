@@ -5,7 +5,8 @@
 Reads ``cameo/cameo_reference.csv`` (code, description, Goldstein, QuadClass) and
 ``plover/CAMEO2PLOVER-2021.txt`` (CAMEO -> PLOVER 2.0 event, mode, context) and writes
 ``data/events/cameo.tsv``.  PLOVER 2.0 drops CAMEO roots 01 and 02; Polybius keeps 01 without a
-PLOVER event and maps 02 (appeals) to REQUEST (see APPEAL_MODES).  Run it again when the reference tables change; the output is committed.
+PLOVER event and maps 02 (appeals) to REQUEST (see APPEAL_MODES); a few codes follow the 2.0 manual
+where the table disagrees with it (MANUAL_OVERRIDES).  Run it again when the reference tables change; the output is committed.
 """
 from __future__ import annotations
 
@@ -39,6 +40,24 @@ APPEAL_MODES = {"020": "", "021": "assist", "022": "assist", "023": "assist", "0
                 "025": "yield", "026": "meet", "027": "meet", "028": "meet"}
 
 
+# Where the 2021 translation table (PLOVER "Draft 0.8") disagrees with the category definitions
+# of the PLOVER 2.0 manual (``plover/PLOVER_MANUAL.tex``), Polybius follows the manual:
+#   0813, 0814  CONCEDE: "easing of administrative or legal restrictions ..., removing curfews";
+#               "the lifting of a curfew" is the manual's own example of a verbal concession
+#               (the table lists both codes, out of order, under RETREAT).
+#   0831        RETREAT `resign`: "RETREAT also covers resignations of government officials";
+#               SANCTION `withdraw` "excludes official resignations ..., which are coded as a
+#               mode under RETREAT" (the table keeps CAMEO's 083x block under CONCEDE).
+#   163         SANCTION `discontinue`: "International (political or economic) sanctions are
+#               coded as `discontinue`" (the table has COERCE `restrict`).
+#   1712        ASSAULT `destroy` (the table's event, with the manual's mode for "intentional
+#               destruction of property"; the table has `seize`).
+MANUAL_OVERRIDES = {"0813": ("CONCEDE", "", "legal"), "0814": ("CONCEDE", "", "legal"),
+                    "0831": ("RETREAT", "resign", "political_institutions"),
+                    "163": ("SANCTION", "discontinue", "diplomatic"),
+                    "1712": ("ASSAULT", "destroy", "human_security")}
+
+
 def quad_class(root: str) -> int:
     r = int(root)
     return 1 if r <= 5 else 2 if r <= 9 else 3 if r <= 14 else 4
@@ -46,6 +65,7 @@ def quad_class(root: str) -> int:
 
 def build(reference: Path, out: Path = OUT) -> int:
     plover = read_plover_map(reference / "plover" / "CAMEO2PLOVER-2021.txt")
+    plover.update(MANUAL_OVERRIDES)
     rows = []
     with open(reference / "cameo" / "cameo_reference.csv", encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):

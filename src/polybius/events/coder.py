@@ -28,6 +28,9 @@ ACTOR_MOD_DEPS = {"compound", "amod", "nmod", "poss"}
 REL_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 INCLUDE_WORDS = {"include", "including", "like", "such", "among"}
 CONTEXT_PREPS = {"during", "at", "in", "amid"}
+# entity types that name a time or a quantity, never a participant ("called on Friday for
+# Britain to stay": Friday is when, not whom)
+NON_ARGUMENT_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 
 
 @lru_cache(maxsize=None)
@@ -78,6 +81,7 @@ class Coding:
     consumed: list = field(default_factory=list)
     complement: "Coding | None" = None
     source_frame: Frame | None = None  # frame whose subject is the source (pass verbs)
+    enacted: bool = False  # a content noun reported as done ("announced the release of X")
 
 
 class EventCoder:
@@ -213,7 +217,7 @@ class EventCoder:
                 else:
                     f.dative.append(c)
             elif d == "prep":
-                pobjs = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+                pobjs = [x for x in c.children if x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in NON_ARGUMENT_ENTS]
                 pobjs += [y for x in pobjs for y in x.conjuncts]
                 f.preps[c.lemma_.lower()].extend(pobjs)
                 f.particles.add(c.lemma_.lower())
@@ -221,7 +225,15 @@ class EventCoder:
                 f.poss.append(c)
             elif d in ("xcomp", "ccomp") and f.comp is None:
                 f.comp = c
-                f.comp_finite = d == "ccomp" and any(x.dep_ in SUBJ_DEPS for x in c.children)
+                f.comp_finite = d == "ccomp" and any(x.dep_ in SUBJ_DEPS or x.dep_ == "nsubjpass" for x in c.children)
+            elif d == "advcl" and f.comp is None and any(x.dep_ == "mark" and x.lower_ == "for" for x in c.children) \
+                    and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+                f.comp = c  # "called for Britain to stay": a for-to clause is the complement
+                f.comp_finite = True
+            elif d == "advcl" and f.comp is None and not is_noun and any(
+                    x.dep_ == "aux" and x.lower_ == "to" for x in c.children) and not any(
+                    x.dep_ == "dobj" for x in tok.children) and self._has_family(tok):
+                f.comp = c  # "have sworn to fight" parsed as a purpose clause: the vow's complement
             elif d in ("acl", "ccomp") and is_noun and f.comp is None and any(
                     (x.dep_ == "aux" and x.lower_ == "to") or (x.dep_ == "mark" and x.lower_ == "that") for x in c.children):
                 f.comp = c
@@ -242,7 +254,8 @@ class EventCoder:
                                 for x in p.children if x.dep_ == "pobj")
             for o in objs:
                 for c in o.children:
-                    if c.dep_ == "prep" and c.lemma_.lower() not in f.preps:
+                    # after the verb's own ("imposed sanctions on X on Monday": both on-objects)
+                    if c.dep_ == "prep":
                         f.preps[c.lemma_.lower()].extend(x for x in c.children if x.dep_ in ("pobj", "pcomp"))
         if is_noun:
             if "of" in f.preps and not f.obj:
@@ -251,9 +264,14 @@ class EventCoder:
                 f.subj.extend(f.preps["by"])
             # a noun under a light verb takes the verb's subject, dative and prepositions
             h = tok.head
+            lv = None
             if tok.dep_ in ("dobj", "nsubjpass") and h is not tok and self._is_light(h):
-                hf = self.frame(h)
-                f.light = h
+                lv = h
+            elif tok.dep_ == "pobj" and h.lower_ == "for" and h.dep_ == "prep" and self._is_light(h.head):
+                lv = h.head  # "converged for a rally", "joined X for talks": the light verb's noun too
+            if lv is not None:
+                hf = self.frame(lv)
+                f.light = lv
                 if not f.subj and not f.poss:
                     f.subj = hf.subj
                     f.inherited_subj = hf.inherited_subj
@@ -261,6 +279,17 @@ class EventCoder:
                 for p, objs in hf.preps.items():
                     if p not in f.preps:
                         f.preps[p] = objs
+            elif (tok.dep_ == "pobj" and h.lower_ in ("for", "of") and not f.subj and not f.poss
+                  and h.head.lemma_.lower() in self.q.get("responsibility_heads", ())):
+                # "Russia was responsible for the shelling of Kharkiv", "blamed X for the attack":
+                # the one held responsible did it
+                r = h.head
+                holder = [c for c in r.children if c.dep_ == "dobj"] or [c for c in r.children if c.dep_ in SUBJ_DEPS]
+                if not holder and r.dep_ in ("acomp", "oprd", "amod"):
+                    holder = [c for c in r.head.children if c.dep_ in SUBJ_DEPS] if r.dep_ != "amod" else [r.head]
+                if holder:
+                    f.subj = holder
+                    f.inherited_subj = True
             elif tok.dep_ == "pobj" and h.lemma_.lower() in CONTEXT_PREPS and not f.subj and not f.poss:
                 v = _verb_ancestor(h)
                 if v is not None:
@@ -277,6 +306,9 @@ class EventCoder:
 
     def is_speech(self, tok) -> bool:
         return any(e.kind == "speech" for e, _ in self.candidates(tok))
+
+    def _has_family(self, tok) -> bool:
+        return any(e.family is not None for e, _ in self.candidates(tok))
 
     def _is_light(self, tok) -> bool:
         return any(e.kind == "light" for e, _ in self.candidates(tok))
@@ -310,7 +342,9 @@ class EventCoder:
             if (d == "advcl" and cur.tag_ in ("VBG", "VBN")) or (d == "pcomp" and h.dep_ == "prep"):
                 # "..., contributing $46 million", "by donating supplies": the main clause's subject
                 v = h if d == "advcl" else h.head
-                f.subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
+                if d == "pcomp" and v.dep_ in ("acomp", "oprd") and v.head is not v:
+                    v = v.head  # "X are guilty of violating", "X is responsible for shelling"
+                f.subj = [c for c in v.children if c.dep_ in SUBJ_DEPS] or _misparsed_subject(v)
                 if f.subj:
                     f.inherited_subj = True
                     return
@@ -325,8 +359,29 @@ class EventCoder:
                 elif rel:
                     f.obj = f.obj or [h]
                 return
+            if d == "acl" and cur.tag_ != "VBN" and h.lemma_.lower() in self.q.get("document_nouns", ()) \
+                    and h.dep_ in ("dobj", "pobj", "appos"):
+                # "X issued a statement calling on Y": the statement's issuer calls
+                v = h.head.head if h.dep_ == "pobj" else h.head
+                subj = [c for c in v.children if c.dep_ in SUBJ_DEPS] or _misparsed_subject(v)
+                if subj:
+                    f.subj = subj
+                    f.inherited_subj = True
+                    return
+            if d == "acl" and _misparsed_subject(cur):
+                f.subj = _misparsed_subject(cur)
+                f.obj = f.obj or [c for c in cur.children if c.dep_ in ("dobj", "oprd")]
+                f.inherited_subj = True
+                return
             if d == "acl":
-                if cur.tag_ == "VBN":
+                named = [c for c in cur.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
+                if cur.tag_ == "VBN" and named and h.pos_ == "PROPN" and h.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                    # "Trump called Erdogan on Wednesday" misparsed as "a man called John": a
+                    # name is not named, so the head is the caller and the oprd the called
+                    f.subj = [h]
+                    f.obj = f.obj or named
+                    f.inherited_subj = True
+                elif cur.tag_ == "VBN":
                     f.obj = f.obj or [h]
                 else:
                     f.subj = [h]
@@ -404,10 +459,12 @@ class EventCoder:
         return score
 
     def sequence_match(self, e: VerbEntry, tok) -> tuple[int, dict] | None:
-        """Match a TABARI word-order pattern around ``tok`` within its sentence: units in
-        order, other words allowed between units, the words of a unit adjacent.  Returns
-        (words matched, marks) where marks maps "$"/"+" to ("before"|"after", token index),
-        the place to look for that actor; None when the pattern is not there."""
+        """Match a TABARI word-order pattern around ``tok`` within its sentence (the words
+        before the verb back to its clause start): units in order, other words allowed between units, the words of a unit adjacent, a unit glued
+        to the verb ("RECENTLY_*") right next to it, "^" over one noun phrase.  Returns
+        (words matched, marks) where marks maps "$"/"+"/"%" to (side, lo, hi): the actor of
+        that mark lies in tokens lo..hi-1, between the pattern words around the mark (the
+        first one after the verb, the nearest one before it); None when the pattern is not there."""
         key = (id(e), tok.i)
         cache = self._seq_cache if getattr(self, "_frames_doc", None) is tok.doc else {}
         if key in cache:
@@ -421,54 +478,130 @@ class EventCoder:
         def at(j, alt):
             if j < 0 or j + len(alt) > len(low):
                 return False
-            return all(low[j + k] == w or lem[j + k] == w or (len(w) >= 5 and low[j + k].startswith(w))
+            return all(low[j + k] == w
                        for k, w in enumerate(alt))
+
+        def fail():
+            cache[key] = None
+            return None
 
         before, after = e.sequence
         marks: dict = {}
         n = 0
+        upper_lo, lower_hi = self.upper_start(tok), self.lower_end(tok)
         pos = tok.i - base + 1
-        for kind, val in after:
+        pending: list = []  # marks still waiting for the next pattern word to bound them
+        for kind, val, adj in after:
             if kind == "mark":
                 if val == "%":  # a compound ("X and Y") after the verb
                     if not any(t.conjuncts and t.pos_ in ("NOUN", "PROPN") for t in doc[pos + base:sent.end]):
-                        cache[key] = None
-                        return None
+                        return fail()
                     n += 1
-                marks.setdefault(val, ("after", pos + base))
+                if val not in marks:
+                    marks[val] = ["after", pos + base, lower_hi]
+                    pending.append(val)
+                continue
+            if kind == "skip":
+                ch = self._chunk_after(sent, pos + base)
+                if ch is None:
+                    return fail()
+                for m in pending:
+                    marks[m][2] = max(marks[m][1], ch[0])
+                pending = []
+                pos, n = ch[1] - base, n + 1
                 continue
             hit = None
-            for j in range(pos, len(low)):
+            for j in ([pos] if adj else range(pos, len(low))):
                 alt = next((a for a in val if at(j, a)), None)
                 if alt is not None:
                     hit = (j, alt)
                     break
             if hit is None:
-                cache[key] = None
-                return None
+                return fail()
+            for m in pending:
+                marks[m][2] = hit[0] + base
+            pending = []
             pos, n = hit[0] + len(hit[1]), n + len(hit[1])
         pos = tok.i - base  # exclusive end, moving left
-        for kind, val in reversed(before):
+        pending = []
+        for kind, val, adj in reversed(before):
             if kind == "mark":
                 if val == "%":  # a compound subject ("X and Y agree")
                     if not any(c.conjuncts for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
-                        cache[key] = None
-                        return None
+                        return fail()
                     n += 1
-                marks.setdefault(val, ("before", pos + base))
+                if val not in marks:
+                    marks[val] = ["before", upper_lo, pos + base]
+                    pending.append(val)
+                continue
+            if kind == "skip":
+                ch = self._chunk_before(sent, pos + base)
+                if ch is None:
+                    return fail()
+                for m in pending:
+                    marks[m][1] = min(marks[m][2], ch[1])
+                pending = []
+                pos, n = ch[0] - base, n + 1
                 continue
             hit = None
-            for j in range(pos - 1, -1, -1):
-                alt = next((a for a in val if j + len(a) <= pos and at(j, a)), None)
+            for j in range(pos - 1, upper_lo - base - 1, -1):
+                alt = next((a for a in val if j + len(a) <= pos and (not adj or j + len(a) == pos) and at(j, a)), None)
                 if alt is not None:
                     hit = (j, alt)
                     break
+                if adj and j < pos - 4:
+                    break
             if hit is None:
-                cache[key] = None
-                return None
+                return fail()
+            for m in pending:
+                marks[m][1] = hit[0] + len(hit[1]) + base
+            pending = []
             pos, n = hit[0], n + len(hit[1])
-        cache[key] = (n, marks)
+        cache[key] = (n, {k: tuple(v) for k, v in marks.items()})
         return cache[key]
+
+    def _chunks(self, sent) -> list[tuple[int, int]]:
+        """The sentence's base noun phrases as (start, end) token indices, once per sentence."""
+        cache = getattr(self, "_chunk_cache", None)
+        if cache is None or getattr(self, "_chunk_doc", None) is not sent.doc:
+            cache = self._chunk_cache = {}
+            self._chunk_doc = sent.doc
+        got = cache.get(sent.start)
+        if got is None:
+            try:
+                got = [(c.start, c.end) for c in sent.noun_chunks]
+            except (ValueError, NotImplementedError):  # no parse: every noun is its own phrase
+                got = [(t.i, t.i + 1) for t in sent if t.pos_ in ("NOUN", "PROPN", "PRON")]
+            cache[sent.start] = got
+        return got
+
+    def _chunk_after(self, sent, i):
+        """The noun phrase that holds token ``i`` or is the first after it."""
+        return next((c for c in self._chunks(sent) if c[1] > i), None)
+
+    def _chunk_before(self, sent, i):
+        """The noun phrase that ends at ``i`` (exclusive) or is the last before it."""
+        return next((c for c in reversed(self._chunks(sent)) if c[0] < i), None)
+
+    @staticmethod
+    def upper_start(tok) -> int:
+        """Where the words before the verb begin for TABARI: the sentence start, or the last
+        clause-separating comma (one attached to a verb, not one inside a noun phrase)."""
+        sent = tok.sent
+        for j in range(tok.i - 1, sent.start - 1, -1):
+            t = tok.doc[j]
+            if t.text in (",", ";", ":") and t.head.pos_ in ("VERB", "AUX") and t.head.i != tok.i:
+                return j + 1
+        return sent.start
+
+    @staticmethod
+    def lower_end(tok) -> int:
+        """Where the words after the verb end for TABARI: the end of the verb phrase, taken as
+        the subtree of the verb (or of the verb it complements, "seen to break into ...")."""
+        v = tok
+        while v.dep_ == "xcomp" and v.head is not v:
+            v = v.head
+        return max(tok.right_edge.i, v.right_edge.i) + 1
 
     def _best(self, tok, f: Frame, kinds=("event", "content")) -> VerbEntry | None:
         return self._best_scored(tok, f, kinds)[0]
@@ -480,10 +613,12 @@ class EventCoder:
                 continue
             if trig.particle and trig.particle not in f.particles:
                 continue
+            if trig.prefix and not _has_prefix(tok, trig.prefix):
+                continue
             spec = self._score(e, f)
             if spec is None:
                 continue
-            spec += 1 if trig.particle else 0
+            spec += (1 if trig.particle else 0) + (1 if trig.prefix else 0)
             if spec > best_spec or (spec == best_spec and best is not None and best.kind == "content"
                                     and e.kind == "event"):
                 best, best_spec = e, spec
@@ -505,9 +640,11 @@ class EventCoder:
                 if o.lemma_.lower() in self.q.get("partitive_nouns", ()):
                     objs.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                                 for x in p.children if x.dep_ == "pobj")
+            enacting = _lem(tok) in self.q.get("enacting_verbs", ())
             for o in objs:
                 sub = self.code(o, depth + 1)
-                if sub is not None and sub.entry.kind != "content":
+                if sub is not None and (sub.entry.kind != "content" or (enacting and sub.code.strip("0"))):
+                    sub.enacted = sub.entry.kind == "content"
                     sub.head = tok
                     sub.consumed.append(o)
                     sub.rule = f"{sub.rule} via light verb {tok.lemma_}"
@@ -596,6 +733,9 @@ class EventCoder:
                     if _lem(h) in q["hypothetical_heads"]:
                         return "hypothetical"
                     hm = self._own_modality(h) if self._pos(h) != "NOUN" else None
+                    if hm == "future" and cur.dep_ == "conj" and own in (None, "future") and not any(
+                            x.dep_ in SUBJ_DEPS for x in cur.children):
+                        return "future"  # "said it would X and would Y", "will meet and sign" (one subject)
                     if hm in ("hypothetical", "future") and cur.dep_ in ("advcl", "conj", "ccomp", "nsubj"):
                         return "hypothetical"
                     cur = h
@@ -623,7 +763,10 @@ class EventCoder:
             if aux_result is None and d in ("aux", "auxpass"):
                 lw = c.lower_
                 if lw in q["hypothetical_aux"]:
-                    if lw == "would" and v.dep_ == "ccomp" and v.head.tag_ == "VBD":
+                    w = v
+                    while w.dep_ == "conj" and w.head is not w:  # "said it would X and would Y"
+                        w = w.head
+                    if lw == "would" and w.dep_ == "ccomp" and w.head.tag_ == "VBD":
                         aux_result = "future"  # future in the past: "said it would withdraw"
                     else:
                         aux_result = "hypothetical"
@@ -657,15 +800,53 @@ class EventCoder:
     sentence_reported = False  # set per sentence by the stage: "According to reports, ..."
 
 
+IRREGULAR = Path(__file__).resolve().parents[1] / "data" / "events" / "irregular_verbs.txt"
+
+
+@lru_cache(maxsize=None)
+def _irregular(path: str = str(IRREGULAR)) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """Irregular verbs (base -> past forms) and the prefixes built on them, from data."""
+    forms: dict[str, tuple[str, ...]] = {}
+    prefixes: list[str] = []
+    section = None
+    for n, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("["):
+            section = line.strip("[]")
+            continue
+        words = line.split()
+        if section == "prefixes":
+            prefixes.extend(words)
+        elif section == "verbs" and len(words) == 3:
+            forms[words[0]] = tuple(words[1:])
+        else:
+            raise ValueError(f"{path}:{n}: expected BASE PAST PARTICIPLE under [verbs] or words under [prefixes]")
+    return forms, tuple(sorted(prefixes, key=len, reverse=True))
+
+
+def _irregular_forms(lemma: str) -> set[str]:
+    """Past forms of an irregular verb, prefixed ones included ("overrun" -> overran)."""
+    forms, prefixes = _irregular()
+    if lemma in forms:
+        return set(forms[lemma])
+    for p in prefixes:
+        base = lemma[len(p):]
+        if lemma.startswith(p) and base in forms:
+            return {p + f for f in forms[base]}
+    return set()
+
+
 def _inflect(lemma: str, pos: str) -> set[str]:
-    """Regular English inflections of a lemma (verbs: -s -ed -ing; nouns: plural)."""
+    """English inflections of a lemma (verbs: -s -ed -ing and irregular pasts; nouns: plural)."""
     out = set()
     if pos == "NOUN":
         out |= {lemma + "s", lemma + "es"}
         if lemma.endswith("y"):
             out.add(lemma[:-1] + "ies")
     elif pos == "VERB":
-        out |= {lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
+        out |= {lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"} | _irregular_forms(lemma)
         if lemma.endswith("e"):
             out |= {lemma + "d", lemma[:-1] + "ing"}
         if lemma.endswith("y"):
@@ -707,8 +888,24 @@ def _forms(tok) -> set:
     return out
 
 
+def _has_prefix(tok, words) -> bool:
+    """The words right before ``tok`` are ``words`` ("wire" before "tapped")."""
+    i = tok.i - len(words)
+    return i >= 0 and all(tok.doc[i + k].lower_ == w for k, w in enumerate(words))
+
+
 def _lem(tok) -> str:
     return tok.lemma_.lower()
+
+
+def _misparsed_subject(v) -> list:
+    """The subject of a main verb the parser hung as a participle on a root noun: in "The air
+    force carried out strikes" (ROOT "force", acl "carried" with an object) the noun acts."""
+    h = v.head
+    if (v.dep_ == "acl" and v.tag_ in ("VBN", "VBD") and h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "dobj" for c in v.children)):
+        return [h]
+    return []
 
 
 def _verb_ancestor(tok):

@@ -11,8 +11,9 @@ import logging
 from ..dictionaries.verbs import load_verb_dictionaries
 from ..model import Event, EventDate, Plover, Span
 from . import dates as _dates
+from .anchors import anchors as _anchors, inherit_dates
 from .codebook import default_codebook
-from .coder import Coding, EventCoder, _lem
+from .coder import NON_ARGUMENT_ENTS, Coding, EventCoder, _lem
 from .places import gazetteer, settings as place_settings
 
 log = logging.getLogger("polybius.events")
@@ -31,10 +32,14 @@ class EventStage:
         self.settings = settings
         self.verbs = load_verb_dictionaries(getattr(settings, "verbs_files", []) or [])
         self.coder = EventCoder(self.verbs, nlp.vocab)
+        # a TABARI/PETRARCH-1 dictionary: patterns are word sequences, verb phrases coded in text order
+        self.tabari = any(e.sequence is not None for e in self.verbs.entries)
         self.codebook = default_codebook()
         ps = place_settings()
         self.place_preps = set(ps.get("place_preps", []))
         self.place_labels = set(ps.get("place_labels", []))
+        self.anchor_preps = _anchors()
+        self._forces = self.verbs.synsets.get("FORCES", frozenset()) | self.verbs.synsets.get("PEACEKEEPERS", frozenset())
         self.keep = tuple(getattr(settings, "event_modalities", None) or KEEP_MODALITIES)
         self.speech = {(t.lemma) for e in self.verbs.entries if e.kind == "speech" for t in e.triggers}
         self.charges = [e for e in self.verbs.entries if e.kind == "charge"]
@@ -53,7 +58,7 @@ class EventStage:
         # per-document precomputation: trigger candidates, tree depths, entities by sentence
         self.coder.reset(sp)
         trig_idx = self.coder.trigger_indices(sp)
-        self._tok_actors = self._actor_index(doc, sp) if trig_idx else {}
+        self._tok_actors, self._tok_spans = self._actor_index(doc, sp) if trig_idx else ({}, {})
         oblig_idx = self.coder.word_indices(sp, self.obligation_aux) if trig_idx and self.obligation_aux else []
         if trig_idx:
             import numpy as np
@@ -85,6 +90,7 @@ class EventStage:
         events = self.dedup(doc, raw)
         for n, e in enumerate(events, 1):
             e.id = f"E{n}"
+        inherit_dates(doc, events, self.anchor_preps)
         doc.events = events
 
     def code_sentence(self, doc, si: int, span, trigs=None) -> list[Event]:
@@ -99,7 +105,10 @@ class EventStage:
         if not trigs:
             return []
         depths = self._depths
-        trigs.sort(key=lambda t: (depths[t.i], t.i))
+        if self.tabari:
+            trigs.sort(key=lambda t: t.i)  # TABARI codes verb phrases in the order of the text
+        else:
+            trigs.sort(key=lambda t: (depths[t.i], t.i))
         consumed: set[int] = set()
         out: list[Event] = []
         trig_set = getattr(self, "_trig_set", None)
@@ -111,7 +120,7 @@ class EventStage:
             c = self.coder.code(t)
             if c is None:
                 continue
-            if c.entry.kind == "content":
+            if c.entry.kind == "content" and not c.enacted:
                 continue
             for x in c.consumed:
                 consumed.add(x.i)
@@ -120,10 +129,16 @@ class EventStage:
             # an event noun that is an argument of a coded verb is part of that event
             for o in c.frame.obj:
                 consumed.add(o.i)
+            if c.entry.sequence is not None:
+                # TABARI: a verb phrase that codes is done; the verbs inside it are not coded apart
+                consumed.update(_verb_phrase(c.tok))
+                if c.head is not c.tok:
+                    consumed.update(_verb_phrase(c.head))
             c = self.obligation(c) or c
             out.extend(self.make_events(doc, si, span, c))
         out.extend(self.obligations_uncoded(doc, si, span, consumed))
         out.extend(self.charge_events(doc, si, span, consumed, trigs))
+        out.extend(self.claim_events(doc, si, span, out))
         return out
 
     # ------------------------------------------------------------------ reframing
@@ -133,23 +148,38 @@ class EventStage:
                 return e
         return None
 
+    def _speech_head(self, h) -> bool:
+        """A speech verb, or a light verb whose object is a speech noun ("issued a reminder that")."""
+        if self.coder.is_speech(h):
+            return True
+        return self.coder._is_light(h) and any(c.dep_ == "dobj" and self.coder.is_speech(c) for c in h.children)
+
     def _under_speech_obligation(self, v):
         """The speech verb when ``v`` is 'Y must/should do' reported by a speaker."""
-        if v is None or v.dep_ != "ccomp" or not self.coder.is_speech(v.head):
+        if v is None:
+            return None
+        if v.dep_ == "acl" and self.coder._pos(v.head) == "NOUN" and self.coder.is_speech(v.head) and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in v.children):
+            pass  # "a reminder to X that Y must ...": the speech noun's content clause
+        elif v.dep_ != "ccomp" or not self._speech_head(v.head):
             return None
         if any(c.dep_ == "aux" and c.lower_ in self.obligation_aux for c in v.children):
             return v.head
         return None
 
     def obligation(self, c: Coding) -> Coding | None:
-        """'X said Y must withdraw' -> X demands that Y withdraw (CAMEO 10 + concept)."""
-        if c.entry.family is not None or c.head is not c.tok and self.coder._pos(c.head) == "NOUN":
+        """'X said Y must withdraw' -> X demands that Y withdraw (CAMEO 10 + concept); 'X said Y
+        must agree to talks' -> X demands that Y agree (the concept of what Y is to agree to)."""
+        if c.entry.family not in (None, "intent") or c.head is not c.tok and self.coder._pos(c.head) == "NOUN":
             return None
         sp = self._under_speech_obligation(c.head)
         entry = self._family_entry("demand")
         if sp is None or entry is None:
             return None
-        concept = self.verbs.concept_of(c.code)
+        if c.entry.family == "intent":
+            concept = self.verbs.concepts.get(c.concept) if c.concept else None
+        else:
+            concept = self.verbs.concept_of(c.code)
         code = (concept.codes.get("demand") if concept else None) or entry.code
         return Coding(code, entry, c.head, self.coder.frame(sp), f"{entry.rule} family=demand (obligation under "
                       f"{sp.lemma_})" + (f" concept={concept.name}" if concept else "") + f" <- {c.rule}", sp,
@@ -216,39 +246,135 @@ class EventStage:
     def _compound_subject(self, f, sources) -> list:
         """Every actor of a subject with "and" in it ("X and the evil Y welcomed"), even when
         the parser did not join them as conjuncts; actors inside its prepositional phrases are
-        not members ("lawmakers in X and Y")."""
+        not members ("lawmakers in X and Y"), except the of-phrase of a member that names no
+        actor itself ("X's sheep and goats of Y": the goats are Y's)."""
         out = list(sources)
         for s in f.subj:
             sub = list(s.subtree)
-            if not any(t.dep_ == "cc" for t in sub):
-                continue
+            if not any(t.dep_ == "cc" and t.head.pos_ in ("NOUN", "PROPN") for t in sub):
+                continue  # "and" between names, not between adjectives ("X's awful and evil minister")
+            members = {s.i, *(c.i for c in s.conjuncts)}
+
+            def blocks(a) -> bool:
+                if a.dep_ != "prep" or not (s.left_edge.i <= a.i <= s.right_edge.i):
+                    return False
+                if a.lower_ != "of" or a.head.i not in members:
+                    return True
+                h = s.doc[max(m for m in members if m < a.i)]  # the member the phrase follows
+                return bool(self._innermost(h.i) or any(self._innermost(x.i) for x in h.children
+                                                        if x.dep_ in ("poss", "compound")))
+
             for t in sub:
-                if t.pos_ not in ("PROPN", "NOUN") or any(a.dep_ == "prep" and a.i >= s.left_edge.i for a in t.ancestors
-                                                          if a.i <= s.right_edge.i):
+                if t.pos_ not in ("PROPN", "NOUN") or any(blocks(a) for a in t.ancestors):
                     continue
-                for a in self._tok_actors.get(t.i, [])[:1]:
+                for a in self._innermost(t.i):
                     if a not in out:
                         out.append(a)
         return out
 
-    def _actor_near(self, tok, mark, exclude) -> tuple[list, object]:
-        """Actors at a TABARI pattern mark: the first after ("after", i) or the nearest
-        before ("before", i) within the verb's clause."""
-        side, i = mark
-        lo, hi = tok.left_edge.i, tok.right_edge.i + 1  # the verb's own clause
-        rng = range(i, hi) if side == "after" else range(i - 1, lo - 1, -1)
+    def _tabari_actors(self, doc, c: Coding, f, sf, marks, sources, stok, targets, ttok):
+        """Source and target the TABARI way, given what the parse found: a "$"/"+" in the
+        pattern says where the source/target is and wins; without a target, the first actor
+        after the verb in its phrase; without a source (or with only the target as subject),
+        the nearest actor before the verb back to the clause start.  Actors are read by name
+        (a pronoun is no target), and a compound ("X and Y") gives all its members."""
+        tok = c.tok
+        upper = ("before", self.coder.upper_start(tok), tok.i)
+        lower = ("after", tok.i + 1, self.coder.lower_end(tok))
+        if sources:
+            sources = self._compound_subject(sf, sources)
+        if "$" in marks:
+            got, gtok = self._actor_at(tok, marks["$"], [])
+            if got:
+                sources, stok = got, gtok
+        elif not sources and f.passive and marks.get("+", ("after",))[0] == "after":
+            # a passive without its agent: TABARI reads the actor before the verb as the source
+            sources, stok = self._actor_at(tok, upper, [])
+            if sources:
+                targets, ttok = [], None
+        named = [t for t in (ttok.subtree if ttok is not None else [])
+                 if any(a in targets for a in self._tok_actors.get(t.i, []))]
+        if targets and ttok is not None and all(t.pos_ == "PRON" for t in named):
+            targets, ttok = [], None  # TABARI reads actors by name, not through pronouns ("its embassy")
+        if "+" in marks:
+            got, gtok = self._actor_at(tok, marks["+"], sources if "$" in marks else [])
+            if got:
+                targets, ttok = got, gtok
+        elif not targets and marks.get("%", ("after",))[0] != "before":
+            got, gtok = self._actor_at(tok, lower, sources)
+            if got:
+                targets, ttok = got, gtok
+        elif targets and ttok is not None:
+            targets = self._with_conjuncts(ttok, targets, sources)
+        if targets and "$" not in marks and "%" not in marks:
+            sources = [a for a in sources if a not in targets]  # the subject the pattern made the target
+        if not sources and "$" not in marks:
+            # the nearest actor before the verb (for a verb coordinated with an earlier one,
+            # before that one: "X condemned ... and promised ..."), not the target's own phrase
+            v = tok
+            while v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i:
+                v = v.head
+            if v is not tok:
+                upper = ("before", self.coder.upper_start(v), v.i)
+            got, gtok = self._actor_at(tok, upper, targets if ttok is not None and ttok.i < tok.i else [])
+            if got:
+                sources, stok = got, gtok
+        return sources, stok, targets, ttok
+
+    def _object_phrase(self, tok) -> bool:
+        """A noun phrase after the verb in its phrase that is not a bare time expression
+        ("said today" has none; "said on Saturday" has one)."""
+        hi = self.coder.lower_end(tok)
+        for a, b in self.coder._chunks(tok.sent):
+            if tok.i < a < hi and tok.doc[b - 1].dep_ not in ("npadvmod", "tmod"):  # its head ends it
+                return True
+        return False
+
+    def _actor_at(self, tok, mark, exclude) -> tuple[list, object]:
+        """Actors at a TABARI pattern position ``(side, lo, hi)``: the first named actor in
+        tokens lo..hi-1 ("after") or the nearest one ("before"), with the other members of its
+        compound ("Minas Tirith and Osgiliath")."""
+        side, lo, hi = mark
+        rng = range(lo, hi) if side == "after" else range(hi - 1, lo - 1, -1)
+        doc = tok.doc
         for j in rng:
-            if j == tok.i or tok.doc[j].pos_ == "PRON":
+            if j == tok.i or doc[j].pos_ == "PRON":
                 continue  # a position holds a name, not a pronoun
-            acts = [a for a in self._tok_actors.get(j, []) if a not in exclude]
+            acts = [a for a in self._innermost(j) if a not in exclude]
             if acts:
-                return acts[:1], tok.doc[j]
+                return self._with_conjuncts(doc[j], acts, exclude), doc[j]
         return [], None
 
+    def _innermost(self, i) -> list:
+        """The actors of the innermost mention over token ``i`` (several when one name has
+        several codes)."""
+        acts = self._tok_actors.get(i, [])
+        if len(acts) <= 1:
+            return list(acts)
+        span = self._tok_spans.get(i, [])
+        return [a for a, sp in zip(acts, span) if sp == span[0]]
+
+    def _with_conjuncts(self, t, acts, exclude) -> list:
+        """``acts`` (found at token ``t``) and the actors of the other members of the
+        compound ``t`` heads, or of the name ``t`` is part of."""
+        out = list(acts)
+        h = t
+        ids = {a.id for a in acts}
+        while h.dep_ in ("compound", "flat") and h.head.i > h.i and ids & {a.id for a in self._tok_actors.get(h.head.i, [])}:
+            h = h.head
+        for cj in h.conjuncts:
+            if cj.pos_ not in ("NOUN", "PROPN"):
+                continue
+            found = self._innermost(cj.i) or next((self._innermost(x.i) for x in cj.children
+                                                   if x.dep_ in ("compound", "poss", "amod") and self._innermost(x.i)), [])
+            out.extend(a for a in found if a not in out and a not in exclude)
+        return out
+
     @staticmethod
-    def _actor_index(doc, sp) -> dict[int, list]:
+    def _actor_index(doc, sp) -> tuple[dict[int, list], dict[int, list]]:
         """Token index -> actors with a mention over it, innermost mention first (what
-        ``Document.actors_at`` answers for one token), built once per document."""
+        ``Document.actors_at`` answers for one token), and token index -> the (start, end)
+        of each of those mentions; built once per document."""
         hits: dict[int, list] = {}
         for a in doc.actors:
             for m in a.mentions:
@@ -256,17 +382,19 @@ class EventStage:
                 if span is None:
                     continue
                 for i in range(span.start, span.end):
-                    hits.setdefault(i, []).append((m.end - m.start, a))
-        out = {}
+                    hits.setdefault(i, []).append((m.end - m.start, a, (m.start, m.end)))
+        out, spans = {}, {}
         for i, lst in hits.items():
             lst.sort(key=lambda x: x[0])
-            seen, acts = set(), []
-            for _, a in lst:
+            seen, acts, sp_ = set(), [], []
+            for ln, a, m in lst:
                 if a.id not in seen:
                     seen.add(a.id)
                     acts.append(a)
+                    sp_.append(m)
             out[i] = acts
-        return out
+            spans[i] = sp_
+        return out, spans
 
     def _actors_at_token(self, doc, t) -> list:
         idx = getattr(self, "_tok_actors", None)
@@ -284,9 +412,11 @@ class EventStage:
                 h = h.head.head
             hits = self._actors_at_token(doc, h)
             if not hits:
-                for c in h.children:
-                    if c.dep_ in ("poss", "compound", "amod", "nmod"):
-                        hits.extend(a for a in self._actors_at_token(doc, c) if a not in hits)
+                for c in h.children:  # "Iraqi forces", "the newspaper La Prensa"
+                    if c.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
+                        # "Eriadori and Calenardhon leaders": the modifier and its conjuncts
+                        for m in [c, *c.conjuncts] if c.dep_ != "appos" else [c]:
+                            hits.extend(a for a in self._actors_at_token(doc, m) if a not in hits)
             if not hits and h.lemma_.lower() in self.quantity_heads:
                 for p in h.children:
                     if p.dep_ == "prep" and p.lower_ == "of":
@@ -324,7 +454,9 @@ class EventStage:
 
     def role_tokens(self, role: str, c: Coding, f) -> list:
         if role == "subj":
-            return f.subj
+            # "the missiles fired by X struck Y": an instrument's agent stands behind the subject
+            return f.subj + [x for s in f.subj for a in s.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                             for b in a.children if b.dep_ == "agent" for x in b.children if x.dep_ == "pobj"]
         if role == "obj":
             return f.obj
         if role == "dative":
@@ -335,8 +467,13 @@ class EventStage:
             return [m for m in f.mod_toks if m.dep_ != "poss"]
         if role.startswith("prep:"):
             return f.preps.get(role[5:], [])
-        if role == "comp_subj" and c.complement is not None:
-            return c.complement.frame.subj
+        if role == "comp_subj":
+            if c.complement is not None:
+                return c.complement.frame.subj
+            # "called for Britain to stay": the complement's subject even when its verb codes nothing
+            if f.comp is None or not any(x.dep_ == "aux" and x.lower_ == "to" for x in f.comp.children):
+                return []
+            return [x for x in f.comp.children if x.dep_ in ("nsubj", "nsubjpass")]
         if role == "obj_pp":
             return [x for o in f.obj for p in o.children if p.dep_ == "prep" and p.lower_ != "of"
                     for x in p.children if x.dep_ == "pobj"]
@@ -351,14 +488,59 @@ class EventStage:
             return out
         if role == "pp":
             return [x for objs in f.preps.values() for x in objs]
+        if role == "phrase_tree":
+            return self._phrase_tree(c, f)
         if role == "obj_owner":
             out = []
             for o in f.obj:
                 out.extend(x for x in o.children if x.dep_ in ("poss", "compound", "amod", "nmod"))
-                out.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
+                out.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of")
                            for x in p.children if x.dep_ == "pobj")
             return out
         return []
+
+    def _clause_agent(self, doc, c: Coding, targets) -> tuple[list, object]:
+        marks = self.coder.q.get("cause_marks", frozenset())
+        for h in (c.head, c.tok):
+            for adv in h.children:
+                if adv.dep_ != "advcl" or not any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in adv.children):
+                    continue
+                sub = self.coder.code(adv)
+                if sub is None or sub.code[:2] not in ("18", "19", "20"):
+                    continue
+                for s in adv.children:
+                    if s.dep_ != "nsubj":
+                        continue
+                    acts = [a for a in self.actors_of(doc, s) if a not in targets]
+                    if acts:
+                        return acts, s
+        return [], None
+
+    def _phrase_tree(self, c: Coding, f) -> list:
+        """Nouns inside the event's object and prepositional phrases and its purpose clause
+        ("to assist Ethiopia"), in text order after the trigger; never the subject's side."""
+        heads = [*f.obj, *f.dative, *(x for objs in f.preps.values() for x in objs)]
+        for h in (c.head, c.tok):
+            heads.extend(x for x in h.children if x.dep_ == "advcl"
+                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children))
+        # then the complement ("considering sending aid to X", "willing to withdraw from X")
+        comps = [f.comp] if f.comp is not None else []
+        comps += [x for h in (c.head, c.tok) for x in h.children if x.dep_ in ("xcomp", "ccomp")]
+        out, seen = [], set()
+        for group in (heads, comps):
+            found = []
+            for h in group:
+                for t in h.subtree:
+                    if t.i in seen or t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in NON_ARGUMENT_ENTS:
+                        continue
+                    if t.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                        continue  # a clause's own subject inside the phrase acts, it is not acted on
+                    if any(ch.dep_ == "poss" and ch.pos_ == "PRON" and ch.lower_ != "whose" for ch in t.children):
+                        continue  # "for not inviting *its* representatives": the source's own people
+                    seen.add(t.i)
+                    found.append(t)
+            out.extend(sorted(found, key=lambda t: t.i))
+        return out
 
     def first_argument(self, roles, c: Coding, f):
         """The first syntactic argument the roles name, actor or not (for its span)."""
@@ -383,10 +565,16 @@ class EventStage:
                     return acts, tok
                 continue
             for tok in self.role_tokens(role, c, f):
+                if exclude and self._own_forces(tok):
+                    continue  # "withdraw its troops from X": the source's own forces are not acted on
                 acts = [a for a in self.actors_of(doc, tok) if a not in exclude]
                 if acts:
                     return acts, tok
         return [], None
+
+    def _own_forces(self, tok) -> bool:
+        return (tok.lemma_.lower() in self._forces
+                and any(ch.dep_ == "poss" and ch.pos_ == "PRON" and ch.lower_ != "whose" for ch in tok.children))
 
     def target_roles(self, c: Coding) -> list[str]:
         if c.entry.target is not None:
@@ -410,40 +598,63 @@ class EventStage:
         if not targets and c.complement is not None and "comp_target" not in (c.entry.target or []):
             targets, ttok = self.resolve_roles(doc, ["comp_target"], c, f, exclude=sources)
         seq = self.coder.sequence_match(c.entry, c.tok) if c.entry.sequence is not None else None
+        fallback = False
+        if (not targets and not f.passive and seq is None and len(sources) <= 1
+                and (sources or any(t.pos_ in ("NOUN", "PROPN") for t in sf.subj)) and c.entry.dialect != "petrarch"
+                and "none" not in (c.entry.target or []) and not (self.coder._pos(c.head) == "NOUN" and f.light is None)):
+            # the named roles hold no actor: the first actor inside the event's own phrases
+            # ("claimed responsibility for the attack in Kandahar", "denied charges by X",
+            # "donated ventilators to assist Ethiopia"), at lower confidence
+            targets, ttok = self.resolve_roles(doc, ["phrase_tree"], c, f, exclude=sources)
+            fallback = bool(targets)
+            # "the American-Iraqi partnership" under an American's verb: the other side
+            own = {(a.code or "")[:3] for a in sources if a.code}
+            others = [a for a in targets if (a.code or "")[:3] not in own]
+            if others:
+                targets = others
         if seq is not None:
-            # TABARI: the actor at a "$"/"+" mark, else the first actor after the verb is the target
-            marks = seq[1]
-            if sources:
-                sources = self._compound_subject(sf, sources)
-            if not sources and "$" in marks:
-                sources, stok = self._actor_near(c.tok, marks["$"], [])
-            elif not sources and f.passive and marks.get("+", ("after",))[0] == "after":
-                # a passive without its agent: TABARI reads the actor before the verb as the source
-                sources, stok = self._actor_near(c.tok, ("before", c.tok.i), [])
-                if sources:
-                    targets, ttok = [], None
-            named = [t for t in (ttok.subtree if ttok is not None else [])
-                     if any(a in targets for a in self._tok_actors.get(t.i, []))]
-            if targets and ttok is not None and all(t.pos_ == "PRON" for t in named):
-                targets, ttok = [], None  # TABARI reads actors by name, not through pronouns ("its embassy")
-            if "+" in marks or not targets and marks.get("%", ("after",))[0] != "before":
-                got, gtok = self._actor_near(c.tok, marks.get("+", ("after", c.tok.i + 1)), sources)
-                if got:
-                    targets, ttok = got, gtok
-        if not targets and len(sources) > 1 and c.entry.target != ["none"]:
-            # "Gondor and Osgiliath renewed ties": each member of a compound subject acts on the others
+            sources, stok, targets, ttok = self._tabari_actors(doc, c, f, sf, seq[1], sources, stok, targets, ttok)
+            if not targets and len(sources) <= 1 and not self._object_phrase(c.tok):
+                return []  # TABARI needs a noun phrase after the verb for a target, even one with no actor
+        if (not targets and len(sources) > 1 and c.entry.target != ["none"] and (seq is None or "%" in seq[1])
+                and c.code not in self.coder.q.get("third_party_codes", ())
+                and not (stok is not None and {a.id for a in sources} <= {a.id for a in self._actors_at_token(doc, stok)})):
+            # (actors distributed from one phrase, "lawmakers in France and Germany", act together)
+            # "Gondor and Osgiliath renewed ties": each member of a compound subject acts on the
+            # others (in a TABARI dictionary, only where a "%" pattern says so)
             pairs = [(a, b) for a in sources for b in sources if a.id != b.id]
         else:
             pairs = None
         is_noun = self.coder._pos(c.head) == "NOUN"
         bare_noun = is_noun and f.light is None
         conf = c.entry.confidence
+        if fallback:
+            conf -= 0.1
+            c.rule = f"{c.rule} target=phrase"
         if f.inherited_subj or (c.source_frame and c.source_frame.inherited_subj):
             conf -= 0.1
         if bare_noun:
             conf -= 0.1
             if not (sources and targets):
                 return []  # a nominal mention without both actors is not coded on its own
+        if not sources and f.passive and c.code[:2] in ("18", "19", "20"):
+            # "23 civilians were killed as government forces launched air strikes": the actor of
+            # the attack in the accompanying clause did it (a conflict act, never its victim)
+            sources, stok = self._clause_agent(doc, c, targets)
+            if sources:
+                conf -= 0.1
+                c.rule = f"{c.rule} source=clause"
+        if not sources and f.passive and any(c.code.startswith(p) for p in self.coder.q.get("state_act_codes", ())):
+            # "was arrested in Rwanda", "were expelled from North Korea": with no agent, the
+            # state where it happened did it (confidence -0.1, `source=place`)
+            got, gtok = self.resolve_roles(doc, ["prep:from", "prep:in"], c, f)
+            got = [a for a in got if a.kind == "country"]
+            if got:
+                sources, stok = got, gtok
+                conf -= 0.1
+                c.rule = f"{c.rule} source=place"
+                if any(t in got for t in targets):
+                    targets, ttok = self.resolve_roles(doc, ["obj"], c, f, exclude=sources)
         passive_orphan = not sources and f.passive
         if not sources and not targets and not passive_orphan:
             return []
@@ -451,7 +662,7 @@ class EventStage:
         if modality == "hypothetical" and self.coder.conditional_threat(c.head):
             modality = "future"  # "will halt X unless Y": a conditional threat
         negated = self.coder.negated(c.head, c.tok if c.tok is not c.head else None)
-        if negated and seq is not None and any(w in NEGATION_WORDS for kind, alts in c.entry.sequence[0] if kind == "words"
+        if negated and seq is not None and any(w in NEGATION_WORDS for kind, alts, _adj in c.entry.sequence[0] if kind == "words"
                                                for alt in alts for w in alt):
             negated = False  # the pattern itself spells out the negation ("&NEG * OVER EFFORTS" [904])
         if modality == "future":
@@ -558,6 +769,49 @@ class EventStage:
                     doc.extras.setdefault("event_arguments", {})[id(ev)] = {
                         "source": _tok_span(speaker[0]), "target": _tok_span(accused[0])}
                     out.append(ev)
+        return out
+
+    def claim_events(self, doc, si, span, events) -> list[Event]:
+        """'The rebels claimed that they had attacked the base': the rebels claim responsibility
+        (015) for the attack, whose own modality becomes `reported` (their word for it)."""
+        verbs = self.coder.q.get("claim_verbs", frozenset())
+        cb = self.codebook.get("015")
+        if not verbs or cb is None:
+            return []
+        out = []
+        sp = doc.nlp
+        for ev in events:
+            if ev.source is None or not ev.root.isdigit() or not 14 <= int(ev.root) <= 20:
+                continue
+            t = sp.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+            if t is None or not len(t):
+                continue
+            v = t.root if self.coder._pos(t.root) != "NOUN" else _verb_of(t.root)
+            while v is not None and v.dep_ in ("conj", "xcomp") and v.head is not v:
+                v = v.head
+            if v is None or v.dep_ != "ccomp" or _lem(v.head) not in verbs:
+                continue
+            claim = v.head
+            speaker = [a.id for c in claim.children if c.dep_ == "nsubj" for a in self.actors_of(doc, c)]
+            if ev.source not in speaker:
+                continue
+            modality = self.coder.modality(claim)
+            if modality not in self.keep:
+                continue
+            if ev.modality == "asserted":
+                ev.modality = "reported"
+            claim_ev = Event(id="", sentence=si, source=ev.source, target=ev.target, cameo="015", root=cb.root,
+                             goldstein=cb.goldstein, quad_class=cb.quad_class,
+                             trigger=Span(claim.idx, claim.idx + len(claim.text)),
+                             rule=f"claim_verbs:{claim.lemma_} of {ev.cameo} ({ev.rule})",
+                             confidence=round(ev.confidence - 0.1, 2),
+                             plover=Plover(cb.plover_event, cb.plover_mode,
+                                           [cb.plover_context] if cb.plover_context else []) if cb.plover_event else None,
+                             negated=self.coder.negated(claim), modality=modality, date=ev.date, place=ev.place,
+                             evidence=list(ev.evidence))
+            args = doc.extras.setdefault("event_arguments", {})
+            args[id(claim_ev)] = dict(args.get(id(ev), {}))
+            out.append(claim_ev)
         return out
 
     # ------------------------------------------------------------------ when / where
@@ -710,6 +964,35 @@ def _depth(tok) -> int:
     while tok.head is not tok and d < 50:
         tok, d = tok.head, d + 1
     return d
+
+
+def _verb_phrase(v) -> set[int]:
+    """Token indices of the verb phrase after a verb (its objects, complements and adjuncts,
+    and those of the verbs it complements: "is about to restore ties ... after X burned ..."),
+    without the verbs coordinated with it ("condemned ... and promised ...")."""
+    chain = [v]
+    while chain[-1].dep_ in ("xcomp", "acomp", "oprd") and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    out: set[int] = set()
+    stack = [c for h in chain for c in h.children if c.i > v.i and c.dep_ not in ("conj", "cc")
+             and c not in chain]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(t.children)
+    return out
+
+
+def _verb_of(tok):
+    """The verb a noun hangs from (its clause), or None."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
 
 
 def _tok_span(tok):
