@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..config import Settings, load_settings
 from ..model import Document
-from .work import code_batch, init_worker, unpack
+from .work import code_batch, init_worker, memory_zone, unpack
 
 log = logging.getLogger("polybius.scale")
 
@@ -112,11 +112,13 @@ class _Serial:
         from .work import _WORD
 
         out = []
-        for d in self.pipeline.code_documents(docs):
-            d.nlp = None  # the parse is not kept: memory stays flat
-            d.extras["minhash"] = signature(d.text) if d.text else None
-            d.extras["words"] = len(_WORD.findall(d.text or ""))
-            out.append(d)
+        with memory_zone(self.pipeline.nlp):
+            for d in self.pipeline.code_documents(docs):
+                d.nlp = None  # the parse is not kept: memory stays flat
+                d.extras = {}  # nor any working state that may hold spaCy objects
+                d.extras["minhash"] = signature(d.text) if d.text else None
+                d.extras["words"] = len(_WORD.findall(d.text or ""))
+                out.append(d)
         return out
 
     def warm(self) -> None:

@@ -5,6 +5,7 @@ The functions are module-level so that process pools and Dask workers can import
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from typing import Any
@@ -52,6 +53,7 @@ def pack(doc: Document) -> dict:
 
 def unpack(item: dict) -> Document:
     doc = Document.from_dict(item["doc"])
+    doc.extras["as_dict"] = item["doc"]  # the store writes it as is instead of serialising again
     if item.get("minhash"):
         doc.extras["minhash"] = item["minhash"]
     doc.extras["words"] = item.get("words", 0)
@@ -61,7 +63,17 @@ def unpack(item: dict) -> Document:
 def code_batch(settings: Settings, docs: list[dict], pipeline=None) -> list[dict]:
     """Code a batch (documents as ``to_dict`` data) and return them packed."""
     p = pipeline or pipeline_for(settings)
-    return [pack(d) for d in p.code_documents(Document.from_dict(x) for x in docs)]
+    with memory_zone(p.nlp):
+        return [pack(d) for d in p.code_documents(Document.from_dict(x) for x in docs)]
+
+
+def memory_zone(nlp):
+    """spaCy's memory zone for one batch: the strings and lexemes the batch adds to the shared
+    vocabulary (new names, numbers, URLs...) are freed when it ends, so a long ingest does not
+    grow with every new word.  The batch's spaCy objects must not outlive it: the runners keep
+    only plain data (the ``Document`` layers), never ``doc.nlp`` or spaCy objects in extras."""
+    zone = getattr(nlp, "memory_zone", None)
+    return zone() if zone is not None else contextlib.nullcontext()
 
 
 def warm_up(settings: Settings, seconds: float = 0.0) -> int:

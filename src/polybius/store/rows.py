@@ -22,6 +22,11 @@ def parse_day(value) -> _dt.date | None:
     if isinstance(value, _dt.date):
         return value
     s = str(value).strip()
+    if len(s) >= 10 and s[4] == "-" and s[7] == "-":  # the usual YYYY-MM-DD, without strptime
+        try:
+            return _dt.date.fromisoformat(s[:10])
+        except ValueError:
+            pass
     for fmt, n in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
         try:
             return _dt.datetime.strptime(s[:n], fmt).date()
@@ -75,7 +80,8 @@ def document_rows(doc: Document, now: _dt.datetime | None = None) -> dict[str, l
     """Rows for every table except ``duplicates``/``minhashes`` (the store adds those)."""
     now = now or _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None, microsecond=0)
     text = doc.text or ""
-    d = doc.to_dict()
+    # a document coded in a worker process arrives with its to_dict() data (scale.work.unpack)
+    d = dict(doc.extras.get("as_dict") or doc.to_dict())
     d.pop("text", None)
     src_outlet = source_name(doc)
     published = parse_day(doc.published)
