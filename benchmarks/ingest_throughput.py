@@ -51,6 +51,36 @@ def corpus(words: int) -> list[dict]:
     raise AssertionError("unreachable")
 
 
+def transport_cost(path: Path, settings, pipeline) -> dict:
+    """CPU cost of a document's trip to a worker and back (to_dict, pickle both ways,
+    from_dict), measured on the documents of ``path`` in this process."""
+    import pickle
+
+    from polybius.scale.ingest import iter_inputs
+    from polybius.scale.work import code_batch, unpack
+
+    docs = list(iter_inputs([str(path)], settings))
+    sent = [d.to_dict() for d in docs]
+    packed = code_batch(settings, sent, pipeline=pipeline)
+    c = time.process_time()
+    for _ in range(3):
+        [d.to_dict() for d in docs]
+        blob = pickle.dumps(sent, protocol=pickle.HIGHEST_PROTOCOL)
+        back = pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.loads(back)
+        [unpack(x) for x in pickle.loads(back)]
+    parent = (time.process_time() - c) / 3
+    c = time.process_time()
+    for _ in range(3):
+        from polybius.model import Document
+
+        [Document.from_dict(x) for x in pickle.loads(blob)]
+        pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
+    worker = (time.process_time() - c) / 3
+    n = max(1, len(docs))
+    return {"parent_ms": 1000 * parent / n, "worker_ms": 1000 * worker / n, "bytes": len(back) / n}
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--words", type=int, default=60_000)
@@ -105,6 +135,7 @@ def main(argv=None):
 
     worker_pids = list(getattr(getattr(runner, "pool", None), "_processes", {}) or {})
     workers_cpu0 = proc_cpu(worker_pids)  # model loading, before the clock starts
+    each_cpu0 = {pid: proc_cpu([pid]) for pid in worker_pids}
     t = {"spacy": 0.0, "pipeline": 0.0, "ingest1": 0.0, "ingest2": 0.0}
     cpu = {"spacy": 0.0, "ingest1": 0.0, "ingest2_main": 0.0}
 
@@ -134,8 +165,10 @@ def main(argv=None):
                 t["ingest2"] += time.perf_counter() - w
                 cpu["ingest2_main"] += time.process_time() - c
         workers_cpu = proc_cpu(worker_pids) - workers_cpu0
+        each_cpu = {pid: proc_cpu([pid]) - c for pid, c in each_cpu0.items()}
     finally:
         runner.close()
+    trip = transport_cost(paths[-1], settings, pipeline)
 
     names = {"spacy": "spaCy alone", "pipeline": "pipeline alone (no store)", "ingest1": "ingest, 1 worker",
              "ingest2": "ingest, 2 workers"}
@@ -158,8 +191,25 @@ def main(argv=None):
     print(f"CPU time: spaCy alone {cpu['spacy']:.1f} s, ingest 1 worker {cpu['ingest1']:.1f} s (ratio {r1c:.2f}); "
           f"2 workers {workers_cpu:.1f} s in the workers + {cpu['ingest2_main']:.1f} s in the writer")
     print(f"expected 2 workers / 1 worker on an idle 2-core machine (from CPU cost): {expected:.2f}")
+    # The serial part: what the parent (reader, writer, dedup) spends, against the workers' coding.
+    serial, parallel = cpu["ingest2_main"], workers_cpu
+    share = serial / max(serial + parallel, 1e-9)
+    print("per-worker CPU: " + ", ".join(f"{c:.1f} s" for c in each_cpu.values())
+          + f"; parent (read, unpack, MinHash index, DuckDB writes) {serial:.1f} s = serial share {share:.3f}")
+    print(f"per document: workers {1000 * parallel / len(docs):.1f} ms CPU, parent {1000 * serial / len(docs):.1f} ms "
+          f"(of which the trip between processes — to_dict, pickle both ways, from_dict — "
+          f"{trip['parent_ms']:.2f} ms in the parent, {trip['worker_ms']:.2f} ms in a worker; "
+          f"{trip['bytes'] / 1024:.1f} KB a coded document)")
+    amdahl = 1 / (share + (1 - share) / 2)
+    t1 = cpu["ingest1"]
+    overlap = 2 * t1 / max(serial + parallel, 1e-9)
+    pessimistic = t1 / max(serial + parallel / 2, 1e-9)
+    print(f"Amdahl, serial share {share:.3f}: 2 workers at most {amdahl:.2f}x the same work on one; against the "
+          f"measured 1-worker run: {pessimistic:.2f}x if the parent never overlaps the workers, "
+          f"{overlap:.2f}x if it does (2 cores shared by 2 workers and the parent)")
     print(f"RESULT ingest/spacy {r1:.2f} wall, {r1c:.2f} CPU at 1 worker ({words / t['ingest1']:,.0f} words/s); "
-          f"2 workers/1 worker {r2:.2f} wall, {expected:.2f} expected when idle; load average {load:.2f} on {os.cpu_count()} cpus")
+          f"2 workers/1 worker {r2:.2f} wall, {expected:.2f} expected when idle (serial share {share:.3f}, "
+          f"Amdahl {pessimistic:.2f}-{overlap:.2f}); load average {load:.2f} on {os.cpu_count()} cpus")
 
 
 if __name__ == "__main__":
