@@ -187,5 +187,5 @@ def test_lawmakers_of_two_countries_do_not_act_on_each_other(run):
 
 
 def test_the_one_responsible_did_it(run):
-    _, ev = run("Turkey was responsible for the shelling of Kurdish militia positions in Iraq.")
-    assert any(s == "TUR" and c.startswith("19") for s, t, c in ev), ev
+    _, ev = run("The Sudanese army was responsible for the killing of protesters in Khartoum.")
+    assert any(s == "SDNMIL" and c.startswith("19") for s, t, c in ev), ev
