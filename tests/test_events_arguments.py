@@ -214,3 +214,17 @@ def test_headline_recall_merges_with_the_body(run):
     recalls = [e for e in doc.events if e.cameo == "161"]
     assert len(recalls) == 1 and len(recalls[0].evidence) == 2, ev
     assert doc.actor(recalls[0].target).code == "TGO"
+
+
+def test_a_relative_clauses_date_is_not_the_events(run):
+    doc, _ = run("Dina Boluarte, who took office in 2022, rejected the charges.")
+    rej = [e for e in doc.events if e.root in ("01", "12")]
+    assert rej and rej[0].date.text is None and rej[0].date.start == PUB.isoformat()
+
+
+def test_one_country_named_three_times_is_the_storys(run):
+    doc, _ = run("Peru's Congress votes to impeach president\n\nLIMA — Peru's Congress voted on Thursday "
+                 "to remove the president. The interior minister said 30 protesters were detained in Lima. "
+                 "Chile said it was following events closely.")
+    minister = [a for a in doc.actors if "minister" in a.name.lower()]
+    assert minister and minister[0].code == "PERGOV", [(a.name, a.code) for a in doc.actors]

@@ -831,6 +831,8 @@ class EventStage:
             for e in ents:
                 cur, hops = e.root, 0
                 while cur.head is not cur and hops < 6:
+                    if cur.dep_ in ("relcl", "acl", "appos") and cur.i not in anchors:
+                        break  # "Boluarte, who took office in 2022, rejected ...": the clause's date
                     cur, hops = cur.head, hops + 1
                     if cur.i in anchors:
                         chosen = e
@@ -838,7 +840,7 @@ class EventStage:
                 if chosen is not None:
                     break
             if chosen is None:
-                dates = [e for e in ents if e.label_ == "DATE"]
+                dates = [e for e in ents if e.label_ == "DATE" and not _in_modifier_clause(e.root, anchors)]
                 if len(dates) == 1:
                     chosen = dates[0]
         if chosen is not None:
@@ -988,6 +990,19 @@ def _verb_phrase(v) -> set[int]:
         out.add(t.i)
         stack.extend(t.children)
     return out
+
+
+def _in_modifier_clause(tok, anchors) -> bool:
+    """True when ``tok`` sits in a relative/participle clause or apposition that does not hold
+    the event ("Boluarte, who took office in 2022, rejected ...")."""
+    cur, hops = tok, 0
+    while cur.head is not cur and hops < 12:
+        if cur.i in anchors:
+            return False
+        if cur.dep_ in ("relcl", "acl", "appos"):
+            return True
+        cur, hops = cur.head, hops + 1
+    return False
 
 
 def _clause_subtree(tok):
