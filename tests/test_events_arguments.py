@@ -228,3 +228,8 @@ def test_one_country_named_three_times_is_the_storys(run):
                  "Chile said it was following events closely.")
     minister = [a for a in doc.actors if "minister" in a.name.lower()]
     assert minister and minister[0].code == "PERGOV", [(a.name, a.code) for a in doc.actors]
+
+
+def test_the_user_of_an_instrument_acts(run):
+    _, ev = run("Kenyan police used tear gas to disperse opposition supporters in Nairobi.")
+    assert any(s == "KENCOP" and c.startswith("17") for s, t, c in ev), ev
