@@ -187,5 +187,49 @@ def test_lawmakers_of_two_countries_do_not_act_on_each_other(run):
 
 
 def test_the_one_responsible_did_it(run):
-    _, ev = run("Turkey was responsible for the shelling of Kurdish militia positions in Iraq.")
-    assert any(s == "TUR" and c.startswith("19") for s, t, c in ev), ev
+    _, ev = run("The Sudanese army was responsible for the killing of protesters in Khartoum.")
+    assert any(s == "SDNMIL" and c.startswith("19") for s, t, c in ev), ev
+
+
+def test_a_forecast_is_not_a_threat(run):
+    _, ev = run("Economists warned that the border dispute could disrupt trade with Nigeria.")
+    assert not any(c.startswith("13") for s, t, c in ev), ev
+    _, ev = run("Iran warned that it could close the Strait of Hormuz.")
+    assert any(s == "IRN" and c.startswith("13") for s, t, c in ev), ev
+
+
+def test_recalling_its_ambassador_targets_the_host(run):
+    _, ev = run("Ghana recalled its ambassador to Togo on Thursday.")
+    assert ("GHA", "TGO", "161") in ev and not any(s == "GHA" and t == "GHAGOV" for s, t, c in ev), ev
+
+
+def test_a_denied_clause_gives_no_phrase_target(run):
+    _, ev = run("The Togolese government denied that its troops had crossed the border and blamed smugglers from Ghana.")
+    assert not any(c.startswith("12") and t and t.startswith("GHA") for s, t, c in ev), ev
+
+
+def test_headline_recall_merges_with_the_body(run):
+    doc, ev = run("Ghana recalls ambassador after border clash\n\n"
+                  "Ghana recalled its ambassador to Togo on Thursday after a clash on the border.")
+    recalls = [e for e in doc.events if e.cameo == "161"]
+    assert len(recalls) == 1 and len(recalls[0].evidence) == 2, ev
+    assert doc.actor(recalls[0].target).code == "TGO"
+
+
+def test_a_relative_clauses_date_is_not_the_events(run):
+    doc, _ = run("Dina Boluarte, who took office in 2022, rejected the charges.")
+    rej = [e for e in doc.events if e.root in ("01", "12")]
+    assert rej and rej[0].date.text is None and rej[0].date.start == PUB.isoformat()
+
+
+def test_one_country_named_three_times_is_the_storys(run):
+    doc, _ = run("Peru's Congress votes to impeach president\n\nLIMA — Peru's Congress voted on Thursday "
+                 "to remove the president. The interior minister said 30 protesters were detained in Lima. "
+                 "Chile said it was following events closely.")
+    minister = [a for a in doc.actors if "minister" in a.name.lower()]
+    assert minister and minister[0].code == "PERGOV", [(a.name, a.code) for a in doc.actors]
+
+
+def test_the_user_of_an_instrument_acts(run):
+    _, ev = run("Kenyan police used tear gas to disperse opposition supporters in Nairobi.")
+    assert any(s == "KENCOP" and c.startswith("17") for s, t, c in ev), ev

@@ -129,7 +129,8 @@ def code_candidates(cands, tagger, story_country, day=None):
 
 
 def story_country_of(cands, share=0.6, minimum=2):
-    """The story's country: the one country that most country-coded mentions name (>= 60%)."""
+    """The story's country: the one country that most country-coded mentions name (>= 60%, or
+    at least three mentions and three times any other country's)."""
     counts: dict[str, int] = {}
     for c in cands:
         if c.base and len(c.base) >= 3 and c.base[:3].isalpha() and c.base[:3] not in ("IGO", "NGO", "IMG", "MNC") and (
@@ -140,6 +141,11 @@ def story_country_of(cands, share=0.6, minimum=2):
     best = max(counts, key=counts.get)
     total = sum(counts.values())
     if (counts[best] >= minimum or len(counts) == 1) and counts[best] >= share * total:
+        return best
+    # one country named three times as often as any other ("Peru's Congress ... Lima" beside one
+    # mention each of the neighbours who commented)
+    second = max((v for k, v in counts.items() if k != best), default=0)
+    if counts[best] >= 3 and counts[best] >= 3 * second:
         return best
     return None
 

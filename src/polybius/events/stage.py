@@ -39,7 +39,7 @@ class EventStage:
         self.place_preps = set(ps.get("place_preps", []))
         self.place_labels = set(ps.get("place_labels", []))
         self.anchor_preps = _anchors()
-        self._forces = self.verbs.synsets.get("FORCES", frozenset()) | self.verbs.synsets.get("PEACEKEEPERS", frozenset())
+        self._forces = frozenset().union(*(self.verbs.synsets.get(n, frozenset()) for n in ("FORCES", "PEACEKEEPERS", "DIPLOMATS")))
         self.keep = tuple(getattr(settings, "event_modalities", None) or KEEP_MODALITIES)
         self.speech = {(t.lemma) for e in self.verbs.entries if e.kind == "speech" for t in e.triggers}
         self.charges = [e for e in self.verbs.entries if e.kind == "charge"]
@@ -524,18 +524,20 @@ class EventStage:
             heads.extend(x for x in h.children if x.dep_ == "advcl"
                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children))
         # then the complement ("considering sending aid to X", "willing to withdraw from X")
-        comps = [f.comp] if f.comp is not None else []
-        comps += [x for h in (c.head, c.tok) for x in h.children if x.dep_ in ("xcomp", "ccomp")]
+        comps = [f.comp] if f.comp is not None and not f.comp_finite else []
+        comps += [x for h in (c.head, c.tok) for x in h.children if x.dep_ in ("xcomp", "ccomp")
+                  and not any(y.dep_ in ("nsubj", "nsubjpass") for y in x.children)]  # never a that-clause's content
         out, seen = [], set()
         for group in (heads, comps):
             found = []
             for h in group:
-                for t in h.subtree:
+                for t in _clause_subtree(h):
                     if t.i in seen or t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in NON_ARGUMENT_ENTS:
                         continue
                     if t.dep_ in ("nsubj", "nsubjpass", "csubj"):
                         continue  # a clause's own subject inside the phrase acts, it is not acted on
-                    if any(ch.dep_ == "poss" and ch.pos_ == "PRON" and ch.lower_ != "whose" for ch in t.children):
+                    if any(ch.dep_ == "poss" and ch.pos_ == "PRON" and ch.lower_ != "whose" for ch in t.children) \
+                            or self._own_forces(t, c):
                         continue  # "for not inviting *its* representatives": the source's own people
                     seen.add(t.i)
                     found.append(t)
@@ -565,16 +567,21 @@ class EventStage:
                     return acts, tok
                 continue
             for tok in self.role_tokens(role, c, f):
-                if exclude and self._own_forces(tok):
+                if exclude and self._own_forces(tok, c):
                     continue  # "withdraw its troops from X": the source's own forces are not acted on
                 acts = [a for a in self.actors_of(doc, tok) if a not in exclude]
                 if acts:
                     return acts, tok
         return [], None
 
-    def _own_forces(self, tok) -> bool:
-        return (tok.lemma_.lower() in self._forces
-                and any(ch.dep_ == "poss" and ch.pos_ == "PRON" and ch.lower_ != "whose" for ch in tok.children))
+    def _own_forces(self, tok, c: Coding | None = None) -> bool:
+        """The source's own troops or diplomats: "its troops", or the object of "recall"."""
+        if tok.lemma_.lower() not in self._forces:
+            return False
+        if any(ch.dep_ == "poss" and ch.pos_ == "PRON" and ch.lower_ != "whose" for ch in tok.children):
+            return True
+        return (c is not None and _lem(c.tok) in self.coder.q.get("own_object_verbs", ())
+                and any(o.i == tok.i for o in c.frame.obj))
 
     def target_roles(self, c: Coding) -> list[str]:
         if c.entry.target is not None:
@@ -824,6 +831,8 @@ class EventStage:
             for e in ents:
                 cur, hops = e.root, 0
                 while cur.head is not cur and hops < 6:
+                    if cur.dep_ in ("relcl", "acl", "appos") and cur.i not in anchors:
+                        break  # "Boluarte, who took office in 2022, rejected ...": the clause's date
                     cur, hops = cur.head, hops + 1
                     if cur.i in anchors:
                         chosen = e
@@ -831,7 +840,7 @@ class EventStage:
                 if chosen is not None:
                     break
             if chosen is None:
-                dates = [e for e in ents if e.label_ == "DATE"]
+                dates = [e for e in ents if e.label_ == "DATE" and not _in_modifier_clause(e.root, anchors)]
                 if len(dates) == 1:
                     chosen = dates[0]
         if chosen is not None:
@@ -981,6 +990,28 @@ def _verb_phrase(v) -> set[int]:
         out.add(t.i)
         stack.extend(t.children)
     return out
+
+
+def _in_modifier_clause(tok, anchors) -> bool:
+    """True when ``tok`` sits in a relative/participle clause or apposition that does not hold
+    the event ("Boluarte, who took office in 2022, rejected ...")."""
+    cur, hops = tok, 0
+    while cur.head is not cur and hops < 12:
+        if cur.i in anchors:
+            return False
+        if cur.dep_ in ("relcl", "acl", "appos"):
+            return True
+        cur, hops = cur.head, hops + 1
+    return False
+
+
+def _clause_subtree(tok):
+    """The subtree of ``tok`` without coordinated clauses ("... and accused X": another act)."""
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        yield t
+        stack.extend(c for c in t.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
 
 
 def _verb_of(tok):
