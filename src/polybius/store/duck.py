@@ -40,10 +40,11 @@ class DuckDBStore(SQLStore):
         # A writer that checkpoints often: data appended since the last checkpoint stays in
         # DuckDB's memory, and each checkpoint's transient memory grows with it (DuckDB's own
         # checkpoint, every 16MB of WAL, grows with the tables).  ``checkpoint_every`` documents,
-        # or sooner when the bytes written since reach an eighth of the memory bound.
+        # or sooner when the next batch would take a checkpoint past half the memory bound.
         self.checkpoint_every = checkpoint_every
         self._since_checkpoint = 0  # documents
         self._pending_bytes = 0  # bytes of rows written since the last checkpoint
+        self._batch_bytes = 0  # of the last batch
         self._raised = False  # the memory bound was raised for a batch larger than it allows
         self.row_group_size = row_group_size or 122_880
         self._group = [0, 0]  # rows and bytes of ``documents``' last (open) row group
@@ -177,11 +178,18 @@ class DuckDBStore(SQLStore):
     def checkpoint(self) -> None:
         self.con.execute("CHECKPOINT")
 
+    def _need(self, pending: int) -> int:
+        """Memory a checkpoint needs (measured with batches of very long documents): ~3x the
+        rows written since the last checkpoint plus a third of ``documents``' open row group,
+        which it rewrites."""
+        return 3 * pending + self._group[1] // 3
+
     def _before_insert(self, tables: dict[str, list[tuple]]) -> None:
         if not self.checkpoint_every:
             return
         # text and JSON of the documents (measured: the other tables add about as much again)
         docs = sum(len(r[_TEXT]) + len(r[_JSON]) for r in tables["documents"])
+        self._batch_bytes = 2 * docs
         self._pending_bytes += 2 * docs
         rows, group = self._group
         rows += len(tables["documents"])
@@ -189,21 +197,23 @@ class DuckDBStore(SQLStore):
         if rows >= self.row_group_size:  # a new row group starts
             rows, group = rows % self.row_group_size, docs * (rows % self.row_group_size) // max(1, len(tables["documents"]))
         self._group = [rows, group]
-        # A checkpoint holds about 6x the data written since the last one, and rewrites the
-        # open row group of ``documents`` (measured): a batch of very long documents raises the
-        # bound until the next checkpoint, instead of failing.
-        need = 6 * self._pending_bytes + group // 2
+        # Checkpoints come often enough that ordinary batches stay within half the bound (see
+        # add_many); a batch of very long documents raises the bound until the next
+        # checkpoint, instead of failing.
+        need = self._need(self._pending_bytes)
         if self._limit_bytes and need > self._limit_bytes // 2:
             self.con.execute(f"SET memory_limit = '{(self._limit_bytes + need) // 2**20 + 1}MB'")
             self._raised = True
 
     def add_many(self, docs) -> int:
         docs = list(docs)
+        self._batch_bytes = 0
         added = super().add_many(docs)
         if self.checkpoint_every:
             self._since_checkpoint += len(docs)
-            if (self._since_checkpoint >= self.checkpoint_every
-                    or (self._limit_bytes and 8 * self._pending_bytes >= self._limit_bytes)):
+            # checkpoint now when another batch like this one would need more than half the bound
+            if (self._since_checkpoint >= self.checkpoint_every or self._raised
+                    or (self._limit_bytes and self._need(self._pending_bytes + self._batch_bytes) > self._limit_bytes // 2)):
                 try:
                     self.checkpoint()
                     if self._raised:
