@@ -233,3 +233,23 @@ def test_one_country_named_three_times_is_the_storys(run):
 def test_the_user_of_an_instrument_acts(run):
     _, ev = run("Kenyan police used tear gas to disperse opposition supporters in Nairobi.")
     assert any(s == "KENCOP" and c.startswith("17") for s, t, c in ev), ev
+
+
+def test_recapture_from_rebels(run):
+    _, ev = run("The Malian army recaptured the town of Kidal from Tuareg rebels on Tuesday.")
+    assert any(s == "MLIMIL" and t and "REB" in t and c == "192" for s, t, c in ev), ev
+
+
+def test_a_joint_subject_does_not_welcome_itself(run):
+    _, ev = run("The United Nations and the African Union welcomed reports that aid convoys reached the city.")
+    assert not any(s and t and {s, t} <= {"IGOUNO", "IGOAFRAFU"} for s, t, c in ev), ev
+
+
+def test_avoiding_casualties_is_no_target(run):
+    _, ev = run("The rebel commander said his fighters had withdrawn from Kidal to avoid civilian casualties.")
+    assert not any(t and "CVL" in t for s, t, c in ev), ev
+
+
+def test_both_antecedents_of_a_relative_clause(run):
+    _, ev = run("Egypt and Qatar, which mediated the talks in Doha, called for a ceasefire.")
+    assert {s for s, t, c in ev if c == "045"} >= {"EGY", "QAT"}, ev
