@@ -253,3 +253,10 @@ def test_avoiding_casualties_is_no_target(run):
 def test_both_antecedents_of_a_relative_clause(run):
     _, ev = run("Egypt and Qatar, which mediated the talks in Doha, called for a ceasefire.")
     assert {s for s, t, c in ev if c == "045"} >= {"EGY", "QAT"}, ev
+
+
+def test_wanting_to_act_is_intent_and_wanting_others_to_act_is_nothing(run):
+    _, ev = run("Iran wants to meet Saudi officials in Baghdad.")
+    assert any(s == "IRN" and c == "036" for s, t, c in ev), ev
+    _, ev = run("China wants the United States to lift tariffs on steel.")
+    assert not any(c.startswith("08") for s, t, c in ev), ev
