@@ -272,3 +272,8 @@ def test_a_meeting_venue_is_no_party(run):
 def test_an_agreed_lifting_is_one_event(run):
     _, ev = run("The European Union has agreed to lift the sanctions on Belarus.")
     assert [c for s, t, c in ev if c.startswith("16")] == [], ev
+
+
+def test_a_campaign_in_a_during_phrase_is_no_target(run):
+    _, ev = run("Boko Haram has launched many attacks during its campaign for a caliphate in Nigeria.")
+    assert not any(t == "NGA" for s, t, c in ev if c.startswith("19")), ev

@@ -524,7 +524,9 @@ class EventStage:
         """Nouns inside the event's object and prepositional phrases and its purpose clause
         ("to assist Ethiopia"), in text order after the trigger; never the subject's side."""
         venue = c.code[:2] == "04" and c.code[:3] != "042"  # "will meet in Zurich": a venue, no party
-        heads = [*f.obj, *f.dative, *(x for p, objs in f.preps.items() if not (venue and p in self.place_preps)
+        circumstance = self.coder.q.get("circumstance_preps", frozenset())
+        heads = [*f.obj, *f.dative, *(x for p, objs in f.preps.items()
+                                      if not (venue and p in self.place_preps) and p not in circumstance
                                       for x in objs)]
         purpose = self.coder.q.get("purpose_verbs", frozenset())
         for h in (c.head, c.tok):
