@@ -25,3 +25,10 @@ def test_a_subject_spelled_over_several_words_is_the_subject(run):
               "called for new elections.")
     sg = [a for a in doc.actors if "secretary" in a.name.lower()]
     assert sg and sg[0].code == "IGOOAS", [(a.name, a.code) for a in doc.actors]
+
+
+def test_a_name_of_our_tables_keeps_its_capitals(run):
+    doc = run("The rebels fight for a strict Islamic state in the north of Mali.")
+    assert not any(a.code and a.code.startswith("IMG") for a in doc.actors), [(a.name, a.code) for a in doc.actors]
+    doc = run("The Islamic State claimed the bombing in Mali.")
+    assert any(a.code == "IMGMUSISI" for a in doc.actors)
