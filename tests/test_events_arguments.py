@@ -277,3 +277,9 @@ def test_an_agreed_lifting_is_one_event(run):
 def test_a_campaign_in_a_during_phrase_is_no_target(run):
     _, ev = run("Boko Haram has launched many attacks during its campaign for a caliphate in Nigeria.")
     assert not any(t == "NGA" for s, t, c in ev if c.startswith("19")), ev
+
+
+def test_two_coordinated_acts_stay_two_events(run):
+    _, ev = run("Rebels attacked the Malian army and seized the town of Kidal.")
+    codes = sorted(c for s, t, c in ev if c.startswith("19"))
+    assert "190" in codes and "192" in codes, ev

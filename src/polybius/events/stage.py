@@ -895,7 +895,7 @@ class EventStage:
         for ev in events:
             match = None
             for k in kept:
-                if _compatible(k, ev):
+                if _compatible(k, ev) and not _coordinated_acts(doc, k, ev):
                     match = k
                     break
             if match is None:
@@ -906,6 +906,19 @@ class EventStage:
             _merge(match, ev, prefer_new=match.sentence in headline and ev.sentence not in headline and False)
         # orphans may precede their explaining statement: a second pass over what was dropped
         return [k for k in kept if k.source is not None or k.target is not None]
+
+
+def _coordinated_acts(doc, a: Event, b: Event) -> bool:
+    """Two verbs joined by "and" with different codes are two acts ("attacked Iraq and taken
+    Mosul"), not one event stated twice."""
+    if a.sentence != b.sentence or a.cameo == b.cameo or doc.nlp is None:
+        return False
+    sa = doc.nlp.char_span(a.trigger.start, a.trigger.end, alignment_mode="expand")
+    sb = doc.nlp.char_span(b.trigger.start, b.trigger.end, alignment_mode="expand")
+    if sa is None or sb is None or not len(sa) or not len(sb):
+        return False
+    ta, tb = sa.root, sb.root
+    return ta.i != tb.i and (tb in ta.conjuncts or ta in tb.conjuncts)
 
 
 def _compatible(a: Event, b: Event) -> bool:
