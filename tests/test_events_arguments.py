@@ -233,3 +233,53 @@ def test_one_country_named_three_times_is_the_storys(run):
 def test_the_user_of_an_instrument_acts(run):
     _, ev = run("Kenyan police used tear gas to disperse opposition supporters in Nairobi.")
     assert any(s == "KENCOP" and c.startswith("17") for s, t, c in ev), ev
+
+
+def test_recapture_from_rebels(run):
+    _, ev = run("The Malian army recaptured the town of Kidal from Tuareg rebels on Tuesday.")
+    assert any(s == "MLIMIL" and t and "REB" in t and c == "192" for s, t, c in ev), ev
+
+
+def test_a_joint_subject_does_not_welcome_itself(run):
+    _, ev = run("The United Nations and the African Union welcomed reports that aid convoys reached the city.")
+    assert not any(s and t and {s, t} <= {"IGOUNO", "IGOAFRAFU"} for s, t, c in ev), ev
+
+
+def test_avoiding_casualties_is_no_target(run):
+    _, ev = run("The rebel commander said his fighters had withdrawn from Kidal to avoid civilian casualties.")
+    assert not any(t and "CVL" in t for s, t, c in ev), ev
+
+
+def test_both_antecedents_of_a_relative_clause(run):
+    _, ev = run("Egypt and Qatar, which mediated the talks in Doha, called for a ceasefire.")
+    assert {s for s, t, c in ev if c == "045"} >= {"EGY", "QAT"}, ev
+
+
+def test_wanting_to_act_is_intent_and_wanting_others_to_act_is_nothing(run):
+    _, ev = run("Iran wants to meet Saudi officials in Baghdad.")
+    assert any(s == "IRN" and c == "036" for s, t, c in ev), ev
+    _, ev = run("China wants the United States to lift tariffs on steel.")
+    assert not any(c.startswith("08") for s, t, c in ev), ev
+
+
+def test_a_meeting_venue_is_no_party(run):
+    _, ev = run("The Ethiopian prime minister met the Eritrean president in Geneva on Monday.")
+    assert any(s == "ETHGOV" and t == "ERIGOV" for s, t, c in ev), ev
+    _, ev = run("The Ethiopian prime minister will hold talks in Geneva next week.")
+    assert not any(t == "CHE" for s, t, c in ev), ev
+
+
+def test_an_agreed_lifting_is_one_event(run):
+    _, ev = run("The European Union has agreed to lift the sanctions on Belarus.")
+    assert [c for s, t, c in ev if c.startswith("16")] == [], ev
+
+
+def test_a_campaign_in_a_during_phrase_is_no_target(run):
+    _, ev = run("Boko Haram has launched many attacks during its campaign for a caliphate in Nigeria.")
+    assert not any(t == "NGA" for s, t, c in ev if c.startswith("19")), ev
+
+
+def test_two_coordinated_acts_stay_two_events(run):
+    _, ev = run("Rebels attacked the Malian army and seized the town of Kidal.")
+    codes = sorted(c for s, t, c in ev if c.startswith("19"))
+    assert "190" in codes and "192" in codes, ev

@@ -113,6 +113,15 @@ class ActorTagger:
                 if (i > 0 and ents[i - 1] == "PERSON" and sd[i].ent_iob_ == "I") or (
                         j < len(sd) and ents[j] == "PERSON" and sd[j].ent_iob_ == "I"):
                     return False
+            name = getattr(e, "name", "") or ""
+            if j - i > 1 and " " in name and ".tsv:" in (getattr(e, "source", "") or ""):
+                # a name of our tables keeps its capitals: "an Islamic state" is not "Islamic State"
+                # (PETRARCH files write names in capitals, so their case says nothing)
+                nw = name.split()
+                words = texts[i:j]
+                if len(nw) == len(words) and all(a.lower() == b.lower() for a, b in zip(nw, words)) and any(
+                        a[:1].isupper() and not b[:1].isupper() for a, b in zip(nw, words)):
+                    return False
             return True
 
         def gap_ok(i, j, skipped):

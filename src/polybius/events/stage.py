@@ -126,9 +126,13 @@ class EventStage:
                 consumed.add(x.i)
             consumed.add(c.tok.i)
             consumed.add(c.head.i)
-            # an event noun that is an argument of a coded verb is part of that event
-            for o in c.frame.obj:
-                consumed.add(o.i)
+            # an event noun that is an argument of a coded verb is part of that event, and so
+            # are the complement's ("agreed to lift the sanctions": no sanctions event of its own)
+            sub = c
+            while sub is not None:
+                consumed.update(o.i for o in sub.frame.obj)
+                consumed.update((sub.tok.i, sub.head.i))
+                sub = sub.complement
             if c.entry.sequence is not None:
                 # TABARI: a verb phrase that codes is done; the verbs inside it are not coded apart
                 consumed.update(_verb_phrase(c.tok))
@@ -405,11 +409,11 @@ class EventStage:
     def actors_of(self, doc, tok, depth: int = 0) -> list:
         if tok is None or depth > 3:
             return []
+        if tok.lower_ in ("that", "which", "who") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
+            tok = tok.head.head  # the antecedent, with its conjuncts ("Egypt and Saudi Arabia, which mediated")
         heads = [tok] + [c for c in tok.conjuncts if c.pos_ in ("PROPN", "NOUN", "PRON")]
         found = []
         for h in heads:
-            if h.lower_ in ("that", "which", "who") and h.dep_ in ("nsubj", "nsubjpass") and h.head.dep_ == "relcl":
-                h = h.head.head
             hits = self._actors_at_token(doc, h)
             if not hits:
                 for c in h.children:  # "Iraqi forces", "the newspaper La Prensa"
@@ -519,9 +523,14 @@ class EventStage:
     def _phrase_tree(self, c: Coding, f) -> list:
         """Nouns inside the event's object and prepositional phrases and its purpose clause
         ("to assist Ethiopia"), in text order after the trigger; never the subject's side."""
-        heads = [*f.obj, *f.dative, *(x for objs in f.preps.values() for x in objs)]
+        venue = c.code[:2] == "04" and c.code[:3] != "042"  # "will meet in Zurich": a venue, no party
+        circumstance = self.coder.q.get("circumstance_preps", frozenset())
+        heads = [*f.obj, *f.dative, *(x for p, objs in f.preps.items()
+                                      if not (venue and p in self.place_preps) and p not in circumstance
+                                      for x in objs)]
+        purpose = self.coder.q.get("purpose_verbs", frozenset())
         for h in (c.head, c.tok):
-            heads.extend(x for x in h.children if x.dep_ == "advcl"
+            heads.extend(x for x in h.children if x.dep_ == "advcl" and x.lemma_.lower() in purpose
                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children))
         # then the complement ("considering sending aid to X", "willing to withdraw from X")
         comps = [f.comp] if f.comp is not None and not f.comp_finite else []
@@ -607,6 +616,7 @@ class EventStage:
         seq = self.coder.sequence_match(c.entry, c.tok) if c.entry.sequence is not None else None
         fallback = False
         if (not targets and not f.passive and seq is None and len(sources) <= 1
+                and c.code not in self.coder.q.get("third_party_codes", ())
                 and (sources or any(t.pos_ in ("NOUN", "PROPN") for t in sf.subj)) and c.entry.dialect != "petrarch"
                 and "none" not in (c.entry.target or []) and not (self.coder._pos(c.head) == "NOUN" and f.light is None)):
             # the named roles hold no actor: the first actor inside the event's own phrases
@@ -625,7 +635,9 @@ class EventStage:
                 return []  # TABARI needs a noun phrase after the verb for a target, even one with no actor
         if (not targets and len(sources) > 1 and c.entry.target != ["none"] and (seq is None or "%" in seq[1])
                 and c.code not in self.coder.q.get("third_party_codes", ())
-                and not (stok is not None and {a.id for a in sources} <= {a.id for a in self._actors_at_token(doc, stok)})):
+                and not (stok is not None and {a.id for a in sources} <= {a.id for a in self._actors_at_token(doc, stok)})
+                and all(_lem(o) in self.coder.q.get("reciprocal_objects", ()) for o in f.obj)):
+            # (never over a plain object: "the UN and the AU welcomed reports" welcome the reports)
             # (actors distributed from one phrase, "lawmakers in France and Germany", act together)
             # "Gondor and Osgiliath renewed ties": each member of a compound subject acts on the
             # others (in a TABARI dictionary, only where a "%" pattern says so)
@@ -883,7 +895,7 @@ class EventStage:
         for ev in events:
             match = None
             for k in kept:
-                if _compatible(k, ev):
+                if _compatible(k, ev) and not _coordinated_acts(doc, k, ev):
                     match = k
                     break
             if match is None:
@@ -894,6 +906,19 @@ class EventStage:
             _merge(match, ev, prefer_new=match.sentence in headline and ev.sentence not in headline and False)
         # orphans may precede their explaining statement: a second pass over what was dropped
         return [k for k in kept if k.source is not None or k.target is not None]
+
+
+def _coordinated_acts(doc, a: Event, b: Event) -> bool:
+    """Two verbs joined by "and" with different codes are two acts ("attacked Iraq and taken
+    Mosul"), not one event stated twice."""
+    if a.sentence != b.sentence or a.cameo == b.cameo or doc.nlp is None:
+        return False
+    sa = doc.nlp.char_span(a.trigger.start, a.trigger.end, alignment_mode="expand")
+    sb = doc.nlp.char_span(b.trigger.start, b.trigger.end, alignment_mode="expand")
+    if sa is None or sb is None or not len(sa) or not len(sb):
+        return False
+    ta, tb = sa.root, sb.root
+    return ta.i != tb.i and (tb in ta.conjuncts or ta in tb.conjuncts)
 
 
 def _compatible(a: Event, b: Event) -> bool:
