@@ -88,6 +88,7 @@ def main(argv=None):
     ap.add_argument("--model", default=None)
     args = ap.parse_args(argv)
 
+    from polybius.cli.store import INGEST_DUCKDB
     from polybius.config import load_settings
     from polybius.scale.ingest import ingest, iter_inputs, make_runner
     from polybius.scale.work import pipeline_for
@@ -142,7 +143,8 @@ def main(argv=None):
     stored = {"ingest1": 0, "ingest2": 0}
     loads = []
     try:
-        with open_store(tmp / "one.duckdb") as one, open_store(tmp / "two.duckdb") as two:
+        # the stores as ``polybius ingest`` opens them (its DuckDB writer settings)
+        with open_store(tmp / "one.duckdb", **INGEST_DUCKDB) as one, open_store(tmp / "two.duckdb", **INGEST_DUCKDB) as two:
             for chunk, path in zip(chunks, paths):
                 loads.append(os.getloadavg()[0])
                 texts = [d["title"] + "\n\n" + d["text"] for d in chunk]

@@ -26,7 +26,7 @@ from .common import err, parse_published, settings_from
 # The ingest writer's DuckDB: a small cache, one thread, a checkpoint every 1,000 documents
 # (peak memory then stays flat as the store grows; see docs/store.md).  $POLYBIUS_DUCKDB_MEMORY
 # overrides the memory bound.
-INGEST_DUCKDB = {"memory_limit": "48MB", "threads": 1, "checkpoint_every": 1000, "row_group_size": 2048}
+INGEST_DUCKDB = {"memory_limit": "24MB", "threads": 1, "checkpoint_every": 1000, "row_group_size": 2048}
 DbOpt = typer.Option(None, "--db", help="DuckDB file or postgresql:// URL (default: setting db, $POLYBIUS_DB, polybius.duckdb).")
 FormatOpt = typer.Option("table", "--format", "-f", help="table, json (JSON Lines) or csv.")
 
