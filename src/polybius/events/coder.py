@@ -222,7 +222,8 @@ class EventCoder:
                 f.preps[c.lemma_.lower()].extend(pobjs)
                 f.particles.add(c.lemma_.lower())
             elif d == "poss":
-                f.poss.append(c)
+                if c.ent_type_ not in NON_ARGUMENT_ENTS:  # "Saturday's meeting": a date, not a party
+                    f.poss.append(c)
             elif d in ("xcomp", "ccomp") and f.comp is None:
                 f.comp = c
                 f.comp_finite = d == "ccomp" and any(x.dep_ in SUBJ_DEPS or x.dep_ == "nsubjpass" for x in c.children)
@@ -405,6 +406,8 @@ class EventCoder:
             if key in ("obj",) or key.startswith("prep:"):
                 if key == "obj":
                     heads = f.obj or ([f.comp] if f.comp is not None and f.comp.pos_ in ("NOUN", "PROPN") else [])
+                    # "sent ambulances, experts and medical supplies": every conjunct of the object
+                    heads = [*heads, *(x for o in f.obj for x in o.conjuncts if x.pos_ in ("NOUN", "PROPN"))]
                     if vals == {"none"}:
                         if heads:
                             return None
@@ -626,6 +629,8 @@ class EventCoder:
             # "held talks"; "joined X for talks" (a for-object only when no complement family claims it)
             for o in [*f.obj, *(f.preps.get("for", []) if entry is None else [])]:
                 objs.append(o)
+                # "launched air and artillery strikes": the conjuncts of the object too
+                objs.extend(x for x in o.conjuncts if x.pos_ in ("NOUN", "PROPN") and x.i > o.i)
                 if o.lemma_.lower() in self.q.get("partitive_nouns", ()):
                     objs.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                                 for x in p.children if x.dep_ == "pobj")

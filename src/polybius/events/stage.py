@@ -226,6 +226,20 @@ class EventStage:
                       concept=concept.name if concept else None, consumed=c.consumed, complement=c.complement,
                       source_frame=c.source_frame)
 
+    def refusal(self, c: Coding, modality: str) -> Coding:
+        """A negated acceptance ("will not accept refugees", "did not approve the plan",
+        `[acceptance_verbs]` in qualifiers.txt) is a refusal: the reject code (12) of what was
+        not accepted."""
+        if (c.entry.family not in (None, "intent") or c.entry.dialect != "polybius" or not c.code.isdigit()
+                or c.code[:2] not in ("03", "04", "05", "06", "07", "08")
+                or c.tok.lemma_.lower() not in self.coder.q.get("acceptance_verbs", ())):
+            return c
+        concept = c.concept and self.verbs.concepts.get(c.concept) or self.verbs.concept_of(c.code)
+        code = (concept.codes.get("reject") if concept else None) or "120"
+        return Coding(code, c.entry, c.tok, c.frame, f"{c.rule} as reject ({modality}, refusal)", c.head,
+                      concept=concept.name if concept else None, consumed=c.consumed,
+                      complement=c.complement, source_frame=c.source_frame)
+
     # ------------------------------------------------------------------ arguments
     @staticmethod
     def _arg_span(doc, si, tok, actor_id):
@@ -598,6 +612,9 @@ class EventStage:
         if not targets and c.complement is not None and "comp_target" not in (c.entry.target or []):
             targets, ttok = self.resolve_roles(doc, ["comp_target"], c, f, exclude=sources)
         seq = self.coder.sequence_match(c.entry, c.tok) if c.entry.sequence is not None else None
+        if (not targets and len(sources) <= 1 and c.entry.dialect == "polybius"
+                and c.tok.lemma_.lower() in self.coder.q.get("partner_verbs", ())):
+            return []  # "The people have spoken": talking needs a partner ("with Y", "X and Y talked")
         fallback = False
         if (not targets and not f.passive and seq is None and len(sources) <= 1
                 and (sources or any(t.pos_ in ("NOUN", "PROPN") for t in sf.subj)) and c.entry.dialect != "petrarch"
@@ -652,9 +669,13 @@ class EventStage:
         if negated and seq is not None and any(w in NEGATION_WORDS for kind, alts, _adj in c.entry.sequence[0] if kind == "words"
                                                for alt in alts for w in alt):
             negated = False  # the pattern itself spells out the negation ("&NEG * OVER EFFORTS" [904])
+        if negated and seq is None:
+            c = self.refusal(c, modality)
+            if c.rule.endswith("refusal)"):
+                negated = False  # "will not accept refugees" is a refusal, not a negated acceptance
         if modality == "future":
             c = self.intent_or_threat(c, modality, negated)
-            if c.rule.endswith("(refusal)"):
+            if c.rule.endswith("refusal)"):
                 negated = False  # "will not lift the embargo" is a refusal, not a negated event
         if modality not in self.keep:
             return []
