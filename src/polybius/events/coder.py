@@ -280,6 +280,13 @@ class EventCoder:
                 for p, objs in hf.preps.items():
                     if p not in f.preps:
                         f.preps[p] = objs
+            elif (tok.dep_ in ("pobj", "conj") and not f.subj and not f.poss
+                  and (_ap := _answerable_adjective(tok, self.q.get("answerable_adjectives", ()))) is not None):
+                # "X is responsible for mass killings", "found guilty of murder": X did it
+                f.subj = [c for c in _ap.children if c.dep_ in SUBJ_DEPS] or [
+                    c for c in _ap.head.children if c.dep_ == ("dobj" if _ap.dep_ == "oprd" else "nsubj")]
+                f.inherited_subj = True
+                f.light = _ap
             elif tok.dep_ == "pobj" and h.lemma_.lower() in CONTEXT_PREPS and not f.subj and not f.poss:
                 v = _verb_ancestor(h)
                 if v is not None:
@@ -440,6 +447,17 @@ class EventCoder:
                 score += 1
             elif key == "mod":
                 if not (f.mods & vals or f.particles & vals):
+                    return None
+                score += 1
+            elif key == "purpose":  # "sent troops to help X", "made supplies available to fight Y"
+                purposes = [c for t in (f.tok, *f.obj) for c in t.children
+                            if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ in ("VERB", "AUX")
+                            and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)]
+                if not any(not vals or _lem(c) in vals for c in purposes):
+                    return None
+                score += 1
+            elif key == "oprd":  # "called X nasty", "named X envoy": a predicate of the object
+                if not any(c.dep_ == "oprd" and (not vals or _lem(c) in vals) for c in f.tok.children):
                     return None
                 score += 1
             elif key in ("comp", "xcomp"):
@@ -886,6 +904,20 @@ def _has_prefix(tok, words) -> bool:
     """The words right before ``tok`` are ``words`` ("wire" before "tapped")."""
     i = tok.i - len(words)
     return i >= 0 and all(tok.doc[i + k].lower_ == w for k, w in enumerate(words))
+
+
+def _answerable_adjective(tok, adjectives):
+    """The adjective a noun is the object of in "X is responsible for Y" / "guilty of Y"
+    (through a coordination: "responsible for killings and abductions"), or None."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    h = tok.head
+    if tok.dep_ != "pobj" or h.dep_ != "prep" or h.lower_ not in ("for", "of"):
+        return None
+    a = h.head
+    if a.lemma_.lower() in adjectives and a.dep_ in ("acomp", "oprd", "ccomp") and a.head is not a:
+        return a
+    return None
 
 
 def _lem(tok) -> str:

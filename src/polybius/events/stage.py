@@ -47,6 +47,7 @@ class EventStage:
         self.self_pronouns = self.coder.q.get("speaker_pronouns", frozenset())
         self.quantity_heads = self.coder.q.get("quantity_heads", frozenset())
         self.reported_preps = self.coder.q.get("reported_preps", frozenset())
+        self.descriptive = self.coder.q.get("descriptive_participles", frozenset())
         self._oblig = []
 
     # ------------------------------------------------------------------ document
@@ -117,6 +118,8 @@ class EventStage:
                 continue
             if trig_set is not None and self.coder.only_grammar(t) and not any(c.i in trig_set for c in t.children):
                 continue  # a light, pass-through or speech verb with nothing codeable under it
+            if t.tag_ == "VBN" and t.dep_ in ("amod", "acl") and t.lemma_.lower() in self.descriptive:
+                continue  # "Russia-backed rebels", "the internationally recognised government": a description
             c = self.coder.code(t)
             if c is None:
                 continue
@@ -650,8 +653,8 @@ class EventStage:
             conf -= 0.1
         if bare_noun:
             conf -= 0.1
-            if not (sources and targets):
-                return []  # a nominal mention without both actors is not coded on its own
+            if not (sources and (targets or pairs)):
+                return []  # a nominal mention without both actors ("talks between X and Y" has them)
         if not sources and f.passive and c.code[:2] in ("18", "19", "20"):
             # "23 civilians were killed as government forces launched air strikes": the actor of
             # the attack in the accompanying clause did it (a conflict act, never its victim)
