@@ -65,6 +65,9 @@ def test_disconnected_phrase_takes_modifiers_between_its_words(code):
     # only modifiers inside the noun phrase may come between: a verb may not
     doc = code("Velmora said television would cover the vote.")
     assert at(doc, "Velmora") == ["VLM"] and at(doc, "television") == []
+    # nor another name
+    doc = code("The minister spoke on Velmora French television on Monday.")
+    assert "VLMTV" not in {a.code for a in doc.actors}
 
 
 def test_words_joined_by_underscores_in_the_text(code):

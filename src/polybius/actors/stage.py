@@ -120,7 +120,7 @@ class ActorTagger:
             for k in skipped:
                 t = sd[k]
                 if t.pos_ not in _GAP_POS or (t.pos_ == "PUNCT" and t.tag_ != "HYPH") or t.tag_ in _FINITE \
-                        or not (i <= t.head.i < j) or t.head.i == k or t.ent_type_ in ("PERSON", "ORG", "GPE"):
+                        or not (i <= t.head.i < j) or t.head.i == k or t.ent_type_ in _NAME_ENTS:
                     return False
             return True
 
@@ -316,6 +316,7 @@ class CachedDoc:
 
 
 _GAP_POS = {"ADJ", "ADV", "VERB", "NOUN", "PUNCT", "NUM"}
+_NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}  # a name never comes between a phrase's words
 _JOINED = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
 
 
