@@ -222,3 +222,30 @@ def test_an_announced_investigation_is_an_investigation(code):
     doc = code("The Gondor ministry will investigate the Rohan company.", {"Gondor ministry": "GONGOV",
                                                                            "Rohan company": "ROHBUS"})
     assert ("GONGOV", "ROHBUS", "090") in events(doc)
+
+
+def test_donors_are_givers(code):
+    doc = code("Gondor remains the largest donor of humanitarian aid to Rohan.", {"Gondor": "GON", "Rohan": "ROH"})
+    assert ("GON", "ROH", "073") in events(doc)
+    doc = code("Gondor is one of the largest donors to Rohan.", {"Gondor": "GON", "Rohan": "ROH"})
+    assert ("GON", "ROH", "070") in events(doc)
+
+
+def test_agreeing_that_is_accord_pessimism_is_a_comment(code):
+    doc = code("The Gondor government agreed with the Rohan senate that the border should stay open.",
+               {"Gondor government": "GONGOV", "Rohan senate": "ROHLEG"})
+    assert ("GONGOV", "ROHLEG", "019") in events(doc)
+    doc = code("The Gondor government agreed with the Rohan senate to open the border.",
+               {"Gondor government": "GONGOV", "Rohan senate": "ROHLEG"})
+    assert "019" not in cameos(doc)                  # an agreement to act stays an intent
+    doc = code("The Gondor king expressed pessimism over the talks with Rohan.", {"Gondor king": "GONGOV",
+                                                                                  "Rohan": "ROH"})
+    assert "012" in cameos(doc)
+
+
+def test_deployments_for_peacekeeping(code):
+    doc = code("Gondor announced the deployment of 230 troops to Rohan on a peacekeeping mission.",
+               {"Gondor": "GON", "Rohan": "ROH"})
+    assert ("GON", "ROH", "074") in events(doc)
+    doc = code("Gondor announced the deployment of 230 troops to Rohan.", {"Gondor": "GON", "Rohan": "ROH"})
+    assert ("GON", "ROH", "154") in events(doc)

@@ -280,6 +280,14 @@ class EventCoder:
                 for p, objs in hf.preps.items():
                     if p not in f.preps:
                         f.preps[p] = objs
+            elif (att := _role_attribute(tok, self.q.get("role_nouns", ()))) is not None and not f.subj:
+                # "X is the largest donor of aid", "X remains one of the main donors": X gives
+                f.subj = [c for c in att.head.children if c.dep_ in SUBJ_DEPS]
+                f.inherited_subj = True
+                f.light = att.head
+                for p, objs in self.frame(att.head).preps.items():  # "is one of the donors *to Y*"
+                    if p not in f.preps:
+                        f.preps[p] = objs
             elif (tok.dep_ in ("pobj", "conj") and not f.subj and not f.poss
                   and (_ap := _answerable_adjective(tok, self.q.get("answerable_adjectives", ()))) is not None):
                 # "X is responsible for mass killings", "found guilty of murder": X did it
@@ -450,10 +458,14 @@ class EventCoder:
                     return None
                 score += 1
             elif key == "purpose":  # "sent troops to help X", "made supplies available to fight Y"
-                purposes = [c for t in (f.tok, *f.obj) for c in t.children
+                purposes = [c for t in (f.tok, *f.obj, *([f.light] if f.light is not None else [])) for c in t.children
                             if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ in ("VERB", "AUX")
                             and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)]
                 if not any(not vals or _lem(c) in vals for c in purposes):
+                    return None
+                score += 1
+            elif key == "ccomp":  # a finite complement: "agreed with X *that* ..."
+                if f.comp is None or not f.comp_finite:
                     return None
                 score += 1
             elif key == "oprd":  # "called X nasty", "named X envoy": a predicate of the object
@@ -904,6 +916,18 @@ def _has_prefix(tok, words) -> bool:
     """The words right before ``tok`` are ``words`` ("wire" before "tapped")."""
     i = tok.i - len(words)
     return i >= 0 and all(tok.doc[i + k].lower_ == w for k, w in enumerate(words))
+
+
+def _role_attribute(tok, nouns):
+    """The predicate noun of a copula that ``tok`` (a role noun such as "donor") is or is one
+    of ("X is the largest donor", "X is one of the largest donors"), or None."""
+    if tok.lemma_.lower() not in nouns:
+        return None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one":
+        tok = tok.head.head
+    if tok.dep_ == "attr" and tok.head.lemma_.lower() in ("be", "remain", "become", "stay"):
+        return tok
+    return None
 
 
 def _answerable_adjective(tok, adjectives):
