@@ -167,3 +167,25 @@ def test_who_died_is_the_target_not_the_source(run):
     doc, _ = run("A Kurdish prisoner died after torture in a detention centre in Turkey.")
     deaths = [e for e in doc.events if e.root == "19"]
     assert deaths and deaths[0].source is None and deaths[0].target is not None
+
+
+def test_passive_arrest_in_a_country_is_that_states(run):
+    doc, ev = run("Two opposition journalists were arrested in Zimbabwe on Monday.")
+    arrests = [e for e in doc.events if e.cameo.startswith("17")]
+    assert arrests and doc.actor(arrests[0].source).code.startswith("ZWE"), ev
+    assert "source=place" in arrests[0].rule
+
+
+def test_expelled_from_a_country(run):
+    doc, ev = run("Three French diplomats were expelled from Mali.")
+    assert any(s and s.startswith("MLI") and c.startswith("16") for s, t, c in ev), ev
+
+
+def test_lawmakers_of_two_countries_do_not_act_on_each_other(run):
+    _, ev = run("Lawmakers in Spain and Portugal welcomed the agreement.")
+    assert not any({s, t} == {"ESPLEG", "PRTLEG"} for s, t, c in ev), ev
+
+
+def test_the_one_responsible_did_it(run):
+    _, ev = run("The Sudanese army was responsible for the killing of protesters in Khartoum.")
+    assert any(s == "SDNMIL" and c.startswith("19") for s, t, c in ev), ev

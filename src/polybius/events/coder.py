@@ -288,13 +288,18 @@ class EventCoder:
                 for p, objs in self.frame(att.head).preps.items():  # "is one of the donors *to Y*"
                     if p not in f.preps:
                         f.preps[p] = objs
-            elif (tok.dep_ in ("pobj", "conj") and not f.subj and not f.poss
-                  and (_ap := _answerable_adjective(tok, self.q.get("answerable_adjectives", ()))) is not None):
-                # "X is responsible for mass killings", "found guilty of murder": X did it
-                f.subj = [c for c in _ap.children if c.dep_ in SUBJ_DEPS] or [
-                    c for c in _ap.head.children if c.dep_ == ("dobj" if _ap.dep_ == "oprd" else "nsubj")]
-                f.inherited_subj = True
-                f.light = _ap
+            elif (tok.dep_ == "pobj" and h.lower_ in ("for", "of") and not f.subj and not f.poss
+                  and h.head.lemma_.lower() in self.q.get("responsibility_heads", ())):
+                # "Russia was responsible for the shelling of Kharkiv", "blamed X for the attack":
+                # the one held responsible did it
+                r = h.head
+                holder = [c for c in r.children if c.dep_ == "dobj"] or [c for c in r.children if c.dep_ in SUBJ_DEPS]
+                if not holder and r.dep_ in ("acomp", "oprd", "amod"):
+                    holder = [c for c in r.head.children if c.dep_ in SUBJ_DEPS] if r.dep_ != "amod" else [r.head]
+                if holder:
+                    f.subj = holder
+                    f.inherited_subj = True
+                    f.light = r  # predicated of the holder: an event, not a bare nominal mention
             elif tok.dep_ == "pobj" and h.lemma_.lower() in CONTEXT_PREPS and not f.subj and not f.poss:
                 v = _verb_ancestor(h)
                 if v is not None:
@@ -927,20 +932,6 @@ def _role_attribute(tok, nouns):
         tok = tok.head.head
     if tok.dep_ == "attr" and tok.head.lemma_.lower() in ("be", "remain", "become", "stay"):
         return tok
-    return None
-
-
-def _answerable_adjective(tok, adjectives):
-    """The adjective a noun is the object of in "X is responsible for Y" / "guilty of Y"
-    (through a coordination: "responsible for killings and abductions"), or None."""
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
-    h = tok.head
-    if tok.dep_ != "pobj" or h.dep_ != "prep" or h.lower_ not in ("for", "of"):
-        return None
-    a = h.head
-    if a.lemma_.lower() in adjectives and a.dep_ in ("acomp", "oprd", "ccomp") and a.head is not a:
-        return a
     return None
 
 

@@ -637,7 +637,9 @@ class EventStage:
             if not targets and len(sources) <= 1 and not self._object_phrase(c.tok):
                 return []  # TABARI needs a noun phrase after the verb for a target, even one with no actor
         if (not targets and len(sources) > 1 and c.entry.target != ["none"] and (seq is None or "%" in seq[1])
-                and c.code not in self.coder.q.get("third_party_codes", ())):
+                and c.code not in self.coder.q.get("third_party_codes", ())
+                and not (stok is not None and {a.id for a in sources} <= {a.id for a in self._actors_at_token(doc, stok)})):
+            # (actors distributed from one phrase, "lawmakers in France and Germany", act together)
             # "Gondor and Osgiliath renewed ties": each member of a compound subject acts on the
             # others (in a TABARI dictionary, only where a "%" pattern says so)
             pairs = [(a, b) for a in sources for b in sources if a.id != b.id]
@@ -662,6 +664,17 @@ class EventStage:
             if sources:
                 conf -= 0.1
                 c.rule = f"{c.rule} source=clause"
+        if not sources and f.passive and any(c.code.startswith(p) for p in self.coder.q.get("state_act_codes", ())):
+            # "was arrested in Rwanda", "were expelled from North Korea": with no agent, the
+            # state where it happened did it (confidence -0.1, `source=place`)
+            got, gtok = self.resolve_roles(doc, ["prep:from", "prep:in"], c, f)
+            got = [a for a in got if a.kind == "country"]
+            if got:
+                sources, stok = got, gtok
+                conf -= 0.1
+                c.rule = f"{c.rule} source=place"
+                if any(t in got for t in targets):
+                    targets, ttok = self.resolve_roles(doc, ["obj"], c, f, exclude=sources)
         passive_orphan = not sources and f.passive
         if not sources and not targets and not passive_orphan:
             return []
