@@ -249,3 +249,23 @@ def test_deployments_for_peacekeeping(code):
     assert ("GON", "ROH", "074") in events(doc)
     doc = code("Gondor announced the deployment of 230 troops to Rohan.", {"Gondor": "GON", "Rohan": "ROH"})
     assert ("GON", "ROH", "154") in events(doc)
+
+
+def test_joining_someone_for_talks_or_dinner(code):
+    doc = code("The Gondor king will join the Rohan president for talks.", {"Gondor king": "GONGOV",
+                                                                          "Rohan president": "ROHGOV"})
+    assert ("GONGOV", "ROHGOV", "036") in events(doc)   # future meeting: an intent to meet
+    doc = code("The French president joined the German chancellor for dinner.",
+               {"French president": "FRAGOV", "German chancellor": "DEUGOV"})
+    assert ("FRAGOV", "DEUGOV", "040") in events(doc)
+    doc = code("The Gondor king held talks in Minas Tirith.", {"Gondor king": "GONGOV", "Minas Tirith": "GON"})
+    assert "040" in cameos(doc)                          # talk *nouns* need no partner in the sentence
+
+
+def test_a_conviction_is_a_finding_of_guilt(code):
+    doc = code("A Gondor court has convicted 45 members of the Orc Legion.", {"Gondor court": "GONJUD",
+                                                                             "Orc Legion": "MORREB"})
+    assert ("GONJUD", "MORREB", "116") in events(doc)
+    doc = code("Gondor police arrested 45 members of the Orc Legion.", {"Gondor police": "GONCOP",
+                                                                       "Orc Legion": "MORREB"})
+    assert ("GONCOP", "MORREB", "173") in events(doc)

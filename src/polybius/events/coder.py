@@ -270,6 +270,9 @@ class EventCoder:
                 lv = h
             elif tok.dep_ == "pobj" and h.lower_ == "for" and h.dep_ == "prep" and self._is_light(h.head):
                 lv = h.head  # "converged for a rally", "joined X for talks": the light verb's noun too
+            elif (tok.dep_ == "pobj" and h.lower_ == "for" and h.dep_ == "prep" and h.head.dep_ == "dobj"
+                  and self._is_light(h.head.head)):
+                lv = h.head.head  # "joined X for dinner" with the PP hung on X
             if lv is not None:
                 hf = self.frame(lv)
                 f.light = lv
@@ -280,6 +283,8 @@ class EventCoder:
                 for p, objs in hf.preps.items():
                     if p not in f.preps:
                         f.preps[p] = objs
+                if tok.dep_ == "pobj" and hf.obj and not f.preps.get("with"):
+                    f.preps["with"] = list(hf.obj)  # "joined X for talks / for dinner": with X
             elif (att := _role_attribute(tok, self.q.get("role_nouns", ()))) is not None and not f.subj:
                 # "X is the largest donor of aid", "X remains one of the main donors": X gives
                 f.subj = [c for c in att.head.children if c.dep_ in SUBJ_DEPS]

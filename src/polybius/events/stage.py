@@ -616,7 +616,7 @@ class EventStage:
             targets, ttok = self.resolve_roles(doc, ["comp_target"], c, f, exclude=sources)
         seq = self.coder.sequence_match(c.entry, c.tok) if c.entry.sequence is not None else None
         if (not targets and len(sources) <= 1 and c.entry.dialect == "polybius"
-                and c.tok.lemma_.lower() in self.coder.q.get("partner_verbs", ())):
+                and self.coder._pos(c.tok) == "VERB" and c.tok.lemma_.lower() in self.coder.q.get("partner_verbs", ())):
             return []  # "The people have spoken": talking needs a partner ("with Y", "X and Y talked")
         fallback = False
         if (not targets and not f.passive and seq is None and len(sources) <= 1
