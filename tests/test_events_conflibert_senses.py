@@ -269,3 +269,16 @@ def test_a_conviction_is_a_finding_of_guilt(code):
     doc = code("Gondor police arrested 45 members of the Orc Legion.", {"Gondor police": "GONCOP",
                                                                        "Orc Legion": "MORREB"})
     assert ("GONCOP", "MORREB", "173") in events(doc)
+
+
+def test_amounts_of_aid_in_a_prepositional_phrase(code):
+    doc = code("Gondor will provide Rohan with $1.5 billion in loans.", {"Gondor": "GON", "Rohan": "ROH"})
+    assert ("GON", "ROH", "0331") in events(doc)      # future economic aid: an intent to give it
+
+
+def test_telling_that_is_no_order(code):
+    doc = code("The Gondor king told reporters that there is deep concern in Gondor about Rohan.",
+               {"Gondor king": "GONGOV", "Rohan": "ROH"})
+    assert not any(e.root == "10" for e in doc.events)
+    doc = code("The Gondor king told the Rohan envoy to leave.", {"Gondor king": "GONGOV", "Rohan envoy": "ROHGOV"})
+    assert any(e.root == "10" for e in doc.events)

@@ -31,6 +31,7 @@ CONTEXT_PREPS = {"during", "at", "in", "amid"}
 # entity types that name a time or a quantity, never a participant ("called on Friday for
 # Britain to stay": Friday is when, not whom)
 NON_ARGUMENT_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
+AMOUNT_ENTS = {"MONEY", "QUANTITY", "CARDINAL"}
 
 
 @lru_cache(maxsize=None)
@@ -67,6 +68,8 @@ class Frame:
     passive: bool = False
     inherited_subj: bool = False
     light: object = None  # the light verb governing a noun trigger
+    # amounts in a PP ("provided X with $5 million in aid"): never arguments, but what was given
+    amounts: dict = field(default_factory=lambda: defaultdict(list))
 
 
 @dataclass
@@ -220,13 +223,16 @@ class EventCoder:
                 pobjs = [x for x in c.children if x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in NON_ARGUMENT_ENTS]
                 pobjs += [y for x in pobjs for y in x.conjuncts]
                 f.preps[c.lemma_.lower()].extend(pobjs)
+                f.amounts[c.lemma_.lower()].extend(x for x in c.children if x.dep_ == "pobj" and x.ent_type_ in AMOUNT_ENTS)
                 f.particles.add(c.lemma_.lower())
             elif d == "poss":
                 if c.ent_type_ not in NON_ARGUMENT_ENTS:  # "Saturday's meeting": a date, not a party
                     f.poss.append(c)
             elif d in ("xcomp", "ccomp") and f.comp is None:
                 f.comp = c
-                f.comp_finite = d == "ccomp" and any(x.dep_ in SUBJ_DEPS or x.dep_ == "nsubjpass" for x in c.children)
+                f.comp_finite = d == "ccomp" and (
+                    any(x.dep_ in SUBJ_DEPS or x.dep_ in ("nsubjpass", "expl") for x in c.children)
+                    or any(x.dep_ == "mark" and x.lower_ in ("that", "whether") for x in c.children))  # "told that there's"
             elif d == "advcl" and f.comp is None and any(x.dep_ == "mark" and x.lower_ == "for" for x in c.children) \
                     and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
                 f.comp = c  # "called for Britain to stay": a for-to clause is the complement
@@ -443,7 +449,7 @@ class EventCoder:
                 else:
                     if key[5:] not in f.preps:
                         return None
-                    heads = f.preps.get(key[5:]) or []
+                    heads = (f.preps.get(key[5:]) or []) + (f.amounts.get(key[5:]) or [])
                 if vals:
                     hit = [x for o in heads for x in (_forms(o) & vals)]
                     if not hit:
@@ -908,9 +914,10 @@ def _forms(tok) -> set:
     """Lemma, lower form and 'modifier lemma' pairs ("war crime") of a head token; for a
     partitive or measure noun ("700 kg of medicine"), the forms of its of-object too."""
     out = {tok.lemma_.lower(), tok.lower_}
-    if tok.lemma_.lower() in PARTITIVES:
+    amount = tok.ent_type_ in AMOUNT_ENTS  # "$50 million in aid", "$50 million of aid"
+    if tok.lemma_.lower() in PARTITIVES or amount:
         for p in tok.children:
-            if p.dep_ == "prep" and p.lower_ == "of":
+            if p.dep_ == "prep" and (p.lower_ == "of" or (amount and p.lower_ == "in")):
                 for x in p.children:
                     if x.dep_ == "pobj":
                         out |= _forms(x)
