@@ -189,3 +189,20 @@ def test_lawmakers_of_two_countries_do_not_act_on_each_other(run):
 def test_the_one_responsible_did_it(run):
     _, ev = run("The Sudanese army was responsible for the killing of protesters in Khartoum.")
     assert any(s == "SDNMIL" and c.startswith("19") for s, t, c in ev), ev
+
+
+def test_a_forecast_is_not_a_threat(run):
+    _, ev = run("Economists warned that the border dispute could disrupt trade with Nigeria.")
+    assert not any(c.startswith("13") for s, t, c in ev), ev
+    _, ev = run("Iran warned that it could close the Strait of Hormuz.")
+    assert any(s == "IRN" and c.startswith("13") for s, t, c in ev), ev
+
+
+def test_recalling_its_ambassador_targets_the_host(run):
+    _, ev = run("Ghana recalled its ambassador to Togo on Thursday.")
+    assert ("GHA", "TGO", "161") in ev and not any(s == "GHA" and t == "GHAGOV" for s, t, c in ev), ev
+
+
+def test_a_denied_clause_gives_no_phrase_target(run):
+    _, ev = run("The Togolese government denied that its troops had crossed the border and blamed smugglers from Ghana.")
+    assert not any(c.startswith("12") and t and t.startswith("GHA") for s, t, c in ev), ev

@@ -709,6 +709,8 @@ class EventCoder:
 
     def _family(self, tok, f: Frame, fam: VerbEntry, depth: int) -> Coding | None:
         family = fam.family
+        if family == "threaten" and f.comp is not None and f.comp_finite and self._forecast(f.comp):
+            return None  # "analysts warned that the dispute could disrupt trade": a forecast, no threat
         comp_tokens = []
         if f.comp is not None:
             comp_tokens.append(f.comp)
@@ -742,6 +744,13 @@ class EventCoder:
         return Coding(fam.code, fam, tok, f, f"{fam.rule} family={family}", tok)
 
     # ------------------------------------------------------------------ qualifiers
+    def _forecast(self, v) -> bool:
+        """A finite clause that only may happen, about someone other than the speaker."""
+        if not any(c.dep_ == "aux" and c.lower_ in self.q.get("hypothetical_aux", ()) for c in v.children):
+            return False
+        subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
+        return bool(subj) and not any(s.lower_ in self.q.get("speaker_pronouns", ()) for s in subj)
+
     def negated(self, *toks) -> bool:
         neg = self.q.get("negation", frozenset())
         for t in toks:

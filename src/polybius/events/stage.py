@@ -39,7 +39,7 @@ class EventStage:
         self.place_preps = set(ps.get("place_preps", []))
         self.place_labels = set(ps.get("place_labels", []))
         self.anchor_preps = _anchors()
-        self._forces = self.verbs.synsets.get("FORCES", frozenset()) | self.verbs.synsets.get("PEACEKEEPERS", frozenset())
+        self._forces = frozenset().union(*(self.verbs.synsets.get(n, frozenset()) for n in ("FORCES", "PEACEKEEPERS", "DIPLOMATS")))
         self.keep = tuple(getattr(settings, "event_modalities", None) or KEEP_MODALITIES)
         self.speech = {(t.lemma) for e in self.verbs.entries if e.kind == "speech" for t in e.triggers}
         self.charges = [e for e in self.verbs.entries if e.kind == "charge"]
@@ -541,13 +541,14 @@ class EventStage:
             heads.extend(x for x in h.children if x.dep_ == "advcl"
                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children))
         # then the complement ("considering sending aid to X", "willing to withdraw from X")
-        comps = [f.comp] if f.comp is not None else []
-        comps += [x for h in (c.head, c.tok) for x in h.children if x.dep_ in ("xcomp", "ccomp")]
+        comps = [f.comp] if f.comp is not None and not f.comp_finite else []
+        comps += [x for h in (c.head, c.tok) for x in h.children if x.dep_ in ("xcomp", "ccomp")
+                  and not any(y.dep_ in ("nsubj", "nsubjpass") for y in x.children)]  # never a that-clause's content
         out, seen = [], set()
         for group in (heads, comps):
             found = []
             for h in group:
-                for t in h.subtree:
+                for t in _clause_subtree(h):
                     if t.i in seen or t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in NON_ARGUMENT_ENTS:
                         continue
                     if t.dep_ in ("nsubj", "nsubjpass", "csubj"):
@@ -1005,6 +1006,15 @@ def _verb_phrase(v) -> set[int]:
         out.add(t.i)
         stack.extend(t.children)
     return out
+
+
+def _clause_subtree(tok):
+    """The subtree of ``tok`` without coordinated clauses ("... and accused X": another act)."""
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        yield t
+        stack.extend(c for c in t.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
 
 
 def _verb_of(tok):
