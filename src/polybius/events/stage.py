@@ -488,7 +488,8 @@ class EventStage:
             if c.complement is not None:
                 return c.complement.frame.subj
             # "called for Britain to stay": the complement's subject even when its verb codes nothing
-            if f.comp is None or not any(x.dep_ == "aux" and x.lower_ == "to" for x in f.comp.children):
+            if f.comp is None or not (any(x.dep_ == "aux" and x.lower_ == "to" for x in f.comp.children)
+                                      or f.comp.pos_ == "ADJ"):  # or a small clause: "found X guilty"
                 return []
             return [x for x in f.comp.children if x.dep_ in ("nsubj", "nsubjpass")]
         if role == "obj_pp":
