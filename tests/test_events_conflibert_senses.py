@@ -282,3 +282,12 @@ def test_telling_that_is_no_order(code):
     assert not any(e.root == "10" for e in doc.events)
     doc = code("The Gondor king told the Rohan envoy to leave.", {"Gondor king": "GONGOV", "Rohan envoy": "ROHGOV"})
     assert any(e.root == "10" for e in doc.events)
+
+
+def test_called_on_is_an_appeal_called_on_a_day_is_a_call(code):
+    doc = code("The Northern League has called on the Gondor government to crack down on smugglers.",
+               {"Northern League": "IGO", "Gondor government": "GONGOV"})
+    assert any(e.root == "02" for e in doc.events) and "041" not in cameos(doc)
+    doc = code("The French president called the German chancellor on Tuesday to discuss the border.",
+               {"French president": "FRAGOV", "German chancellor": "DEUGOV"})
+    assert ("FRAGOV", "DEUGOV", "041") in events(doc)

@@ -450,6 +450,8 @@ class EventCoder:
                     if key[5:] not in f.preps:
                         return None
                     heads = (f.preps.get(key[5:]) or []) + (f.amounts.get(key[5:]) or [])
+                    if not heads:
+                        return None  # "called X on Tuesday": a PP holding only a date is no argument
                 if vals:
                     hit = [x for o in heads for x in (_forms(o) & vals)]
                     if not hit:
