@@ -291,3 +291,12 @@ def test_called_on_is_an_appeal_called_on_a_day_is_a_call(code):
     doc = code("The French president called the German chancellor on Tuesday to discuss the border.",
                {"French president": "FRAGOV", "German chancellor": "DEUGOV"})
     assert ("FRAGOV", "DEUGOV", "041") in events(doc)
+
+
+def test_deployed_peacekeepers_without_an_agent_and_aid_that_supports(code):
+    doc = code("Gondor peacekeepers are being deployed to Rohan.", {"Gondor peacekeepers": "GONMIL", "Rohan": "ROH"})
+    assert ("GONMIL", "ROH", "074") in events(doc)
+    doc = code("Gondor aid supported thousands of Rohan farmers.", {"Gondor": "GON", "Rohan farmers": "ROHAGR"})
+    assert ("GON", "ROHAGR", "070") in events(doc)
+    doc = code("Gondor funds the rebels in Rohan.", {"Gondor": "GON", "rebels in Rohan": "ROHREB"})
+    assert ("GON", "ROHREB", "071") in events(doc)
