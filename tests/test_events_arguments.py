@@ -206,3 +206,11 @@ def test_recalling_its_ambassador_targets_the_host(run):
 def test_a_denied_clause_gives_no_phrase_target(run):
     _, ev = run("The Togolese government denied that its troops had crossed the border and blamed smugglers from Ghana.")
     assert not any(c.startswith("12") and t and t.startswith("GHA") for s, t, c in ev), ev
+
+
+def test_headline_recall_merges_with_the_body(run):
+    doc, ev = run("Ghana recalls ambassador after border clash\n\n"
+                  "Ghana recalled its ambassador to Togo on Thursday after a clash on the border.")
+    recalls = [e for e in doc.events if e.cameo == "161"]
+    assert len(recalls) == 1 and len(recalls[0].evidence) == 2, ev
+    assert doc.actor(recalls[0].target).code == "TGO"

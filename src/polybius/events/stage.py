@@ -554,7 +554,8 @@ class EventStage:
                         continue
                     if t.dep_ in ("nsubj", "nsubjpass", "csubj"):
                         continue  # a clause's own subject inside the phrase acts, it is not acted on
-                    if any(ch.dep_ == "poss" and ch.pos_ == "PRON" and ch.lower_ != "whose" for ch in t.children):
+                    if any(ch.dep_ == "poss" and ch.pos_ == "PRON" and ch.lower_ != "whose" for ch in t.children) \
+                            or self._own_forces(t, c):
                         continue  # "for not inviting *its* representatives": the source's own people
                     seen.add(t.i)
                     found.append(t)
@@ -584,16 +585,21 @@ class EventStage:
                     return acts, tok
                 continue
             for tok in self.role_tokens(role, c, f):
-                if exclude and self._own_forces(tok):
+                if exclude and self._own_forces(tok, c):
                     continue  # "withdraw its troops from X": the source's own forces are not acted on
                 acts = [a for a in self.actors_of(doc, tok) if a not in exclude]
                 if acts:
                     return acts, tok
         return [], None
 
-    def _own_forces(self, tok) -> bool:
-        return (tok.lemma_.lower() in self._forces
-                and any(ch.dep_ == "poss" and ch.pos_ == "PRON" and ch.lower_ != "whose" for ch in tok.children))
+    def _own_forces(self, tok, c: Coding | None = None) -> bool:
+        """The source's own troops or diplomats: "its troops", or the object of "recall"."""
+        if tok.lemma_.lower() not in self._forces:
+            return False
+        if any(ch.dep_ == "poss" and ch.pos_ == "PRON" and ch.lower_ != "whose" for ch in tok.children):
+            return True
+        return (c is not None and _lem(c.tok) in self.coder.q.get("own_object_verbs", ())
+                and any(o.i == tok.i for o in c.frame.obj))
 
     def target_roles(self, c: Coding) -> list[str]:
         if c.entry.target is not None:
