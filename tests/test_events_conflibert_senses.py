@@ -300,3 +300,9 @@ def test_deployed_peacekeepers_without_an_agent_and_aid_that_supports(code):
     assert ("GON", "ROHAGR", "070") in events(doc)
     doc = code("Gondor funds the rebels in Rohan.", {"Gondor": "GON", "rebels in Rohan": "ROHREB"})
     assert ("GON", "ROHREB", "071") in events(doc)
+
+
+def test_a_headline_verb_tagged_as_a_noun(code):
+    doc = code("Gondor and Rohan hand over medical supplies to the Eriador government.",
+               {"Gondor": "GON", "Rohan": "ROH", "Eriador government": "ERIGOV"})
+    assert ("GON", "ERIGOV", "073") in events(doc)

@@ -32,6 +32,7 @@ CONTEXT_PREPS = {"during", "at", "in", "amid"}
 # Britain to stay": Friday is when, not whom)
 NON_ARGUMENT_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 AMOUNT_ENTS = {"MONEY", "QUANTITY", "CARDINAL"}
+PARTICLE_PREPS = ("over", "up", "off", "out", "down", "back")
 
 
 @lru_cache(maxsize=None)
@@ -117,6 +118,7 @@ class EventCoder:
                 for form in _inflect(lem, pos):
                     if (form, pos) not in self.index:
                         self.inflections.setdefault((form, pos), lem)
+        self.verb_forms = frozenset(lemmas_by_pos.get("VERB", set())) | {f for (f, p) in self.inflections if p == "VERB"}
         for pos, lemmas in lemmas_by_pos.items():
             tags = [pos] + (["PROPN"] if pos == "NOUN" else []) + (["AUX"] if pos == "VERB" else [])
             forms = set(lemmas) | {f for (f, p) in self.inflections if p == pos}
@@ -137,7 +139,12 @@ class EventCoder:
         for tags, hashes in self._pos_groups:
             ok_pos = (arr[:, 2][:, None] == tags[None, :]).any(axis=1)
             hit |= ok_pos & (_member(arr[:, 0], hashes) | _member(arr[:, 1], hashes))
-        return np.nonzero(hit)[0].tolist()
+        out = np.nonzero(hit)[0].tolist()
+        # a headline verb tagged as a noun ("EU and UN hand over supplies to X"): a noun root
+        # with a subject is a verb (one check per sentence)
+        extra = [s.root.i for s in doc.sents if not hit[s.root.i] and _verbal_noun(s.root)
+                 and (s.root.lemma_.lower() in self.verb_forms or s.root.lower_ in self.verb_forms)]
+        return sorted(out + extra) if extra else out
 
     def word_indices(self, doc, words) -> list[int]:
         """Indices of tokens whose lower form is one of ``words`` (after trigger_indices)."""
@@ -153,7 +160,7 @@ class EventCoder:
     @staticmethod
     def _pos(tok) -> str:
         if tok.pos_ in ("NOUN", "PROPN"):
-            return "NOUN"
+            return "VERB" if _verbal_noun(tok) else "NOUN"
         if tok.pos_ == "ADJ":
             return "ADJ"
         return "VERB"
@@ -214,6 +221,9 @@ class EventCoder:
             elif d == "dobj":
                 f.obj.append(c)
                 f.particles.add(c.lemma_.lower())
+            elif d == "prt" and not is_noun:
+                # "hand over medical supplies" parsed with the object under the particle
+                f.obj.extend(x for x in c.children if x.dep_ == "pobj")
             elif d == "dative":
                 if c.pos_ == "ADP":
                     f.dative.extend(x for x in c.children if x.dep_ == "pobj")
@@ -252,6 +262,12 @@ class EventCoder:
                 f.particles.add(c.lemma_.lower())
             if d == "auxpass":
                 f.passive = True
+        if not is_noun and not f.obj:
+            # "hand over supplies", "give up arms" with the object parsed under the particle
+            for p in PARTICLE_PREPS:
+                if f.preps.get(p):
+                    f.obj = list(f.preps[p])
+                    break
         if not is_noun:
             # a PP the parser hung on the object ("accused X of war crimes") counts for the verb
             objs = list(f.obj)
@@ -956,6 +972,11 @@ def _role_attribute(tok, nouns):
     if tok.dep_ == "attr" and tok.head.lemma_.lower() in ("be", "remain", "become", "stay"):
         return tok
     return None
+
+
+def _verbal_noun(tok) -> bool:
+    """A noun the parser made the root of its sentence with a subject: a misparsed verb."""
+    return tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _lem(tok) -> str:
