@@ -214,3 +214,42 @@ def test_headline_recall_merges_with_the_body(run):
     recalls = [e for e in doc.events if e.cameo == "161"]
     assert len(recalls) == 1 and len(recalls[0].evidence) == 2, ev
     assert doc.actor(recalls[0].target).code == "TGO"
+
+
+def test_a_relative_clauses_date_is_not_the_events(run):
+    doc, _ = run("Dina Boluarte, who took office in 2022, rejected the charges.")
+    rej = [e for e in doc.events if e.root in ("01", "12")]
+    assert rej and rej[0].date.text is None and rej[0].date.start == PUB.isoformat()
+
+
+def test_one_country_named_three_times_is_the_storys(run):
+    doc, _ = run("Peru's Congress votes to impeach president\n\nLIMA — Peru's Congress voted on Thursday "
+                 "to remove the president. The interior minister said 30 protesters were detained in Lima. "
+                 "Chile said it was following events closely.")
+    minister = [a for a in doc.actors if "minister" in a.name.lower()]
+    assert minister and minister[0].code == "PERGOV", [(a.name, a.code) for a in doc.actors]
+
+
+def test_the_user_of_an_instrument_acts(run):
+    _, ev = run("Kenyan police used tear gas to disperse opposition supporters in Nairobi.")
+    assert any(s == "KENCOP" and c.startswith("17") for s, t, c in ev), ev
+
+
+def test_recapture_from_rebels(run):
+    _, ev = run("The Malian army recaptured the town of Kidal from Tuareg rebels on Tuesday.")
+    assert any(s == "MLIMIL" and t and "REB" in t and c == "192" for s, t, c in ev), ev
+
+
+def test_a_joint_subject_does_not_welcome_itself(run):
+    _, ev = run("The United Nations and the African Union welcomed reports that aid convoys reached the city.")
+    assert not any(s and t and {s, t} <= {"IGOUNO", "IGOAFRAFU"} for s, t, c in ev), ev
+
+
+def test_avoiding_casualties_is_no_target(run):
+    _, ev = run("The rebel commander said his fighters had withdrawn from Kidal to avoid civilian casualties.")
+    assert not any(t and "CVL" in t for s, t, c in ev), ev
+
+
+def test_both_antecedents_of_a_relative_clause(run):
+    _, ev = run("Egypt and Qatar, which mediated the talks in Doha, called for a ceasefire.")
+    assert {s for s, t, c in ev if c == "045"} >= {"EGY", "QAT"}, ev

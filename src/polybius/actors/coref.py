@@ -129,7 +129,8 @@ def code_candidates(cands, tagger, story_country, day=None):
 
 
 def story_country_of(cands, share=0.6, minimum=2):
-    """The story's country: the one country that most country-coded mentions name (>= 60%)."""
+    """The story's country: the one country that most country-coded mentions name (>= 60%, or
+    at least three mentions and three times any other country's)."""
     counts: dict[str, int] = {}
     for c in cands:
         if c.base and len(c.base) >= 3 and c.base[:3].isalpha() and c.base[:3] not in ("IGO", "NGO", "IMG", "MNC") and (
@@ -140,6 +141,11 @@ def story_country_of(cands, share=0.6, minimum=2):
     best = max(counts, key=counts.get)
     total = sum(counts.values())
     if (counts[best] >= minimum or len(counts) == 1) and counts[best] >= share * total:
+        return best
+    # one country named three times as often as any other ("Peru's Congress ... Lima" beside one
+    # mention each of the neighbours who commented)
+    second = max((v for k, v in counts.items() if k != best), default=0)
+    if counts[best] >= 3 and counts[best] >= 3 * second:
         return best
     return None
 
@@ -415,10 +421,12 @@ def resolve_pronouns(cands, uf, sd, gender_words=None):
             pool = [(j, cj) for j, cj in mentions if cj.sent == sent and cj.start < c.start and ok(j, cj)]
             if not pool:
                 continue
-            subj = [(j, cj) for j, cj in pool if sd[cj.head].dep_ in ("nsubj", "nsubjpass")]
+            subj = [(j, cj) for j, cj in pool if _is_subject(sd, cj)]
             best = (subj or pool)[-1][0]
-            if want == "thing" and _noun_between(sd, cands[best].end, c.start, covered):
+            titled = tok.dep_ == "poss" and any(cj.start == c.end and cj.agents for _, cj in mentions)
+            if want == "thing" and not titled and _noun_between(sd, cands[best].end, c.start, covered):
                 best = None  # "Russia rejected a plan, saying it ignored ...": 'it' is the plan
+                # (but "its secretary general" has an actor for owner: plans have no officers)
             break
         if best is not None and pron_gender and _relative_between(sd, cands[best].end, c.start, covered,
                                                                    gender_words, pron_gender + "-relative"):
@@ -428,6 +436,15 @@ def resolve_pronouns(cands, uf, sd, gender_words=None):
             if pron_gender:
                 gender.setdefault(links[i], pron_gender)
     return links, extra
+
+
+def _is_subject(sd, cj) -> bool:
+    """The mention is a clause's subject: its head word, or the word of its span that hangs
+    outside it ("The Organization of American States will send ...": 'Organization')."""
+    if sd[cj.head].dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return any(sd[k].dep_ in ("nsubj", "nsubjpass") and not (cj.start <= sd[k].head.i < cj.end)
+               for k in range(cj.start, cj.end))
 
 
 def _relative_between(sd, start, end, covered, gender_words, effect) -> bool:
@@ -663,8 +680,8 @@ def _possessive_pronoun_owners(cands, groups, links):
         weak = not target.code or target.code.startswith("---") or (target.reason or "").startswith("story country")
         if not weak:
             continue
-        if kind_of.get(links[pi]) == "organization" and c.agents[-1].kind == "person" and c.agents[-1].code in ("GOV", ""):
-            # "its leader": the head of that organisation carries its code
+        if kind_of.get(links[pi]) == "organization" and c.agents[-1].kind == "person":
+            # "its leader", "its secretary general": the organisation's officer carries its code
             target.code = owner
         elif owner[:3].isalpha() and owner[:3] not in ("IGO", "NGO", "IMG"):
             target.code = owner[:3] + (target.code[3:] if target.code else "")

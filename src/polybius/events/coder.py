@@ -359,6 +359,8 @@ class EventCoder:
                 return
             if d == "xcomp" or (d == "advcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in cur.children)):
                 hobj = [c for c in h.children if c.dep_ in ("dobj",)]
+                if h.lemma_.lower() in self.q.get("instrument_verbs", ()):
+                    hobj = []  # "police used tear gas to disperse": the user acts, not the gas
                 if hobj and d == "xcomp":
                     f.subj = hobj
                 else:

@@ -422,11 +422,11 @@ class EventStage:
     def actors_of(self, doc, tok, depth: int = 0) -> list:
         if tok is None or depth > 3:
             return []
+        if tok.lower_ in ("that", "which", "who") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
+            tok = tok.head.head  # the antecedent, with its conjuncts ("Egypt and Saudi Arabia, which mediated")
         heads = [tok] + [c for c in tok.conjuncts if c.pos_ in ("PROPN", "NOUN", "PRON")]
         found = []
         for h in heads:
-            if h.lower_ in ("that", "which", "who") and h.dep_ in ("nsubj", "nsubjpass") and h.head.dep_ == "relcl":
-                h = h.head.head
             hits = self._actors_at_token(doc, h)
             if not hits:
                 for c in h.children:  # "Iraqi forces", "the newspaper La Prensa"
@@ -538,8 +538,9 @@ class EventStage:
         """Nouns inside the event's object and prepositional phrases and its purpose clause
         ("to assist Ethiopia"), in text order after the trigger; never the subject's side."""
         heads = [*f.obj, *f.dative, *(x for objs in f.preps.values() for x in objs)]
+        purpose = self.coder.q.get("purpose_verbs", frozenset())
         for h in (c.head, c.tok):
-            heads.extend(x for x in h.children if x.dep_ == "advcl"
+            heads.extend(x for x in h.children if x.dep_ == "advcl" and x.lemma_.lower() in purpose
                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children))
         # then the complement ("considering sending aid to X", "willing to withdraw from X")
         comps = [f.comp] if f.comp is not None and not f.comp_finite else []
@@ -628,6 +629,7 @@ class EventStage:
             return []  # "The people have spoken": talking needs a partner ("with Y", "X and Y talked")
         fallback = False
         if (not targets and not f.passive and seq is None and len(sources) <= 1
+                and c.code not in self.coder.q.get("third_party_codes", ())
                 and (sources or any(t.pos_ in ("NOUN", "PROPN") for t in sf.subj)) and c.entry.dialect != "petrarch"
                 and "none" not in (c.entry.target or []) and not (self.coder._pos(c.head) == "NOUN" and f.light is None)):
             # the named roles hold no actor: the first actor inside the event's own phrases
@@ -646,7 +648,9 @@ class EventStage:
                 return []  # TABARI needs a noun phrase after the verb for a target, even one with no actor
         if (not targets and len(sources) > 1 and c.entry.target != ["none"] and (seq is None or "%" in seq[1])
                 and c.code not in self.coder.q.get("third_party_codes", ())
-                and not (stok is not None and {a.id for a in sources} <= {a.id for a in self._actors_at_token(doc, stok)})):
+                and not (stok is not None and {a.id for a in sources} <= {a.id for a in self._actors_at_token(doc, stok)})
+                and all(_lem(o) in self.coder.q.get("reciprocal_objects", ()) for o in f.obj)):
+            # (never over a plain object: "the UN and the AU welcomed reports" welcome the reports)
             # (actors distributed from one phrase, "lawmakers in France and Germany", act together)
             # "Gondor and Osgiliath renewed ties": each member of a compound subject acts on the
             # others (in a TABARI dictionary, only where a "%" pattern says so)
@@ -856,6 +860,8 @@ class EventStage:
             for e in ents:
                 cur, hops = e.root, 0
                 while cur.head is not cur and hops < 6:
+                    if cur.dep_ in ("relcl", "acl", "appos") and cur.i not in anchors:
+                        break  # "Boluarte, who took office in 2022, rejected ...": the clause's date
                     cur, hops = cur.head, hops + 1
                     if cur.i in anchors:
                         chosen = e
@@ -863,7 +869,7 @@ class EventStage:
                 if chosen is not None:
                     break
             if chosen is None:
-                dates = [e for e in ents if e.label_ == "DATE"]
+                dates = [e for e in ents if e.label_ == "DATE" and not _in_modifier_clause(e.root, anchors)]
                 if len(dates) == 1:
                     chosen = dates[0]
         if chosen is not None:
@@ -1013,6 +1019,19 @@ def _verb_phrase(v) -> set[int]:
         out.add(t.i)
         stack.extend(t.children)
     return out
+
+
+def _in_modifier_clause(tok, anchors) -> bool:
+    """True when ``tok`` sits in a relative/participle clause or apposition that does not hold
+    the event ("Boluarte, who took office in 2022, rejected ...")."""
+    cur, hops = tok, 0
+    while cur.head is not cur and hops < 12:
+        if cur.i in anchors:
+            return False
+        if cur.dep_ in ("relcl", "acl", "appos"):
+            return True
+        cur, hops = cur.head, hops + 1
+    return False
 
 
 def _clause_subtree(tok):
