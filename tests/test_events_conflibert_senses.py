@@ -213,9 +213,12 @@ def test_what_troops_arrive_or_are_sent_for(code):
     assert events(doc) == {("GONMIL", "ROH", "154")}   # a deployment, not a visit
     doc = code("Gondor sent 300 soldiers to Rohan to serve as peacekeepers.", {"Gondor": "GON", "Rohan": "ROH"})
     assert ("GON", "ROH", "074") in events(doc)
-    doc = code("Gondor has made available tents and medical supplies to fight the cholera outbreak in Rohan.",
+    doc = code("Gondor has made available tents and medical supplies to help Rohan.",
                {"Gondor": "GON", "Rohan": "ROH"})
     assert ("GON", "ROH", "070") in events(doc)
+    doc = code("Gondor has made available tents and medical supplies to fight the cholera outbreak in Rohan.",
+               {"Gondor": "GON", "Rohan": "ROH"})
+    assert cameos(doc) == {"070"}                     # aid (where it goes is no beneficiary)
 
 
 def test_an_announced_investigation_is_an_investigation(code):
@@ -306,3 +309,9 @@ def test_a_headline_verb_tagged_as_a_noun(code):
     doc = code("Gondor and Rohan hand over medical supplies to the Eriador government.",
                {"Gondor": "GON", "Rohan": "ROH", "Eriador government": "ERIGOV"})
     assert ("GON", "ERIGOV", "073") in events(doc)
+
+
+def test_pushing_forward_cooperation_is_no_appeal(code):
+    doc = code("The Gondor king will push forward economic cooperation with Rohan.",
+               {"Gondor king": "GONGOV", "Rohan": "ROH"})
+    assert "0311" in cameos(doc) and not any(e.root == "02" for e in doc.events)
