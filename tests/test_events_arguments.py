@@ -253,3 +253,27 @@ def test_avoiding_casualties_is_no_target(run):
 def test_both_antecedents_of_a_relative_clause(run):
     _, ev = run("Egypt and Qatar, which mediated the talks in Doha, called for a ceasefire.")
     assert {s for s, t, c in ev if c == "045"} >= {"EGY", "QAT"}, ev
+
+
+def test_wanting_to_act_is_intent_and_wanting_others_to_act_is_nothing(run):
+    _, ev = run("Iran wants to meet Saudi officials in Baghdad.")
+    assert any(s == "IRN" and c == "036" for s, t, c in ev), ev
+    _, ev = run("China wants the United States to lift tariffs on steel.")
+    assert not any(c.startswith("08") for s, t, c in ev), ev
+
+
+def test_a_meeting_venue_is_no_party(run):
+    _, ev = run("The Ethiopian prime minister met the Eritrean president in Geneva on Monday.")
+    assert any(s == "ETHGOV" and t == "ERIGOV" for s, t, c in ev), ev
+    _, ev = run("The Ethiopian prime minister will hold talks in Geneva next week.")
+    assert not any(t == "CHE" for s, t, c in ev), ev
+
+
+def test_an_agreed_lifting_is_one_event(run):
+    _, ev = run("The European Union has agreed to lift the sanctions on Belarus.")
+    assert [c for s, t, c in ev if c.startswith("16")] == [], ev
+
+
+def test_a_campaign_in_a_during_phrase_is_no_target(run):
+    _, ev = run("Boko Haram has launched many attacks during its campaign for a caliphate in Nigeria.")
+    assert not any(t == "NGA" for s, t, c in ev if c.startswith("19")), ev

@@ -788,6 +788,10 @@ class EventCoder:
         definite = self._pos(head) == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no")
                                                      for c in head.children)
         mod = "asserted"
+        if v is not None and _lem(v) in q.get("desire_verbs", ()):
+            comp = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")), None)
+            if comp is not None:  # "wants to attack" (pass-through): the wanted act's modality
+                return self.modality(comp, doc_sentence_root)
         if v is not None and not definite:
             own = self._own_modality(v)
             if own:
@@ -843,6 +847,10 @@ class EventCoder:
                     aux_result = "future"
         if aux_result is not None:
             return aux_result
+        if v.dep_ in ("xcomp", "ccomp") and _lem(v.head) in q.get("desire_verbs", ()):
+            # "X wants to attack Y": X's intent (future); "X wants Y to attack Z": nobody's act yet
+            return "hypothetical" if any(c.dep_ in ("dobj", "nsubj") and c.i > v.head.i for c in v.head.children) \
+                or any(c.dep_ == "nsubj" for c in v.children) else "future"
         if v.dep_ == "xcomp" and (_lem(v.head) in q["future_governors"] or v.head.lower_ in q["future_governors"]):
             return "future"
         if v.dep_ == "xcomp" and v.head.dep_ in ("acomp", "prep") and v.head.lower_ in q["future_governors"]:

@@ -129,9 +129,13 @@ class EventStage:
                 consumed.add(x.i)
             consumed.add(c.tok.i)
             consumed.add(c.head.i)
-            # an event noun that is an argument of a coded verb is part of that event
-            for o in c.frame.obj:
-                consumed.add(o.i)
+            # an event noun that is an argument of a coded verb is part of that event, and so
+            # are the complement's ("agreed to lift the sanctions": no sanctions event of its own)
+            sub = c
+            while sub is not None:
+                consumed.update(o.i for o in sub.frame.obj)
+                consumed.update((sub.tok.i, sub.head.i))
+                sub = sub.complement
             if c.entry.sequence is not None:
                 # TABARI: a verb phrase that codes is done; the verbs inside it are not coded apart
                 consumed.update(_verb_phrase(c.tok))
@@ -537,7 +541,11 @@ class EventStage:
     def _phrase_tree(self, c: Coding, f) -> list:
         """Nouns inside the event's object and prepositional phrases and its purpose clause
         ("to assist Ethiopia"), in text order after the trigger; never the subject's side."""
-        heads = [*f.obj, *f.dative, *(x for objs in f.preps.values() for x in objs)]
+        venue = c.code[:2] == "04" and c.code[:3] != "042"  # "will meet in Zurich": a venue, no party
+        circumstance = self.coder.q.get("circumstance_preps", frozenset())
+        heads = [*f.obj, *f.dative, *(x for p, objs in f.preps.items()
+                                      if not (venue and p in self.place_preps) and p not in circumstance
+                                      for x in objs)]
         purpose = self.coder.q.get("purpose_verbs", frozenset())
         for h in (c.head, c.tok):
             heads.extend(x for x in h.children if x.dep_ == "advcl" and x.lemma_.lower() in purpose
