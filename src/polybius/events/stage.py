@@ -47,6 +47,7 @@ class EventStage:
         self.self_pronouns = self.coder.q.get("speaker_pronouns", frozenset())
         self.quantity_heads = self.coder.q.get("quantity_heads", frozenset())
         self.reported_preps = self.coder.q.get("reported_preps", frozenset())
+        self.descriptive = self.coder.q.get("descriptive_participles", frozenset())
         self._oblig = []
 
     # ------------------------------------------------------------------ document
@@ -117,6 +118,8 @@ class EventStage:
                 continue
             if trig_set is not None and self.coder.only_grammar(t) and not any(c.i in trig_set for c in t.children):
                 continue  # a light, pass-through or speech verb with nothing codeable under it
+            if t.tag_ == "VBN" and t.dep_ in ("amod", "acl") and t.lemma_.lower() in self.descriptive:
+                continue  # "Russia-backed rebels", "the internationally recognised government": a description
             c = self.coder.code(t)
             if c is None:
                 continue
@@ -229,6 +232,20 @@ class EventStage:
         return Coding(code, c.entry, c.tok, c.frame, f"{c.rule} as {family} ({modality})", c.head,
                       concept=concept.name if concept else None, consumed=c.consumed, complement=c.complement,
                       source_frame=c.source_frame)
+
+    def refusal(self, c: Coding, modality: str) -> Coding:
+        """A negated acceptance ("will not accept refugees", "did not approve the plan",
+        `[acceptance_verbs]` in qualifiers.txt) is a refusal: the reject code (12) of what was
+        not accepted."""
+        if (c.entry.family not in (None, "intent") or c.entry.dialect != "polybius" or not c.code.isdigit()
+                or c.code[:2] not in ("03", "04", "05", "06", "07", "08")
+                or c.tok.lemma_.lower() not in self.coder.q.get("acceptance_verbs", ())):
+            return c
+        concept = c.concept and self.verbs.concepts.get(c.concept) or self.verbs.concept_of(c.code)
+        code = (concept.codes.get("reject") if concept else None) or "120"
+        return Coding(code, c.entry, c.tok, c.frame, f"{c.rule} as reject ({modality}, refusal)", c.head,
+                      concept=concept.name if concept else None, consumed=c.consumed,
+                      complement=c.complement, source_frame=c.source_frame)
 
     # ------------------------------------------------------------------ arguments
     @staticmethod
@@ -475,7 +492,8 @@ class EventStage:
             if c.complement is not None:
                 return c.complement.frame.subj
             # "called for Britain to stay": the complement's subject even when its verb codes nothing
-            if f.comp is None or not any(x.dep_ == "aux" and x.lower_ == "to" for x in f.comp.children):
+            if f.comp is None or not (any(x.dep_ == "aux" and x.lower_ == "to" for x in f.comp.children)
+                                      or f.comp.pos_ == "ADJ"):  # or a small clause: "found X guilty"
                 return []
             return [x for x in f.comp.children if x.dep_ in ("nsubj", "nsubjpass")]
         if role == "obj_pp":
@@ -614,6 +632,9 @@ class EventStage:
         if not targets and c.complement is not None and "comp_target" not in (c.entry.target or []):
             targets, ttok = self.resolve_roles(doc, ["comp_target"], c, f, exclude=sources)
         seq = self.coder.sequence_match(c.entry, c.tok) if c.entry.sequence is not None else None
+        if (not targets and len(sources) <= 1 and c.entry.dialect == "polybius"
+                and self.coder._pos(c.tok) == "VERB" and c.tok.lemma_.lower() in self.coder.q.get("partner_verbs", ())):
+            return []  # "The people have spoken": talking needs a partner ("with Y", "X and Y talked")
         fallback = False
         if (not targets and not f.passive and seq is None and len(sources) <= 1
                 and c.code not in self.coder.q.get("third_party_codes", ())
@@ -654,8 +675,8 @@ class EventStage:
             conf -= 0.1
         if bare_noun:
             conf -= 0.1
-            if not (sources and targets):
-                return []  # a nominal mention without both actors is not coded on its own
+            if not (sources and (targets or pairs)):
+                return []  # a nominal mention without both actors ("talks between X and Y" has them)
         if not sources and f.passive and c.code[:2] in ("18", "19", "20"):
             # "23 civilians were killed as government forces launched air strikes": the actor of
             # the attack in the accompanying clause did it (a conflict act, never its victim)
@@ -684,9 +705,13 @@ class EventStage:
         if negated and seq is not None and any(w in NEGATION_WORDS for kind, alts, _adj in c.entry.sequence[0] if kind == "words"
                                                for alt in alts for w in alt):
             negated = False  # the pattern itself spells out the negation ("&NEG * OVER EFFORTS" [904])
+        if negated and seq is None:
+            c = self.refusal(c, modality)
+            if c.rule.endswith("refusal)"):
+                negated = False  # "will not accept refugees" is a refusal, not a negated acceptance
         if modality == "future":
             c = self.intent_or_threat(c, modality, negated)
-            if c.rule.endswith("(refusal)"):
+            if c.rule.endswith("refusal)"):
                 negated = False  # "will not lift the embargo" is a refusal, not a negated event
         if modality not in self.keep:
             return []
