@@ -288,7 +288,7 @@ class EventCoder:
             # a noun under a light verb takes the verb's subject, dative and prepositions
             h = tok.head
             lv = None
-            if tok.dep_ in ("dobj", "nsubjpass") and h is not tok and self._is_light(h):
+            if tok.dep_ in ("dobj", "nsubjpass") and h.i != tok.i and self._is_light(h):
                 lv = h
             elif tok.dep_ == "pobj" and h.lower_ == "for" and h.dep_ == "prep" and self._is_light(h.head):
                 lv = h.head  # "converged for a rally", "joined X for talks": the light verb's noun too
@@ -355,7 +355,7 @@ class EventCoder:
         while hops < 4:
             hops += 1
             d, h = cur.dep_, cur.head
-            if h is cur:
+            if h.i == cur.i:
                 return
             if d == "xcomp" or (d == "advcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in cur.children)):
                 hobj = [c for c in h.children if c.dep_ in ("dobj",)]
@@ -381,13 +381,13 @@ class EventCoder:
             if (d == "advcl" and cur.tag_ in ("VBG", "VBN")) or (d == "pcomp" and h.dep_ == "prep"):
                 # "..., contributing $46 million", "by donating supplies": the main clause's subject
                 v = h if d == "advcl" else h.head
-                if d == "pcomp" and v.dep_ in ("acomp", "oprd") and v.head is not v:
+                if d == "pcomp" and v.dep_ in ("acomp", "oprd") and v.head.i != v.i:
                     v = v.head  # "X are guilty of violating", "X is responsible for shelling"
                 f.subj = [c for c in v.children if c.dep_ in SUBJ_DEPS] or _misparsed_subject(v)
                 if f.subj:
                     f.inherited_subj = True
                     return
-                if v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
+                if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
                     cur = v
                     continue
                 return
@@ -657,7 +657,7 @@ class EventCoder:
         """Where the words after the verb end for TABARI: the end of the verb phrase, taken as
         the subtree of the verb (or of the verb it complements, "seen to break into ...")."""
         v = tok
-        while v.dep_ == "xcomp" and v.head is not v:
+        while v.dep_ == "xcomp" and v.head.i != v.i:
             v = v.head
         return max(tok.right_edge.i, v.right_edge.i) + 1
 
@@ -798,7 +798,7 @@ class EventCoder:
                 mod = own
             # inherited: a clause under a prediction or condition did not happen
             cur, hops = v, 0
-            while cur.head is not cur and hops < 6:
+            while cur.head.i != cur.i and hops < 6:
                 hops += 1
                 h = cur.head
                 if cur.dep_ in ("advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "pcomp", "pobj", "prep", "nsubj",
@@ -837,7 +837,7 @@ class EventCoder:
                 lw = c.lower_
                 if lw in q["hypothetical_aux"]:
                     w = v
-                    while w.dep_ == "conj" and w.head is not w:  # "said it would X and would Y"
+                    while w.dep_ == "conj" and w.head.i != w.i:  # "said it would X and would Y"
                         w = w.head
                     if lw == "would" and w.dep_ == "ccomp" and w.head.tag_ == "VBD":
                         aux_result = "future"  # future in the past: "said it would withdraw"
@@ -855,7 +855,7 @@ class EventCoder:
             return "future"
         if v.dep_ == "xcomp" and v.head.dep_ in ("acomp", "prep") and v.head.lower_ in q["future_governors"]:
             return "future"
-        if v.head is not v and v.dep_ == "pcomp" and v.head.lower_ in q["future_governors"]:
+        if v.head.i != v.i and v.dep_ == "pcomp" and v.head.lower_ in q["future_governors"]:
             return "future"
         return None
 
@@ -1009,7 +1009,7 @@ def _verb_ancestor(tok):
         hops += 1
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod",):
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return cur if cur.pos_ in ("VERB", "AUX") else None
         cur = cur.head
     return None

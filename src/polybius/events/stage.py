@@ -139,7 +139,7 @@ class EventStage:
             if c.entry.sequence is not None:
                 # TABARI: a verb phrase that codes is done; the verbs inside it are not coded apart
                 consumed.update(_verb_phrase(c.tok))
-                if c.head is not c.tok:
+                if c.head.i != c.tok.i:
                     consumed.update(_verb_phrase(c.head))
             c = self.obligation(c) or c
             out.extend(self.make_events(doc, si, span, c))
@@ -177,7 +177,7 @@ class EventStage:
     def obligation(self, c: Coding) -> Coding | None:
         """'X said Y must withdraw' -> X demands that Y withdraw (CAMEO 10 + concept); 'X said Y
         must agree to talks' -> X demands that Y agree (the concept of what Y is to agree to)."""
-        if c.entry.family not in (None, "intent") or c.head is not c.tok and self.coder._pos(c.head) == "NOUN":
+        if c.entry.family not in (None, "intent") or c.head.i != c.tok.i and self.coder._pos(c.head) == "NOUN":
             return None
         sp = self._under_speech_obligation(c.head)
         entry = self._family_entry("demand")
@@ -335,7 +335,7 @@ class EventStage:
             v = tok
             while v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i:
                 v = v.head
-            if v is not tok:
+            if v.i != tok.i:
                 upper = ("before", self.coder.upper_start(v), v.i)
             got, gtok = self._actor_at(tok, upper, targets if ttok is not None and ttok.i < tok.i else [])
             if got:
@@ -456,7 +456,7 @@ class EventStage:
             if not hits and h.pos_ == "PRON" and h.lower_ in self.self_pronouns and h.dep_ in ("nsubj", "nsubjpass"):
                 # "X said it will ...": a pronoun subject of a reported clause is the speaker
                 v = h.head
-                while v.dep_ in ("xcomp", "conj") and v.head is not v:
+                while v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
                     v = v.head
                 if v.dep_ == "ccomp" and self.coder.is_speech(v.head):
                     for sj in v.head.children:
@@ -701,7 +701,7 @@ class EventStage:
         modality = self.coder.modality(c.head)
         if modality == "hypothetical" and self.coder.conditional_threat(c.head):
             modality = "future"  # "will halt X unless Y": a conditional threat
-        negated = self.coder.negated(c.head, c.tok if c.tok is not c.head else None)
+        negated = self.coder.negated(c.head, c.tok if c.tok.i != c.head.i else None)
         if negated and seq is not None and any(w in NEGATION_WORDS for kind, alts, _adj in c.entry.sequence[0] if kind == "words"
                                                for alt in alts for w in alt):
             negated = False  # the pattern itself spells out the negation ("&NEG * OVER EFFORTS" [904])
@@ -831,7 +831,7 @@ class EventStage:
             if t is None or not len(t):
                 continue
             v = t.root if self.coder._pos(t.root) != "NOUN" else _verb_of(t.root)
-            while v is not None and v.dep_ in ("conj", "xcomp") and v.head is not v:
+            while v is not None and v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
                 v = v.head
             if v is None or v.dep_ != "ccomp" or _lem(v.head) not in verbs:
                 continue
@@ -867,7 +867,7 @@ class EventStage:
             anchors = {c.head.i, c.tok.i}
             for e in ents:
                 cur, hops = e.root, 0
-                while cur.head is not cur and hops < 6:
+                while cur.head.i != cur.i and hops < 6:
                     if cur.dep_ in ("relcl", "acl", "appos") and cur.i not in anchors:
                         break  # "Boluarte, who took office in 2022, rejected ...": the clause's date
                     cur, hops = cur.head, hops + 1
@@ -1020,7 +1020,7 @@ def _depths(heads: list[int]) -> list[int]:
 
 def _depth(tok) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok, d = tok.head, d + 1
     return d
 
@@ -1030,7 +1030,7 @@ def _verb_phrase(v) -> set[int]:
     and those of the verbs it complements: "is about to restore ties ... after X burned ..."),
     without the verbs coordinated with it ("condemned ... and promised ...")."""
     chain = [v]
-    while chain[-1].dep_ in ("xcomp", "acomp", "oprd") and chain[-1].head is not chain[-1]:
+    while chain[-1].dep_ in ("xcomp", "acomp", "oprd") and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
     out: set[int] = set()
     stack = [c for h in chain for c in h.children if c.i > v.i and c.dep_ not in ("conj", "cc")
@@ -1046,7 +1046,7 @@ def _in_modifier_clause(tok, anchors) -> bool:
     """True when ``tok`` sits in a relative/participle clause or apposition that does not hold
     the event ("Boluarte, who took office in 2022, rejected ...")."""
     cur, hops = tok, 0
-    while cur.head is not cur and hops < 12:
+    while cur.head.i != cur.i and hops < 12:
         if cur.i in anchors:
             return False
         if cur.dep_ in ("relcl", "acl", "appos"):
@@ -1070,7 +1070,7 @@ def _verb_of(tok):
     for _ in range(6):
         if cur.pos_ in ("VERB", "AUX"):
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
     return None
