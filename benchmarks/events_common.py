@@ -69,7 +69,7 @@ def main_event(doc):
         tok = sp.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
         t = tok.root if tok is not None else None
         d = 0
-        while t is not None and t.head is not t and d < 50:
+        while t is not None and t.head.i != t.i and d < 50:  # spaCy makes a new Token per access: compare indices
             t, d = t.head, d + 1
         return (d, e.trigger.start)
 

@@ -468,7 +468,7 @@ def _noun_between(sd, start, end, covered) -> bool:
 def _ambiguous_plural(tok) -> bool:
     """"Pompeo suggested they work together": 'they' may include the speaker; leave it."""
     h = tok.head
-    while h.dep_ in ("ccomp", "xcomp") and h.head is not h:
+    while h.dep_ in ("ccomp", "xcomp") and h.head.i != h.i:
         gov = h.head
         if any(ch.dep_ in ("nsubj", "nsubjpass") and ch.ent_type_ == "PERSON" for ch in gov.children):
             return True

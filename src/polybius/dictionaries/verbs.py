@@ -87,7 +87,7 @@ class VerbDictionary:
 
 
 _CODE = re.compile(r"^(\d{3,4}|\d{2})$")
-_KEY = re.compile(r"^(obj|subj|mod|comp|xcomp|prep:[a-z_]+|family|kind|source|target|conf)(=(.*))?$")
+_KEY = re.compile(r"^(obj|subj|mod|comp|xcomp|ccomp|oprd|purpose|prep:[a-z_]+|family|kind|source|target|conf)(=(.*))?$")
 
 
 def _values(raw: str, synsets: dict, where: str) -> frozenset:

@@ -32,7 +32,7 @@ def _clause_tokens(tok):
     out = [tok]
     cur = tok
     for _ in range(4):
-        if cur.head is cur or cur.dep_ in ("ROOT",):
+        if cur.head.i == cur.i or cur.dep_ in ("ROOT",):
             break
         cur = cur.head
         out.append(cur)

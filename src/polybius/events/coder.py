@@ -31,6 +31,8 @@ CONTEXT_PREPS = {"during", "at", "in", "amid"}
 # entity types that name a time or a quantity, never a participant ("called on Friday for
 # Britain to stay": Friday is when, not whom)
 NON_ARGUMENT_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
+AMOUNT_ENTS = {"MONEY", "QUANTITY", "CARDINAL"}
+PARTICLE_PREPS = ("over", "up", "off", "out", "down", "back")
 
 
 @lru_cache(maxsize=None)
@@ -67,6 +69,8 @@ class Frame:
     passive: bool = False
     inherited_subj: bool = False
     light: object = None  # the light verb governing a noun trigger
+    # amounts in a PP ("provided X with $5 million in aid"): never arguments, but what was given
+    amounts: dict = field(default_factory=lambda: defaultdict(list))
 
 
 @dataclass
@@ -114,6 +118,7 @@ class EventCoder:
                 for form in _inflect(lem, pos):
                     if (form, pos) not in self.index:
                         self.inflections.setdefault((form, pos), lem)
+        self.verb_forms = frozenset(lemmas_by_pos.get("VERB", set())) | {f for (f, p) in self.inflections if p == "VERB"}
         for pos, lemmas in lemmas_by_pos.items():
             tags = [pos] + (["PROPN"] if pos == "NOUN" else []) + (["AUX"] if pos == "VERB" else [])
             forms = set(lemmas) | {f for (f, p) in self.inflections if p == pos}
@@ -134,7 +139,12 @@ class EventCoder:
         for tags, hashes in self._pos_groups:
             ok_pos = (arr[:, 2][:, None] == tags[None, :]).any(axis=1)
             hit |= ok_pos & (_member(arr[:, 0], hashes) | _member(arr[:, 1], hashes))
-        return np.nonzero(hit)[0].tolist()
+        out = np.nonzero(hit)[0].tolist()
+        # a headline verb tagged as a noun ("EU and UN hand over supplies to X"): a noun root
+        # with a subject is a verb (one check per sentence)
+        extra = [s.root.i for s in doc.sents if not hit[s.root.i] and _verbal_noun(s.root)
+                 and (s.root.lemma_.lower() in self.verb_forms or s.root.lower_ in self.verb_forms)]
+        return sorted(out + extra) if extra else out
 
     def word_indices(self, doc, words) -> list[int]:
         """Indices of tokens whose lower form is one of ``words`` (after trigger_indices)."""
@@ -150,7 +160,7 @@ class EventCoder:
     @staticmethod
     def _pos(tok) -> str:
         if tok.pos_ in ("NOUN", "PROPN"):
-            return "NOUN"
+            return "VERB" if _verbal_noun(tok) else "NOUN"
         if tok.pos_ == "ADJ":
             return "ADJ"
         return "VERB"
@@ -211,6 +221,9 @@ class EventCoder:
             elif d == "dobj":
                 f.obj.append(c)
                 f.particles.add(c.lemma_.lower())
+            elif d == "prt" and not is_noun:
+                # "hand over medical supplies" parsed with the object under the particle
+                f.obj.extend(x for x in c.children if x.dep_ == "pobj")
             elif d == "dative":
                 if c.pos_ == "ADP":
                     f.dative.extend(x for x in c.children if x.dep_ == "pobj")
@@ -220,12 +233,16 @@ class EventCoder:
                 pobjs = [x for x in c.children if x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in NON_ARGUMENT_ENTS]
                 pobjs += [y for x in pobjs for y in x.conjuncts]
                 f.preps[c.lemma_.lower()].extend(pobjs)
+                f.amounts[c.lemma_.lower()].extend(x for x in c.children if x.dep_ == "pobj" and x.ent_type_ in AMOUNT_ENTS)
                 f.particles.add(c.lemma_.lower())
             elif d == "poss":
-                f.poss.append(c)
+                if c.ent_type_ not in NON_ARGUMENT_ENTS:  # "Saturday's meeting": a date, not a party
+                    f.poss.append(c)
             elif d in ("xcomp", "ccomp") and f.comp is None:
                 f.comp = c
-                f.comp_finite = d == "ccomp" and any(x.dep_ in SUBJ_DEPS or x.dep_ == "nsubjpass" for x in c.children)
+                f.comp_finite = d == "ccomp" and (
+                    any(x.dep_ in SUBJ_DEPS or x.dep_ in ("nsubjpass", "expl") for x in c.children)
+                    or any(x.dep_ == "mark" and x.lower_ in ("that", "whether") for x in c.children))  # "told that there's"
             elif d == "advcl" and f.comp is None and any(x.dep_ == "mark" and x.lower_ == "for" for x in c.children) \
                     and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
                 f.comp = c  # "called for Britain to stay": a for-to clause is the complement
@@ -245,6 +262,12 @@ class EventCoder:
                 f.particles.add(c.lemma_.lower())
             if d == "auxpass":
                 f.passive = True
+        if not is_noun and not f.obj:
+            # "hand over supplies", "give up arms" with the object parsed under the particle
+            for p in PARTICLE_PREPS:
+                if f.preps.get(p):
+                    f.obj = list(f.preps[p])
+                    break
         if not is_noun:
             # a PP the parser hung on the object ("accused X of war crimes") counts for the verb
             objs = list(f.obj)
@@ -265,10 +288,13 @@ class EventCoder:
             # a noun under a light verb takes the verb's subject, dative and prepositions
             h = tok.head
             lv = None
-            if tok.dep_ in ("dobj", "nsubjpass") and h is not tok and self._is_light(h):
+            if tok.dep_ in ("dobj", "nsubjpass") and h.i != tok.i and self._is_light(h):
                 lv = h
             elif tok.dep_ == "pobj" and h.lower_ == "for" and h.dep_ == "prep" and self._is_light(h.head):
                 lv = h.head  # "converged for a rally", "joined X for talks": the light verb's noun too
+            elif (tok.dep_ == "pobj" and h.lower_ == "for" and h.dep_ == "prep" and h.head.dep_ == "dobj"
+                  and self._is_light(h.head.head)):
+                lv = h.head.head  # "joined X for dinner" with the PP hung on X
             if lv is not None:
                 hf = self.frame(lv)
                 f.light = lv
@@ -277,6 +303,16 @@ class EventCoder:
                     f.inherited_subj = hf.inherited_subj
                 f.dative = f.dative or hf.dative
                 for p, objs in hf.preps.items():
+                    if p not in f.preps:
+                        f.preps[p] = objs
+                if tok.dep_ == "pobj" and hf.obj and not f.preps.get("with"):
+                    f.preps["with"] = list(hf.obj)  # "joined X for talks / for dinner": with X
+            elif (att := _role_attribute(tok, self.q.get("role_nouns", ()))) is not None and not f.subj:
+                # "X is the largest donor of aid", "X remains one of the main donors": X gives
+                f.subj = [c for c in att.head.children if c.dep_ in SUBJ_DEPS]
+                f.inherited_subj = True
+                f.light = att.head
+                for p, objs in self.frame(att.head).preps.items():  # "is one of the donors *to Y*"
                     if p not in f.preps:
                         f.preps[p] = objs
             elif (tok.dep_ == "pobj" and h.lower_ in ("for", "of") and not f.subj and not f.poss
@@ -290,6 +326,7 @@ class EventCoder:
                 if holder:
                     f.subj = holder
                     f.inherited_subj = True
+                    f.light = r  # predicated of the holder: an event, not a bare nominal mention
             elif tok.dep_ == "pobj" and h.lemma_.lower() in CONTEXT_PREPS and not f.subj and not f.poss:
                 v = _verb_ancestor(h)
                 if v is not None:
@@ -318,7 +355,7 @@ class EventCoder:
         while hops < 4:
             hops += 1
             d, h = cur.dep_, cur.head
-            if h is cur:
+            if h.i == cur.i:
                 return
             if d == "xcomp" or (d == "advcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in cur.children)):
                 hobj = [c for c in h.children if c.dep_ in ("dobj",)]
@@ -344,13 +381,13 @@ class EventCoder:
             if (d == "advcl" and cur.tag_ in ("VBG", "VBN")) or (d == "pcomp" and h.dep_ == "prep"):
                 # "..., contributing $46 million", "by donating supplies": the main clause's subject
                 v = h if d == "advcl" else h.head
-                if d == "pcomp" and v.dep_ in ("acomp", "oprd") and v.head is not v:
+                if d == "pcomp" and v.dep_ in ("acomp", "oprd") and v.head.i != v.i:
                     v = v.head  # "X are guilty of violating", "X is responsible for shelling"
                 f.subj = [c for c in v.children if c.dep_ in SUBJ_DEPS] or _misparsed_subject(v)
                 if f.subj:
                     f.inherited_subj = True
                     return
-                if v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
+                if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
                     cur = v
                     continue
                 return
@@ -418,6 +455,8 @@ class EventCoder:
             if key in ("obj",) or key.startswith("prep:"):
                 if key == "obj":
                     heads = f.obj or ([f.comp] if f.comp is not None and f.comp.pos_ in ("NOUN", "PROPN") else [])
+                    # "sent ambulances, experts and medical supplies": every conjunct of the object
+                    heads = [*heads, *(x for o in f.obj for x in o.conjuncts if x.pos_ in ("NOUN", "PROPN"))]
                     if vals == {"none"}:
                         if heads:
                             return None
@@ -428,7 +467,9 @@ class EventCoder:
                 else:
                     if key[5:] not in f.preps:
                         return None
-                    heads = f.preps.get(key[5:]) or []
+                    heads = (f.preps.get(key[5:]) or []) + (f.amounts.get(key[5:]) or [])
+                    if not heads:
+                        return None  # "called X on Tuesday": a PP holding only a date is no argument
                 if vals:
                     hit = [x for o in heads for x in (_forms(o) & vals)]
                     if not hit:
@@ -450,6 +491,21 @@ class EventCoder:
                 score += 1
             elif key == "mod":
                 if not (f.mods & vals or f.particles & vals):
+                    return None
+                score += 1
+            elif key == "purpose":  # "sent troops to help X", "made supplies available to fight Y"
+                purposes = [c for t in (f.tok, *f.obj, *([f.light] if f.light is not None else [])) for c in t.children
+                            if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ in ("VERB", "AUX")
+                            and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)]
+                if not any(not vals or _lem(c) in vals for c in purposes):
+                    return None
+                score += 1
+            elif key == "ccomp":  # a finite complement: "agreed with X *that* ..."
+                if f.comp is None or not f.comp_finite:
+                    return None
+                score += 1
+            elif key == "oprd":  # "called X nasty", "named X envoy": a predicate of the object
+                if not any(c.dep_ == "oprd" and (not vals or _lem(c) in vals) for c in f.tok.children):
                     return None
                 score += 1
             elif key in ("comp", "xcomp"):
@@ -601,7 +657,7 @@ class EventCoder:
         """Where the words after the verb end for TABARI: the end of the verb phrase, taken as
         the subtree of the verb (or of the verb it complements, "seen to break into ...")."""
         v = tok
-        while v.dep_ == "xcomp" and v.head is not v:
+        while v.dep_ == "xcomp" and v.head.i != v.i:
             v = v.head
         return max(tok.right_edge.i, v.right_edge.i) + 1
 
@@ -639,6 +695,8 @@ class EventCoder:
             # "held talks"; "joined X for talks" (a for-object only when no complement family claims it)
             for o in [*f.obj, *(f.preps.get("for", []) if entry is None else [])]:
                 objs.append(o)
+                # "launched air and artillery strikes": the conjuncts of the object too
+                objs.extend(x for x in o.conjuncts if x.pos_ in ("NOUN", "PROPN") and x.i > o.i)
                 if o.lemma_.lower() in self.q.get("partitive_nouns", ()):
                     objs.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                                 for x in p.children if x.dep_ == "pobj")
@@ -740,7 +798,7 @@ class EventCoder:
                 mod = own
             # inherited: a clause under a prediction or condition did not happen
             cur, hops = v, 0
-            while cur.head is not cur and hops < 6:
+            while cur.head.i != cur.i and hops < 6:
                 hops += 1
                 h = cur.head
                 if cur.dep_ in ("advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "pcomp", "pobj", "prep", "nsubj",
@@ -779,7 +837,7 @@ class EventCoder:
                 lw = c.lower_
                 if lw in q["hypothetical_aux"]:
                     w = v
-                    while w.dep_ == "conj" and w.head is not w:  # "said it would X and would Y"
+                    while w.dep_ == "conj" and w.head.i != w.i:  # "said it would X and would Y"
                         w = w.head
                     if lw == "would" and w.dep_ == "ccomp" and w.head.tag_ == "VBD":
                         aux_result = "future"  # future in the past: "said it would withdraw"
@@ -797,7 +855,7 @@ class EventCoder:
             return "future"
         if v.dep_ == "xcomp" and v.head.dep_ in ("acomp", "prep") and v.head.lower_ in q["future_governors"]:
             return "future"
-        if v.head is not v and v.dep_ == "pcomp" and v.head.lower_ in q["future_governors"]:
+        if v.head.i != v.i and v.dep_ == "pcomp" and v.head.lower_ in q["future_governors"]:
             return "future"
         return None
 
@@ -893,9 +951,10 @@ def _forms(tok) -> set:
     """Lemma, lower form and 'modifier lemma' pairs ("war crime") of a head token; for a
     partitive or measure noun ("700 kg of medicine"), the forms of its of-object too."""
     out = {tok.lemma_.lower(), tok.lower_}
-    if tok.lemma_.lower() in PARTITIVES:
+    amount = tok.ent_type_ in AMOUNT_ENTS  # "$50 million in aid", "$50 million of aid"
+    if tok.lemma_.lower() in PARTITIVES or amount:
         for p in tok.children:
-            if p.dep_ == "prep" and p.lower_ == "of":
+            if p.dep_ == "prep" and (p.lower_ == "of" or (amount and p.lower_ == "in")):
                 for x in p.children:
                     if x.dep_ == "pobj":
                         out |= _forms(x)
@@ -911,6 +970,23 @@ def _has_prefix(tok, words) -> bool:
     """The words right before ``tok`` are ``words`` ("wire" before "tapped")."""
     i = tok.i - len(words)
     return i >= 0 and all(tok.doc[i + k].lower_ == w for k, w in enumerate(words))
+
+
+def _role_attribute(tok, nouns):
+    """The predicate noun of a copula that ``tok`` (a role noun such as "donor") is or is one
+    of ("X is the largest donor", "X is one of the largest donors"), or None."""
+    if tok.lemma_.lower() not in nouns:
+        return None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one":
+        tok = tok.head.head
+    if tok.dep_ == "attr" and tok.head.lemma_.lower() in ("be", "remain", "become", "stay"):
+        return tok
+    return None
+
+
+def _verbal_noun(tok) -> bool:
+    """A noun the parser made the root of its sentence with a subject: a misparsed verb."""
+    return tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _lem(tok) -> str:
@@ -933,7 +1009,7 @@ def _verb_ancestor(tok):
         hops += 1
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod",):
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return cur if cur.pos_ in ("VERB", "AUX") else None
         cur = cur.head
     return None

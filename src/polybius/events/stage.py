@@ -47,6 +47,7 @@ class EventStage:
         self.self_pronouns = self.coder.q.get("speaker_pronouns", frozenset())
         self.quantity_heads = self.coder.q.get("quantity_heads", frozenset())
         self.reported_preps = self.coder.q.get("reported_preps", frozenset())
+        self.descriptive = self.coder.q.get("descriptive_participles", frozenset())
         self._oblig = []
 
     # ------------------------------------------------------------------ document
@@ -117,6 +118,8 @@ class EventStage:
                 continue
             if trig_set is not None and self.coder.only_grammar(t) and not any(c.i in trig_set for c in t.children):
                 continue  # a light, pass-through or speech verb with nothing codeable under it
+            if t.tag_ == "VBN" and t.dep_ in ("amod", "acl") and t.lemma_.lower() in self.descriptive:
+                continue  # "Russia-backed rebels", "the internationally recognised government": a description
             c = self.coder.code(t)
             if c is None:
                 continue
@@ -136,7 +139,7 @@ class EventStage:
             if c.entry.sequence is not None:
                 # TABARI: a verb phrase that codes is done; the verbs inside it are not coded apart
                 consumed.update(_verb_phrase(c.tok))
-                if c.head is not c.tok:
+                if c.head.i != c.tok.i:
                     consumed.update(_verb_phrase(c.head))
             c = self.obligation(c) or c
             out.extend(self.make_events(doc, si, span, c))
@@ -174,7 +177,7 @@ class EventStage:
     def obligation(self, c: Coding) -> Coding | None:
         """'X said Y must withdraw' -> X demands that Y withdraw (CAMEO 10 + concept); 'X said Y
         must agree to talks' -> X demands that Y agree (the concept of what Y is to agree to)."""
-        if c.entry.family not in (None, "intent") or c.head is not c.tok and self.coder._pos(c.head) == "NOUN":
+        if c.entry.family not in (None, "intent") or c.head.i != c.tok.i and self.coder._pos(c.head) == "NOUN":
             return None
         sp = self._under_speech_obligation(c.head)
         entry = self._family_entry("demand")
@@ -229,6 +232,20 @@ class EventStage:
         return Coding(code, c.entry, c.tok, c.frame, f"{c.rule} as {family} ({modality})", c.head,
                       concept=concept.name if concept else None, consumed=c.consumed, complement=c.complement,
                       source_frame=c.source_frame)
+
+    def refusal(self, c: Coding, modality: str) -> Coding:
+        """A negated acceptance ("will not accept refugees", "did not approve the plan",
+        `[acceptance_verbs]` in qualifiers.txt) is a refusal: the reject code (12) of what was
+        not accepted."""
+        if (c.entry.family not in (None, "intent") or c.entry.dialect != "polybius" or not c.code.isdigit()
+                or c.code[:2] not in ("03", "04", "05", "06", "07", "08")
+                or c.tok.lemma_.lower() not in self.coder.q.get("acceptance_verbs", ())):
+            return c
+        concept = c.concept and self.verbs.concepts.get(c.concept) or self.verbs.concept_of(c.code)
+        code = (concept.codes.get("reject") if concept else None) or "120"
+        return Coding(code, c.entry, c.tok, c.frame, f"{c.rule} as reject ({modality}, refusal)", c.head,
+                      concept=concept.name if concept else None, consumed=c.consumed,
+                      complement=c.complement, source_frame=c.source_frame)
 
     # ------------------------------------------------------------------ arguments
     @staticmethod
@@ -318,7 +335,7 @@ class EventStage:
             v = tok
             while v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i:
                 v = v.head
-            if v is not tok:
+            if v.i != tok.i:
                 upper = ("before", self.coder.upper_start(v), v.i)
             got, gtok = self._actor_at(tok, upper, targets if ttok is not None and ttok.i < tok.i else [])
             if got:
@@ -439,7 +456,7 @@ class EventStage:
             if not hits and h.pos_ == "PRON" and h.lower_ in self.self_pronouns and h.dep_ in ("nsubj", "nsubjpass"):
                 # "X said it will ...": a pronoun subject of a reported clause is the speaker
                 v = h.head
-                while v.dep_ in ("xcomp", "conj") and v.head is not v:
+                while v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
                     v = v.head
                 if v.dep_ == "ccomp" and self.coder.is_speech(v.head):
                     for sj in v.head.children:
@@ -475,7 +492,8 @@ class EventStage:
             if c.complement is not None:
                 return c.complement.frame.subj
             # "called for Britain to stay": the complement's subject even when its verb codes nothing
-            if f.comp is None or not any(x.dep_ == "aux" and x.lower_ == "to" for x in f.comp.children):
+            if f.comp is None or not (any(x.dep_ == "aux" and x.lower_ == "to" for x in f.comp.children)
+                                      or f.comp.pos_ == "ADJ"):  # or a small clause: "found X guilty"
                 return []
             return [x for x in f.comp.children if x.dep_ in ("nsubj", "nsubjpass")]
         if role == "obj_pp":
@@ -614,6 +632,9 @@ class EventStage:
         if not targets and c.complement is not None and "comp_target" not in (c.entry.target or []):
             targets, ttok = self.resolve_roles(doc, ["comp_target"], c, f, exclude=sources)
         seq = self.coder.sequence_match(c.entry, c.tok) if c.entry.sequence is not None else None
+        if (not targets and len(sources) <= 1 and c.entry.dialect == "polybius"
+                and self.coder._pos(c.tok) == "VERB" and c.tok.lemma_.lower() in self.coder.q.get("partner_verbs", ())):
+            return []  # "The people have spoken": talking needs a partner ("with Y", "X and Y talked")
         fallback = False
         if (not targets and not f.passive and seq is None and len(sources) <= 1
                 and c.code not in self.coder.q.get("third_party_codes", ())
@@ -654,8 +675,8 @@ class EventStage:
             conf -= 0.1
         if bare_noun:
             conf -= 0.1
-            if not (sources and targets):
-                return []  # a nominal mention without both actors is not coded on its own
+            if not (sources and (targets or pairs)):
+                return []  # a nominal mention without both actors ("talks between X and Y" has them)
         if not sources and f.passive and c.code[:2] in ("18", "19", "20"):
             # "23 civilians were killed as government forces launched air strikes": the actor of
             # the attack in the accompanying clause did it (a conflict act, never its victim)
@@ -680,13 +701,17 @@ class EventStage:
         modality = self.coder.modality(c.head)
         if modality == "hypothetical" and self.coder.conditional_threat(c.head):
             modality = "future"  # "will halt X unless Y": a conditional threat
-        negated = self.coder.negated(c.head, c.tok if c.tok is not c.head else None)
+        negated = self.coder.negated(c.head, c.tok if c.tok.i != c.head.i else None)
         if negated and seq is not None and any(w in NEGATION_WORDS for kind, alts, _adj in c.entry.sequence[0] if kind == "words"
                                                for alt in alts for w in alt):
             negated = False  # the pattern itself spells out the negation ("&NEG * OVER EFFORTS" [904])
+        if negated and seq is None:
+            c = self.refusal(c, modality)
+            if c.rule.endswith("refusal)"):
+                negated = False  # "will not accept refugees" is a refusal, not a negated acceptance
         if modality == "future":
             c = self.intent_or_threat(c, modality, negated)
-            if c.rule.endswith("(refusal)"):
+            if c.rule.endswith("refusal)"):
                 negated = False  # "will not lift the embargo" is a refusal, not a negated event
         if modality not in self.keep:
             return []
@@ -806,7 +831,7 @@ class EventStage:
             if t is None or not len(t):
                 continue
             v = t.root if self.coder._pos(t.root) != "NOUN" else _verb_of(t.root)
-            while v is not None and v.dep_ in ("conj", "xcomp") and v.head is not v:
+            while v is not None and v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
                 v = v.head
             if v is None or v.dep_ != "ccomp" or _lem(v.head) not in verbs:
                 continue
@@ -842,7 +867,7 @@ class EventStage:
             anchors = {c.head.i, c.tok.i}
             for e in ents:
                 cur, hops = e.root, 0
-                while cur.head is not cur and hops < 6:
+                while cur.head.i != cur.i and hops < 6:
                     if cur.dep_ in ("relcl", "acl", "appos") and cur.i not in anchors:
                         break  # "Boluarte, who took office in 2022, rejected ...": the clause's date
                     cur, hops = cur.head, hops + 1
@@ -995,7 +1020,7 @@ def _depths(heads: list[int]) -> list[int]:
 
 def _depth(tok) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok, d = tok.head, d + 1
     return d
 
@@ -1005,7 +1030,7 @@ def _verb_phrase(v) -> set[int]:
     and those of the verbs it complements: "is about to restore ties ... after X burned ..."),
     without the verbs coordinated with it ("condemned ... and promised ...")."""
     chain = [v]
-    while chain[-1].dep_ in ("xcomp", "acomp", "oprd") and chain[-1].head is not chain[-1]:
+    while chain[-1].dep_ in ("xcomp", "acomp", "oprd") and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
     out: set[int] = set()
     stack = [c for h in chain for c in h.children if c.i > v.i and c.dep_ not in ("conj", "cc")
@@ -1021,7 +1046,7 @@ def _in_modifier_clause(tok, anchors) -> bool:
     """True when ``tok`` sits in a relative/participle clause or apposition that does not hold
     the event ("Boluarte, who took office in 2022, rejected ...")."""
     cur, hops = tok, 0
-    while cur.head is not cur and hops < 12:
+    while cur.head.i != cur.i and hops < 12:
         if cur.i in anchors:
             return False
         if cur.dep_ in ("relcl", "acl", "appos"):
@@ -1045,7 +1070,7 @@ def _verb_of(tok):
     for _ in range(6):
         if cur.pos_ in ("VERB", "AUX"):
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
     return None
