@@ -224,9 +224,14 @@ def ingest(docs: Iterable[Document], store, settings: Settings | None = None, *,
     own_runner = runner is None
     if runner is None:
         runner = make_runner(settings, workers, dask, pipeline, dask_timeout)
-    in_flight = in_flight or 2 * runner.slots
+    parallel = not isinstance(runner, _Serial)
+    # Workers get small sub-batches, so that none idles long at the end of the stream; what they
+    # return is written in batches of ``batch_size`` (one transaction each), as read.
+    sub = min(batch_size, max(8, -(-batch_size // (2 * runner.slots)))) if parallel else batch_size
+    in_flight = in_flight or (2 * runner.slots * max(1, -(-batch_size // sub)) if parallel else 1)
     stats.started = time.monotonic()  # rates count coding, not loading the model
     pending: set = set()
+    buffer: list[Document] = []
 
     def save(coded: list[Document]) -> None:
         if not coded:
@@ -243,7 +248,10 @@ def ingest(docs: Iterable[Document], store, settings: Settings | None = None, *,
         nonlocal pending
         done, pending = runner.wait(pending, first)
         for fut in done:
-            save([unpack(x) for x in fut.result()])
+            buffer.extend(unpack(x) for x in fut.result())
+        if len(buffer) >= batch_size or not pending:
+            save(buffer[:])
+            buffer.clear()
 
     ok = False
     try:
@@ -264,11 +272,14 @@ def ingest(docs: Iterable[Document], store, settings: Settings | None = None, *,
             if isinstance(runner, _Serial):
                 save(runner.run(todo))
                 continue
-            pending.add(runner.submit([d.to_dict() for d in todo]))
-            if len(pending) >= in_flight:
-                collect(first=True)
+            for part in batched(todo, sub):
+                pending.add(runner.submit([d.to_dict() for d in part]))
+                if len(pending) >= in_flight:
+                    collect(first=True)
         while pending:
             collect(first=False)
+        save(buffer[:])
+        buffer.clear()
         ok = True
     finally:
         if own_runner or not ok:
