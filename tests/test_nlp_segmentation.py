@@ -60,3 +60,17 @@ def test_no_sentence_break_without_closing_punctuation(nlp):
     assert texts[1].startswith("Kenya on Friday called") and texts[2] == "Uganda said it would reply."
     kenya = next(t for t in doc.nlp if t.text == "Kenya")
     assert kenya.dep_ == "nsubj" and kenya.head.text == "called"
+
+
+def test_a_dateline_is_not_the_first_sentences_subject(nlp):
+    from polybius.ingest import read_text
+    from polybius.nlp.segment import parse_documents
+
+    doc = read_text("Army retakes city\n\nKHARTOUM — Sudan's army said on Saturday it had recaptured the city.\n\n"
+                    "The UN — and its agencies — welcomed the news.")
+    doc = next(parse_documents(nlp, [doc]))
+    texts = [doc.text[s.start:s.end] for s in doc.sentences]
+    assert "KHARTOUM —" in texts and any(t.startswith("Sudan's army said") for t in texts), texts
+    said = [t for t in doc.nlp if t.text == "said"][0]
+    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["army"]
+    assert any(t.startswith("The UN — and its agencies") for t in texts)  # no dateline inside a sentence

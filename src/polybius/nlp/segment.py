@@ -2,11 +2,13 @@
 
 The headline, each subhead and each paragraph are blocks (written by ingest);
 the first token of every block is marked as a sentence start *before* the parser
-runs, and the parser keeps preset boundaries, so no sentence crosses a block.
+runs, and the parser keeps preset boundaries, so no sentence crosses a block. A news
+dateline ("KHARTOUM —") ends a sentence of its own.
 Documents are parsed in batches with ``nlp.pipe``.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator
 
 import numpy
@@ -21,6 +23,24 @@ from ..model import Document, Sentence
 SENTENCE_CLOSERS = frozenset('.!?…:;"”’\')]')
 
 
+# A news dateline opening a paragraph: "KHARTOUM —", "LIMA, Peru (Reuters) -", "WASHINGTON, Nov 3 —".
+# What follows it starts a sentence, so the parser does not take the place for the subject.
+DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Za-z0-9.]+){0,3})?"
+                      r"\s*(?:\([A-Za-z .]{1,30}\)\s*)?[—–-]{1,2}\s+(?=[A-Z“\"'])")
+
+
+def _starts(doc: Document) -> set[int]:
+    """Offsets that open a sentence: every block's start, and the words after a dateline."""
+    starts = {b.start for b in doc.blocks}
+    for b in doc.blocks:
+        if b.kind != "paragraph":
+            continue
+        m = DATELINE.match(doc.text, b.start, b.end)
+        if m and m.end() < b.end:
+            starts.add(m.end())
+    return starts
+
+
 def _prepare(nlp, doc: Document):
     """The tokenised document with its preset sentence starts (1) and non-starts (-1).
 
@@ -32,7 +52,7 @@ def _prepare(nlp, doc: Document):
     arr = sdoc.to_array([IDX, LENGTH, IS_SPACE])
     idx, length, space = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
     text = sdoc.text
-    starts = {b.start for b in doc.blocks}
+    starts = _starts(doc)
     flags = [0] * n
     prev = 0  # the previous non-space token (or the first token)
     for i in range(1, n):
@@ -51,7 +71,7 @@ def _prepare(nlp, doc: Document):
 def _prepare_tokens(nlp, doc: Document):
     """:func:`_prepare` written over Token objects (the reference the tests compare it with)."""
     sdoc = nlp.make_doc(doc.text)
-    starts = {b.start for b in doc.blocks}
+    starts = _starts(doc)
     prev = None  # the previous non-space token
     for tok in sdoc:
         if tok.i == 0:
