@@ -32,6 +32,20 @@ def pipeline(nlp):
 
 
 @pytest.fixture(scope="session")
+def code_text(pipeline):
+    """``run(text, published=None) -> Document`` through the full pipeline, with no language
+    check (test sentences are short)."""
+    from polybius.ingest import read_text
+
+    settings = pipeline.settings.replace(min_words_for_language_check=10**6)
+
+    def run(text, published=None):
+        return pipeline.code_document(read_text(text, settings, **({"published": published} if published else {})))
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def reference_doc(pipeline):
     if not REFERENCE.is_file():
         pytest.skip(f"needs {REFERENCE}")

@@ -5,14 +5,8 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def code(pipeline):
-    from polybius.ingest import read_text
-
-    def run(text):
-        settings = pipeline.settings.replace(min_words_for_language_check=10**6)
-        return pipeline.code_document(read_text(text, settings))
-
-    return run
+def code(code_text):
+    return code_text
 
 
 def actor_with_mention(doc, text):

@@ -7,10 +7,8 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def run(pipeline):
-    from polybius.ingest import read_text
-
-    return lambda text: pipeline.code_document(read_text(text, pipeline.settings, published=dt.date(2024, 5, 2)))
+def run(code_text):
+    return lambda text: code_text(text, dt.date(2024, 5, 2))
 
 
 def test_its_officer_belongs_to_the_organisation_subject(run):

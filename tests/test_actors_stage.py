@@ -7,13 +7,9 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def code(pipeline):
-    from polybius.ingest import read_text
-
+def code(code_text):
     def run(text, published=None):
-        fields = {"published": published} if published else {}
-        settings = pipeline.settings.replace(min_words_for_language_check=10**6)
-        doc = pipeline.code_document(read_text(text, settings, **fields))
+        doc = code_text(text, published)
         assert not doc.skipped, doc.errors
         return doc
 

@@ -9,13 +9,8 @@ PUB = dt.date(2021, 3, 12)  # a Friday
 
 
 @pytest.fixture(scope="module")
-def run(pipeline):
-    from polybius.ingest import read_text
-
-    def go(text, published=PUB):
-        return pipeline.code_document(read_text(text, pipeline.settings, published=published))
-
-    return go
+def run(code_text):
+    return lambda text, published=PUB: code_text(text, published)
 
 
 def _by_code(doc, prefix):

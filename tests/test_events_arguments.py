@@ -9,11 +9,9 @@ PUB = dt.date(2022, 6, 10)
 
 
 @pytest.fixture(scope="module")
-def run(pipeline):
-    from polybius.ingest import read_text
-
+def run(code_text):
     def go(text):
-        doc = pipeline.code_document(read_text(text, pipeline.settings, published=PUB))
+        doc = code_text(text, PUB)
 
         def code(aid):
             a = doc.actor(aid)

@@ -5,32 +5,20 @@ failure points at the event coder alone."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 
-from polybius.model import Actor, Mention
+from event_helpers import hand_coder
 
 PUB = dt.date(2020, 1, 11)  # a Saturday
 
 
 @pytest.fixture(scope="module")
 def code(nlp):
-    from polybius.config import load_settings
-    from polybius.events.stage import EventStage
-    from polybius.ingest import read_text
-    from polybius.pipeline import Pipeline
-
-    settings = load_settings(env={}, stages=[])
-    stage = EventStage(settings, nlp)
-    pipe = Pipeline(settings, nlp=nlp)
+    hand = hand_coder(nlp, PUB)
 
     def run(text: str, actors: dict[str, str], published=PUB):
-        doc = pipe.code_document(read_text(text, settings, published=published))
-        for i, (name, c) in enumerate(actors.items(), 1):
-            ms = [Mention(m.start(), m.end(), name) for m in re.finditer(re.escape(name), doc.text)]
-            doc.actors.append(Actor(f"A{i}", name, c, mentions=ms))
-        stage(doc)
+        doc = hand(text, actors, published=published)
         return doc, [(_code(doc, e.source), _code(doc, e.target), e.cameo) for e in doc.events]
 
     return run

@@ -3,35 +3,18 @@ sentences written for these tests (invented actors, built by hand as in test_eve
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 
-from polybius.model import Actor, Mention
+from event_helpers import hand_coder
 
 PUB = dt.date(2020, 1, 11)
 
 
 @pytest.fixture(scope="module")
 def code(nlp):
-    from polybius.config import load_settings
-    from polybius.events.stage import EventStage
-    from polybius.ingest import read_text
-    from polybius.pipeline import Pipeline
-
-    settings = load_settings(env={}, stages=[], event_modalities=["asserted", "reported", "future", "hypothetical"])
-    stage = EventStage(settings, nlp)
-    pipe = Pipeline(settings, nlp=nlp)
-
-    def run(text: str, actors: dict[str, str]):
-        doc = pipe.code_document(read_text(text, settings, published=PUB))
-        for i, (name, c) in enumerate(actors.items(), 1):
-            ms = [Mention(m.start(), m.end(), name) for m in re.finditer(r"\b" + re.escape(name) + r"\b", doc.text)]
-            doc.actors.append(Actor(f"A{i}", name, c, mentions=ms))
-        stage(doc)
-        return doc
-
-    return run
+    return hand_coder(nlp, PUB, whole_words=True,
+                      event_modalities=["asserted", "reported", "future", "hypothetical"])
 
 
 def events(doc):
