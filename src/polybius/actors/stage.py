@@ -616,10 +616,7 @@ class CandidateBuilder:
                 continue
             span = _ent_span(sd, k, "PERSON", s)
             if span is not None and span[1] <= e and not any(self.in_actor[x] for x in range(*span)):
-                m = Candidate(start=span[0], end=span[1], head=span[1] - 1, kind="person", sent=si, rule="modifier")
-                m.name = sd[span[0]:span[1]].text
-                m.name_tokens = [sd[x].text for x in range(*span) if sd[x].tag_ != "HYPH"]
-                out.append(m)
+                out.append(_person_in_phrase(sd, span, si))
                 k = span[1]
             else:
                 k += 1
@@ -640,10 +637,7 @@ class CandidateBuilder:
                 out.append(m)
                 k = hit[1]
             elif span is not None and span[1] <= e and not any(self.in_actor[x] for x in range(*span)):
-                m = Candidate(start=span[0], end=span[1], head=span[1] - 1, kind="person", sent=si, rule="modifier")
-                m.name = sd[span[0]:span[1]].text
-                m.name_tokens = [sd[x].text for x in range(*span) if sd[x].tag_ != "HYPH"]
-                out.append(m)
+                out.append(_person_in_phrase(sd, span, si))
                 k = span[1]
             else:
                 k += 1
@@ -1000,6 +994,14 @@ def _unique(hits):
             seen.add(id(h))
             out.append(h)
     return out
+
+
+def _person_in_phrase(sd, span, si) -> Candidate:
+    """A PERSON entity inside a phrase headed by something else: a mention of its own."""
+    m = Candidate(start=span[0], end=span[1], head=span[1] - 1, kind="person", sent=si, rule="modifier")
+    m.name = sd[span[0]:span[1]].text
+    m.name_tokens = [sd[x].text for x in range(*span) if sd[x].tag_ != "HYPH"]
+    return m
 
 
 def _ent_span(sd, i, label, floor):

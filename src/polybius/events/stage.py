@@ -528,7 +528,7 @@ class EventStage:
                 if adv.dep_ != "advcl" or not any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in adv.children):
                     continue
                 sub = self.coder.code(adv)
-                if sub is None or sub.code[:2] not in ("18", "19", "20"):
+                if sub is None or not _has_prefix(sub.code, self.coder.q.get("violent_codes", ())):
                     continue
                 for s in adv.children:
                     if s.dep_ != "nsubj":
@@ -541,7 +541,7 @@ class EventStage:
     def _phrase_tree(self, c: Coding, f) -> list:
         """Nouns inside the event's object and prepositional phrases and its purpose clause
         ("to assist Ethiopia"), in text order after the trigger; never the subject's side."""
-        venue = c.code[:2] == "04" and c.code[:3] != "042"  # "will meet in Zurich": a venue, no party
+        venue = _has_prefix(c.code, self.coder.q.get("venue_codes", ()))  # "will meet in Zurich": a venue, no party
         circumstance = self.coder.q.get("circumstance_preps", frozenset())
         heads = [*f.obj, *f.dative, *(x for p, objs in f.preps.items()
                                       if not (venue and p in self.place_preps) and p not in circumstance
@@ -677,14 +677,14 @@ class EventStage:
             conf -= 0.1
             if not (sources and (targets or pairs)):
                 return []  # a nominal mention without both actors ("talks between X and Y" has them)
-        if not sources and f.passive and c.code[:2] in ("18", "19", "20"):
+        if not sources and f.passive and _has_prefix(c.code, self.coder.q.get("violent_codes", ())):
             # "23 civilians were killed as government forces launched air strikes": the actor of
             # the attack in the accompanying clause did it (a conflict act, never its victim)
             sources, stok = self._clause_agent(doc, c, targets)
             if sources:
                 conf -= 0.1
                 c.rule = f"{c.rule} source=clause"
-        if not sources and f.passive and any(c.code.startswith(p) for p in self.coder.q.get("state_act_codes", ())):
+        if not sources and f.passive and _has_prefix(c.code, self.coder.q.get("state_act_codes", ())):
             # "was arrested in Rwanda", "were expelled from North Korea": with no agent, the
             # state where it happened did it (confidence -0.1, `source=place`)
             got, gtok = self.resolve_roles(doc, ["prep:from", "prep:in"], c, f)
@@ -825,7 +825,7 @@ class EventStage:
         out = []
         sp = doc.nlp
         for ev in events:
-            if ev.source is None or not ev.root.isdigit() or not 14 <= int(ev.root) <= 20:
+            if ev.source is None or not _has_prefix(ev.cameo, self.coder.q.get("claimable_codes", ())):
                 continue
             t = sp.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
             if t is None or not len(t):
@@ -1053,6 +1053,11 @@ def _in_modifier_clause(tok, anchors) -> bool:
             return True
         cur, hops = cur.head, hops + 1
     return False
+
+
+def _has_prefix(code: str, prefixes) -> bool:
+    """``code`` starts with one of the CAMEO code prefixes (a data list)."""
+    return any(code.startswith(p) for p in prefixes)
 
 
 def _clause_subtree(tok):

@@ -225,13 +225,17 @@ class SQLStore(Store):
             return added
         except BaseException as exc:
             self._dups = None  # the index may hold documents that were not committed
-            try:
-                self._rollback()
-            except Exception:  # the connection itself may be gone
-                pass
-            if isinstance(exc, self._errors()):
-                raise self._wrap(exc) from exc
-            raise
+            self._abort(exc)
+
+    def _abort(self, exc: BaseException):
+        """Roll the open transaction back and raise ``exc`` (a database error as StoreError)."""
+        try:
+            self._rollback()
+        except Exception:  # the connection itself may be gone
+            pass
+        if isinstance(exc, self._errors()):
+            raise self._wrap(exc) from exc
+        raise exc
 
     def delete(self, doc_id: str) -> bool:
         """Remove a document and every layer of it (one transaction); False when it was not
@@ -250,13 +254,7 @@ class SQLStore(Store):
             self._execute("UPDATE documents SET story = id WHERE story = ?", [doc_id])
             self._commit()
         except BaseException as exc:
-            try:
-                self._rollback()
-            except Exception:  # the connection itself may be gone
-                pass
-            if isinstance(exc, self._errors()):
-                raise self._wrap(exc) from exc
-            raise
+            self._abort(exc)
         self._dups = None  # the near-duplicate index is rebuilt from the table on the next write
         return True
 
