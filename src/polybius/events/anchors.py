@@ -44,6 +44,25 @@ def _names(tok) -> set[str]:
     return {t.lemma_.lower() for t in _clause_tokens(tok)[:3]}
 
 
+def _pointed_event(ev, t, preps, dated):
+    """(kind, preposition, noun, earlier event) when ``ev``'s clause points back at a dated
+    event with a definite noun ("during the conversation"); the latest such event wins."""
+    for head in _clause_tokens(t):
+        for prep in head.children:
+            kind = preps.get(prep.lower_)
+            if prep.dep_ != "prep" or kind is None:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.pos_ not in ("NOUN", "PROPN") or not any(
+                        c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children):
+                    continue
+                named = [other for other, ot, names in dated
+                         if other is not ev and ot.i < obj.i and obj.lemma_.lower() in names]
+                if named:
+                    return kind, prep, obj, named[-1]
+    return None
+
+
 def inherit_dates(doc, events, preps: dict[str, str] | None = None) -> None:
     """Give dateless events the date of the earlier event their sentence points back to."""
     sp = doc.nlp
@@ -63,27 +82,7 @@ def inherit_dates(doc, events, preps: dict[str, str] | None = None) -> None:
         t = trig[id(ev)]
         if t is None:
             continue
-        found = None
-        for head in _clause_tokens(t):
-            for prep in head.children:
-                kind = preps.get(prep.lower_)
-                if prep.dep_ != "prep" or kind is None:
-                    continue
-                for obj in prep.children:
-                    if obj.dep_ != "pobj" or obj.pos_ not in ("NOUN", "PROPN"):
-                        continue
-                    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children):
-                        continue
-                    for other, ot, names in dated:
-                        if other is ev or ot.i >= obj.i or obj.lemma_.lower() not in names:
-                            continue
-                        found = (kind, prep, obj, other)
-                    if found:
-                        break
-                if found:
-                    break
-            if found:
-                break
+        found = _pointed_event(ev, t, preps, dated)
         if not found:
             continue
         kind, prep, obj, other = found
