@@ -559,7 +559,8 @@ def _cluster_kind(real):
     for c in real:
         if c.name_tokens and c.kind == "person":
             return "person"
-    return max(set(kinds), key=kinds.count) if kinds else "group"
+    # most frequent kind; a tie goes to the kind mentioned first (never to set order)
+    return max(dict.fromkeys(kinds), key=kinds.count) if kinds else "group"
 
 
 def _cluster_name(real, kind):
