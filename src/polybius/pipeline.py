@@ -2,8 +2,9 @@
 
     ingest -> nlp -> (settings.stages: actors -> events -> speech ...)
 
-A :class:`Pipeline` loads the spaCy model and builds each configured stage once, then
-codes documents one at a time or as a stream (parsed in batches).  A stage that fails
+A :class:`Pipeline` loads the spaCy model and builds each configured stage once, checks
+that every stage comes after the layers it requires (:mod:`polybius.stages`), then codes
+documents one at a time or as a stream (parsed in batches).  A stage that fails
 on one document records the error in that document and the run goes on.
 """
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .config import Settings, load_settings
 from .model import Document
 from .nlp import load_model, parse_documents
 from .registry import get_stage
+from .stages import check_order, describe
 
 log = logging.getLogger("polybius")
 
@@ -28,6 +30,7 @@ class Pipeline:
         self.settings = settings or load_settings()
         self.nlp = nlp if nlp is not None else load_model(self.settings.spacy_model)
         self.stages = [(name, get_stage(name)(self.settings, self.nlp)) for name in self.settings.stages]
+        check_order(self.stages)
         # Seconds spent in each stage (and in parsing) since this pipeline was built.
         self.timings: dict[str, float] = defaultdict(float)
 
@@ -45,6 +48,10 @@ class Pipeline:
             self.timings[name] += time.perf_counter() - t0
         return doc
 
+    def describe(self) -> list[dict]:
+        """Each stage with the layers it requires and assigns."""
+        return describe(self.stages)
+
     def code_documents(self, docs: Iterable[Document]) -> Iterator[Document]:
         for doc in parse_documents(self.nlp, docs, batch_size=self.settings.batch_size):
             yield self.annotate(doc)
@@ -53,17 +60,16 @@ class Pipeline:
         return next(self.code_documents([doc]))
 
 
-_DEFAULT: dict[tuple, Pipeline] = {}
+_DEFAULT: dict[Settings, Pipeline] = {}
 
 
 def default_pipeline(settings: Settings | None = None) -> Pipeline:
-    """A process-wide pipeline per settings, so notebooks load the model once."""
+    """A process-wide pipeline per settings, so notebooks load the model once.  The key is
+    the whole (frozen) settings object: two different settings never share a pipeline."""
     settings = settings or load_settings()
-    key = (settings.spacy_model, tuple(settings.stages), tuple(settings.actors_files),
-           tuple(settings.agents_files), tuple(settings.verbs_files))
-    if key not in _DEFAULT:
-        _DEFAULT[key] = Pipeline(settings)
-    return _DEFAULT[key]
+    if settings not in _DEFAULT:
+        _DEFAULT[settings] = Pipeline(settings)
+    return _DEFAULT[settings]
 
 
 def as_date(value) -> _dt.date | None:

@@ -1,6 +1,7 @@
 """The stage registry: stages register a factory under a name; config lists names.
 
-A stage factory takes ``(settings, nlp)`` and returns a callable ``stage(doc) -> None``
+A stage factory (usually a :class:`polybius.stages.Stage` subclass) takes ``(settings, nlp)`` and
+returns a callable ``stage(doc) -> None`` declaring ``requires``/``assigns``,
 that adds its layer to a :class:`polybius.model.Document`.  Plugins can register
 stages of their own (``polybius.registry.stage("my-stage")``) or through the
 ``polybius.stages`` entry-point group.

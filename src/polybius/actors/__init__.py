@@ -11,27 +11,39 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 
-from ..dictionaries import Lexicon, build_lexicon
+from ..dictionaries import build_lexicon
 from ..registry import stage as _register
+from ..stages import Stage
 from .coref import build_actors, code_candidates, story_country_of
 from .stage import ActorTagger, CachedDoc, CandidateBuilder
 
 log = logging.getLogger("polybius.actors")
 
-__all__ = ["ActorStage", "make_stage"]
+__all__ = ["ActorStage"]
 
 
-class ActorStage:
-    def __init__(self, lexicon: Lexicon, story_country: bool = True):
-        self.lex = lexicon
-        self.use_story_country = story_country
-        self.tagger = ActorTagger(lexicon)
+@_register("actors")
+class ActorStage(Stage):
+    name = "actors"
+    requires = ("nlp", "sentences", "published")
+    assigns = ("actors", "extras.story_country", "extras.discards")
+
+    def __init__(self, settings, nlp):
+        super().__init__(settings, nlp)
+        self.lex = build_lexicon(
+            actors_files=list(settings.actors_files),
+            agents_files=list(settings.agents_files),
+            discard_files=list(settings.discards_files),
+            use_defaults=settings.use_default_actors,
+        )
+        log.debug("actor dictionaries loaded in %.2fs", self.lex.load_seconds)
+        # With the user's dictionaries alone Polybius codes as PETRARCH does: no story-country guess.
+        self.use_story_country = settings.use_default_actors and settings.actors_story_country
+        self.tagger = ActorTagger(self.lex)
         self.builder = CandidateBuilder(self.tagger)
 
     def __call__(self, doc) -> None:
         sd = doc.nlp
-        if sd is None:
-            raise ValueError("the actors stage needs the parsed document (run nlp first)")
         day = doc.published if isinstance(doc.published, _dt.date) else None
         sd = CachedDoc(sd)
         cands = self.builder.build(sd, day)
@@ -62,16 +74,3 @@ class ActorStage:
                     out["sentences"].append(si)
         return out
 
-
-@_register("actors")
-def make_stage(settings, nlp):
-    lex = build_lexicon(
-        actors_files=list(getattr(settings, "actors_files", []) or []),
-        agents_files=list(getattr(settings, "agents_files", []) or []),
-        discard_files=list(getattr(settings, "discards_files", []) or []),
-        use_defaults=getattr(settings, "use_default_actors", True),
-    )
-    log.debug("actor dictionaries loaded in %.2fs", lex.load_seconds)
-    # With the user's dictionaries alone Polybius codes as PETRARCH does: no story-country guess.
-    use_defaults = getattr(settings, "use_default_actors", True)
-    return ActorStage(lex, story_country=use_defaults and getattr(settings, "actors_story_country", True))

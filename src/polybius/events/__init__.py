@@ -5,11 +5,9 @@ Registered as ``"events"``; runs after ``"actors"`` and maps argument tokens to 
 """
 from __future__ import annotations
 
-from ..registry import stage
+from ..registry import stage as _register
+from .stage import EventStage
 
+_register("events")(EventStage)
 
-@stage("events")
-def make_stage(settings, nlp):
-    from .stage import EventStage
-
-    return EventStage(settings, nlp)
+__all__ = ["EventStage"]

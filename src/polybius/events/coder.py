@@ -11,12 +11,12 @@ threaten) take the code from the concept of what they embed ("request ... withdr
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..dictionaries.sections import read_sections
 from ..dictionaries.verbs import VerbDictionary, VerbEntry
 
 QUALIFIERS = Path(__file__).resolve().parents[1] / "data" / "events" / "qualifiers.txt"
@@ -37,20 +37,8 @@ PARTICLE_PREPS = ("over", "up", "off", "out", "down", "back")
 
 @lru_cache(maxsize=None)
 def qualifiers(path: str = str(QUALIFIERS)) -> dict[str, frozenset]:
-    out: dict[str, set] = {}
-    cur = None
-    for n, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        m = re.fullmatch(r"\[(\w+)\]", line)
-        if m:
-            cur = out.setdefault(m.group(1), set())
-        elif cur is None:
-            raise ValueError(f"{path}:{n}: word outside a [section]")
-        else:
-            cur.add(line.lower())
-    return {k: frozenset(v) for k, v in out.items()}
+    f = read_sections(path)
+    return {name: f.words(name) for name in f}
 
 
 @dataclass
@@ -883,23 +871,14 @@ IRREGULAR = Path(__file__).resolve().parents[1] / "data" / "events" / "irregular
 @lru_cache(maxsize=None)
 def _irregular(path: str = str(IRREGULAR)) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
     """Irregular verbs (base -> past forms) and the prefixes built on them, from data."""
+    f = read_sections(path, expected=("verbs", "prefixes"))
     forms: dict[str, tuple[str, ...]] = {}
-    prefixes: list[str] = []
-    section = None
-    for n, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("["):
-            section = line.strip("[]")
-            continue
-        words = line.split()
-        if section == "prefixes":
-            prefixes.extend(words)
-        elif section == "verbs" and len(words) == 3:
-            forms[words[0]] = tuple(words[1:])
-        else:
-            raise ValueError(f"{path}:{n}: expected BASE PAST PARTICIPLE under [verbs] or words under [prefixes]")
+    for e in f["verbs"]:
+        words = e.text.split()
+        if len(words) != 3:
+            raise f.error("verbs", e, "expected BASE PAST PARTICIPLE")
+        forms[words[0]] = tuple(words[1:])
+    prefixes = [w for _, words in f.fields("prefixes") for w in words]
     return forms, tuple(sorted(prefixes, key=len, reverse=True))
 
 

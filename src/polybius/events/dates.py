@@ -13,26 +13,15 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..dictionaries.sections import read_sections
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "events" / "dates.txt"
 
 
 @lru_cache(maxsize=None)
 def _tables(path: str = str(DATA)) -> dict[str, dict[str, list[str]]]:
-    tables: dict[str, dict[str, list[str]]] = {}
-    cur = None
-    for n, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        m = re.fullmatch(r"\[(\w+)\]", line)
-        if m:
-            cur = tables.setdefault(m.group(1), {})
-            continue
-        if cur is None:
-            raise ValueError(f"{path}:{n}: entry outside a [section]")
-        word, *vals = line.split()
-        cur[word.lower()] = vals
-    return tables
+    f = read_sections(path)
+    return {name: {words[0].lower(): words[1:] for _, words in f.fields(name)} for name in f}
 
 
 def _period(kind: str, day: dt.date, shift: int = 0) -> tuple[dt.date, dt.date]:

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..dictionaries.sections import read_sections
 from ..model import Place
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "events" / "places.txt"
@@ -16,18 +17,8 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "events" / "places.txt"
 
 @lru_cache(maxsize=None)
 def settings(path: str = str(DATA)) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    cur = None
-    for raw in Path(path).read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        m = re.fullmatch(r"\[(\w+)\]", line)
-        if m:
-            cur = out.setdefault(m.group(1), [])
-        elif cur is not None:
-            cur.append(line)
-    return out
+    f = read_sections(path)
+    return {name: [e.text for e in f[name]] for name in f}
 
 
 class Gazetteer:

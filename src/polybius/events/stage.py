@@ -1,15 +1,15 @@
 """The events stage: who did what to whom, when and where.
 
-Built once per pipeline (``make_stage(settings, nlp)``): the verb dictionary is read and
+Built once per pipeline (``EventStage(settings, nlp)``): the verb dictionary is read and
 the trigger matcher compiled; each document is then coded sentence by sentence.
 """
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
 from ..dictionaries.verbs import load_verb_dictionaries
 from ..model import Event, EventDate, Plover, Span
+from ..stages import Stage
 from . import dates as _dates
 from .anchors import anchors as _anchors, inherit_dates
 from .codebook import default_codebook
@@ -27,9 +27,13 @@ KEEP_MODALITIES = ("asserted", "reported", "future")
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 
 
-class EventStage:
+class EventStage(Stage):
+    name = "events"
+    requires = ("nlp", "sentences", "published", "actors")
+    assigns = ("events",)
+
     def __init__(self, settings, nlp):
-        self.settings = settings
+        super().__init__(settings, nlp)
         self.verbs = load_verb_dictionaries(getattr(settings, "verbs_files", []) or [])
         self.coder = EventCoder(self.verbs, nlp.vocab)
         # a TABARI/PETRARCH-1 dictionary: patterns are word sequences, verb phrases coded in text order
@@ -52,8 +56,6 @@ class EventStage:
 
     # ------------------------------------------------------------------ document
     def __call__(self, doc) -> None:
-        if doc.nlp is None:
-            raise ValueError("events stage needs the parse (Document.nlp); run the nlp step first")
         sp = doc.nlp
         raw: list[Event] = []
         # per-document precomputation: trigger candidates, tree depths, entities by sentence

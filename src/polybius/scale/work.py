@@ -9,29 +9,18 @@ import contextlib
 import datetime as _dt
 import os
 import re
-from typing import Any
 
 from ..config import Settings
 from ..model import Document
 
-_PIPELINES: dict[tuple, Any] = {}
 _WORD = re.compile(r"\w+")
-
-
-def _key(settings: Settings) -> tuple:
-    return (settings.spacy_model, tuple(settings.stages), tuple(settings.actors_files),
-            tuple(settings.agents_files), tuple(settings.verbs_files), settings.batch_size)
 
 
 def pipeline_for(settings: Settings):
     """This process's pipeline for ``settings`` (built once, reused for every batch)."""
-    key = _key(settings)
-    p = _PIPELINES.get(key)
-    if p is None:
-        from ..pipeline import Pipeline
+    from ..pipeline import default_pipeline
 
-        p = _PIPELINES[key] = Pipeline(settings)
-    return p
+    return default_pipeline(settings)
 
 
 def init_worker(settings: Settings) -> None:

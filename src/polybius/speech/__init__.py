@@ -6,21 +6,26 @@ the matchers once; the stage callable fills ``Document.quotes`` and ``Document.s
 from __future__ import annotations
 
 from ..registry import stage
+from ..stages import Stage
 from .lexicon import Lexicon, LexiconError
 from .quotes import QuoteFinder, actor_for
 from .stances import StanceFinder
 
-__all__ = ["Lexicon", "LexiconError", "QuoteFinder", "actor_for", "make_speech_stage", "StanceFinder"]
+__all__ = ["Lexicon", "LexiconError", "QuoteFinder", "actor_for", "SpeechStage", "StanceFinder"]
 
 
 @stage("speech")
-def make_speech_stage(settings, nlp):
-    lexicon = Lexicon()
-    quotes = QuoteFinder(nlp, lexicon)
-    stances = StanceFinder(nlp)
+class SpeechStage(Stage):
+    name = "speech"
+    requires = ("nlp", "sentences", "blocks", "actors")
+    assigns = ("quotes", "stances")
 
-    def run(doc) -> None:
-        doc.quotes = quotes(doc)
-        doc.stances = stances(doc)
+    def __init__(self, settings, nlp):
+        super().__init__(settings, nlp)
+        lexicon = Lexicon()
+        self.quotes = QuoteFinder(nlp, lexicon)
+        self.stances = StanceFinder(nlp)
 
-    return run
+    def __call__(self, doc) -> None:
+        doc.quotes = self.quotes(doc)
+        doc.stances = self.stances(doc)
