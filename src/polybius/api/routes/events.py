@@ -1,0 +1,43 @@
+"""``/events``: coded events by filters, and the same events folded across articles."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from ...store.base import EventFilter, Store
+from ..convert import page
+from ..deps import event_filter
+from ..schemas import Page
+from ..state import AppState, get_state
+
+router = APIRouter(tags=["events"])
+
+
+def events_and_total(store: Store, flt: EventFilter) -> tuple[list, int]:
+    """A page of events and the number of matches; a first page shorter than the limit is the
+    whole answer, so it needs no count."""
+    items = store.events(flt)
+    if flt.offset == 0 and len(items) < flt.limit:
+        return items, len(items)
+    return items, store.count_events(flt)
+
+
+@router.get("/events", response_model=Page)
+async def list_events(request: Request, flt: EventFilter = Depends(event_filter), state: AppState = Depends(get_state)):
+    """Events matching every given filter, by date, paginated (`limit`, `offset`, `next`).
+
+    Each row: document and event ids, date, source/target (id, code, name), CAMEO code and root,
+    QuadClass, Goldstein, PLOVER, negation, modality, confidence, the rule that coded it, place,
+    the trigger with its character offsets, outlet, url and the sentence."""
+    items, total = await state.run(events_and_total, state.store, flt)
+    return page(request, items, total, flt.limit, flt.offset)
+
+
+@router.get("/events/groups", response_model=Page)
+async def event_groups(request: Request, flt: EventFilter = Depends(event_filter),
+                       include_negated: bool = Query(False, description="Keep negated events."),
+                       state: AppState = Depends(get_state)):
+    """The same event reported by several articles, folded into one (same dyad, code and date
+    range), with GDELT-like `num_mentions`, `num_articles`, `num_sources` (outlets) and
+    `num_stories` (articles once near-duplicates are folded), and the `mentions` behind it."""
+    items = await state.run(state.store.event_groups, flt, include_negated=include_negated)
+    return page(request, items, None, flt.limit, flt.offset)
