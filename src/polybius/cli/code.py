@@ -31,11 +31,7 @@ def _run(paths, published, outlet, config, model, actors, agents, verbs):
     from ..nlp import ModelNotFound
     from ..pipeline import Pipeline
 
-    overrides = {"spacy_model": model}
-    for key, value in (("actors_files", actors), ("agents_files", agents), ("verbs_files", verbs)):
-        if value:
-            overrides[key] = list(value)
-    settings = settings_from(config, **overrides)
+    settings = settings_from(config, model=model, actors=actors, agents=agents, verbs=verbs)
     try:
         pipeline = Pipeline(settings)
     except ModelNotFound as exc:

@@ -30,10 +30,7 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help="Store: a DuckDB f
     from ..api import create_app
     from ..api.security import KeyChecker, KeyFormatError
 
-    overrides = {"db": db, "spacy_model": model}
-    if api_key_hash:
-        overrides["api_key_hashes"] = list(api_key_hash)
-    settings = settings_from(config, **overrides)
+    settings = settings_from(config, db=db, model=model, api_key_hash=api_key_hash)
     try:
         KeyChecker(settings.api_key_hashes)  # a bad hash is reported before anything is opened
     except KeyFormatError as exc:

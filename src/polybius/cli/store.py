@@ -104,11 +104,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
     from ..scale.ingest import ClusterError, count_inputs, ingest as run_ingest, iter_inputs
     from ..store import StoreError
 
-    overrides = {"spacy_model": model}
-    for key, value in (("actors_files", actors), ("agents_files", agents), ("verbs_files", verbs)):
-        if value:
-            overrides[key] = list(value)
-    settings = settings_from(config, **overrides)
+    settings = settings_from(config, model=model, actors=actors, agents=agents, verbs=verbs)
     store = _open(db, settings, **INGEST_DUCKDB)
     total = count_inputs(paths)
     docs = iter_inputs(paths, settings, published=parse_published(published), outlet=outlet)
@@ -332,7 +328,7 @@ def watch(sources: List[str] = typer.Argument(..., help="RSS/Atom feed URLs or f
     from ..scale.watch import Watcher
     from ..store import StoreError
 
-    settings = settings_from(config, spacy_model=model)
+    settings = settings_from(config, model=model)
     store = _open(db, settings)
     w = Watcher(sources, store, settings, fetch=fetch)
     try:
