@@ -17,6 +17,8 @@ from typing import Any, Callable
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
 from ..config import Settings, load_settings
@@ -41,7 +43,8 @@ TAGS = [
 DESCRIPTION = """Polybius reads the news and serves its model of the political system.
 
 Every coded fact points back to character offsets in its document's `text`.
-Reads need no key.  Writes need an API key in the `X-API-Key` header
+Reads need no key (unless the server requires one: setting `api_read_requires_key`).
+Writes need an API key in the `X-API-Key` header
 (or `Authorization: Bearer <key>`); keys are stored as salted scrypt hashes
 (`polybius api-key` makes one).  Request bodies are limited in size (413 beyond).
 
@@ -66,9 +69,15 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
     app = FastAPI(title="Polybius", version=__version__, description=DESCRIPTION, openapi_tags=TAGS,
                   docs_url=None, redoc_url=None)  # the stock docs pages load scripts from a CDN
     app.state.polybius = state
+    errors.install(app)  # innermost: the 500s it makes pass through the middleware below
     app.add_middleware(BodyLimitMiddleware, max_bytes=body_limit)
-    app.add_middleware(SecurityHeadersMiddleware)
-    errors.install(app)
+    if settings.api_cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.api_cors_origins),
+                           allow_methods=["GET", "POST", "DELETE"],
+                           allow_headers=["X-API-Key", "Authorization", "Content-Type"], expose_headers=["Location"])
+    if list(settings.api_allowed_hosts) != ["*"]:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.api_allowed_hosts))
+    app.add_middleware(SecurityHeadersMiddleware)  # outermost: every answer carries the headers
     for router in ROUTERS:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")

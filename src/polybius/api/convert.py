@@ -89,3 +89,16 @@ def supported(method: Callable, **options) -> dict:
     except (TypeError, ValueError):
         return {}
     return {k: v for k, v in options.items() if v and k in params}
+
+
+def rows_and_total(fetch: Callable[..., list], limit: int, offset: int,
+                   count: Callable[[], int] | None = None) -> tuple[list, int]:
+    """A page of rows from ``fetch(limit=, offset=)`` and the number of all matches: a first page
+    shorter than the limit is the whole answer; else ``count()``, or every row's count when the
+    store has no count for these rows."""
+    items = fetch(limit=limit, offset=offset)
+    if offset == 0 and len(items) < limit:
+        return items, len(items)
+    if count is not None:
+        return items, int(count())
+    return items, len(fetch(limit=None, offset=0))

@@ -12,20 +12,21 @@ from .security import KeyCheckBusy
 from .state import AppState, get_state
 
 MAX_LIMIT = 1000
+MAX_OFFSET = 10**9  # beyond any store; larger values would overflow the database's integers
 CODE = r"^[A-Za-z0-9*_.\-]{1,64}$"  # actor codes (prefix wildcard allowed)
 
 key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="An API key (writes only).")
 
 
-def require_key(request: Request, key: str | None = Security(key_header),
-                state: AppState = Depends(get_state)) -> None:
-    """Writes: a configured key, presented as ``X-API-Key`` or ``Authorization: Bearer``."""
+def _presented_key(request: Request, key: str | None) -> str | None:
     if key is None:
         auth = request.headers.get("authorization", "")
         if auth[:7].lower() == "bearer ":
             key = auth[7:].strip()
-    if not state.keys.enabled:
-        raise Forbidden("writes are disabled: no API key is configured (see `polybius api-key`)")
+    return key
+
+
+def _check_key(state: AppState, key: str | None) -> None:
     if not key:
         raise Unauthorized("an API key is required (header X-API-Key)")
     try:
@@ -34,6 +35,28 @@ def require_key(request: Request, key: str | None = Security(key_header),
         raise TooManyRequests("too many API key checks at once; retry") from None
     if not good:
         raise Forbidden("invalid API key")
+
+
+def require_key(request: Request, key: str | None = Security(key_header),
+                state: AppState = Depends(get_state)) -> None:
+    """Writes: a configured key, presented as ``X-API-Key`` or ``Authorization: Bearer``."""
+    key = _presented_key(request, key)
+    if not state.keys.enabled:
+        raise Forbidden("writes are disabled: no API key is configured (see `polybius api-key`)")
+    _check_key(state, key)
+
+
+def require_read_key(request: Request, state: AppState = Depends(get_state)) -> None:
+    """Reads: a key as for writes when the setting ``api_read_requires_key`` is on."""
+    if not state.settings.api_read_requires_key:
+        return
+    if not state.keys.enabled:
+        raise Forbidden("reads need an API key but none is configured (see `polybius api-key`)")
+    _check_key(state, _presented_key(request, request.headers.get("x-api-key")))
+
+
+def offset_query():
+    return Query(0, ge=0, le=MAX_OFFSET, description=f"Rows to skip (at most {MAX_OFFSET:,}).")
 
 
 def event_filter(
@@ -51,7 +74,7 @@ def event_filter(
     text: str | None = Query(None, max_length=300, description="Words in the event's sentence."),
     doc_id: str | None = Query(None, max_length=300, description="Events of one document."),
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: int = offset_query(),
 ) -> EventFilter:
     if start and end and start > end:
         raise Unprocessable("start is after end")

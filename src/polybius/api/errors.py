@@ -1,14 +1,17 @@
 """The API's named errors, mapped to HTTP responses in one place (:func:`install`).
 
 Routes raise these (never bare ``HTTPException``); every error answers ``{"detail": ...}``.
-Anything else that escapes a route is logged and answered 500 ``{"detail": "internal error"}``:
-internals never reach the client."""
+Anything else that escapes a route is logged and answered 500 ``{"detail": "internal error"}``
+(with the security headers): internals never reach the client."""
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 log = logging.getLogger("polybius.api")
@@ -63,14 +66,53 @@ class TooManyRequests(ApiError):
         super().__init__(detail, {"Retry-After": "1"})
 
 
+class AsciiJSONResponse(JSONResponse):
+    """JSON with every non-ASCII character escaped: a lone surrogate echoed from a request body
+    (``"\\ud800"``) cannot be encoded as UTF-8, but it can be escaped."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode("ascii")
+
+
+class InternalErrorMiddleware:
+    """The innermost middleware: an exception no handler took becomes 500 ``internal error``
+    (logged with its cause), answered inside the other middleware, so it carries the security
+    headers like every other response."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracked_send(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked_send)
+        except Exception:  # never leak internals
+            log.exception("error serving %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            await JSONResponse({"detail": "internal error"}, status_code=500)(scope, receive, send)
+
+
 def install(app: FastAPI) -> None:
-    """Map :class:`ApiError` to its status and every other exception to a clean 500."""
+    """Map :class:`ApiError` to its status, invalid requests to 422 with the reasons, and every
+    other exception to a clean 500 (add this before any other middleware: it must be innermost)."""
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError):
         return JSONResponse({"detail": exc.detail}, status_code=exc.status, headers=exc.headers)
 
-    @app.exception_handler(Exception)
-    async def _internal(request: Request, exc: Exception):  # never leak internals
-        log.exception("error serving %s %s", request.method, request.url.path)
-        return JSONResponse({"detail": "internal error"}, status_code=500)
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError):
+        return AsciiJSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
+
+    app.add_middleware(InternalErrorMiddleware)

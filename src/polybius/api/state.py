@@ -39,11 +39,15 @@ class AppState:
     def _add_many(self, docs: list[Document]) -> list:
         """On the store thread: store ``docs`` in one transaction; for each, whether it was new
         (or the exception that kept it out)."""
+        from ..store.rows import content_hash
+
+        known = self.store.stored(docs)  # same id or same content
         seen: set[str] = set()
         flags = []
         for d in docs:
-            flags.append(d.id not in seen and not self.store.has(d.id))
-            seen.add(d.id)
+            h = content_hash(d)
+            flags.append(d.id not in known and d.id not in seen and h not in seen)
+            seen.update((d.id, h))
         try:
             self.store.add_many(docs)
         except Exception:  # find the one that fails; store the others

@@ -1,32 +1,35 @@
 """``/actors``: actors across documents, grouped by CAMEO actor code."""
 from __future__ import annotations
 
+from functools import partial
+
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from ...store.base import EventFilter
-from ..convert import next_url, page, plain
-from ..deps import CODE, MAX_LIMIT
+from ..convert import next_url, page, plain, rows_and_total
+from ..deps import CODE, MAX_LIMIT, offset_query, require_read_key
 from ..errors import NotFound
 from ..schemas import ActorDetail, Page
 from ..state import AppState, get_state
 from .events import events_and_total
 
-router = APIRouter(tags=["actors"])
+router = APIRouter(tags=["actors"], dependencies=[Depends(require_read_key)])
 
 
 @router.get("/actors", response_model=Page)
 async def list_actors(request: Request,
                       code: str | None = Query(None, pattern=CODE, description="A code, or a prefix such as `IRQ*`."),
-                      limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0),
+                      limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = offset_query(),
                       state: AppState = Depends(get_state)):
     """Actors across documents grouped by code: names seen, documents and events."""
-    items = await state.run(state.store.actors, code=code, limit=limit, offset=offset)
-    return page(request, items, None, limit, offset)
+    fetch = partial(state.store.actors, code=code)
+    items, total = await state.run(rows_and_total, fetch, limit, offset, getattr(state.store, "count_actors", None))
+    return page(request, items, total, limit, offset)
 
 
 @router.get("/actors/{code}", response_model=ActorDetail, responses={404: {"description": "No actor with this code."}})
 async def get_actor(request: Request, code: str = Path(..., pattern=CODE),
-                    limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0),
+                    limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = offset_query(),
                     state: AppState = Depends(get_state)):
     """One actor code: its groups (names, documents, events) and its events on either side."""
     flt = EventFilter(actor=code, limit=limit, offset=offset)

@@ -8,11 +8,11 @@ from fastapi.responses import JSONResponse
 
 from ...store.base import EventFilter, Store
 from ..convert import page, period_bounds, plain, supported
-from ..deps import CODE, MAX_LIMIT
+from ..deps import CODE, MAX_LIMIT, offset_query, require_read_key
 from ..schemas import Network, Page, Timeline
 from ..state import AppState, get_state
 
-router = APIRouter(tags=["aggregates"])
+router = APIRouter(tags=["aggregates"], dependencies=[Depends(require_read_key)])
 
 
 def _dyad_events_by_filter(store: Store, a: str, b: str, start, end, directed: bool, want: int):
@@ -75,7 +75,7 @@ async def dyad_timeline(a: str = Path(..., pattern=CODE), b: str = Path(..., pat
 async def dyad_events(request: Request, a: str = Path(..., pattern=CODE), b: str = Path(..., pattern=CODE),
                       start: _dt.date | None = None, end: _dt.date | None = None,
                       directed: bool = Query(False, description="Only a on b (when the store supports it)."),
-                      limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0),
+                      limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = offset_query(),
                       state: AppState = Depends(get_state)):
     """The events behind the dyad's timeline between `start` and `end`: the same events the
     timeline counts (both directions unless `directed`), by date."""

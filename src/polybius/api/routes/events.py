@@ -4,21 +4,17 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 
 from ...store.base import EventFilter, Store
-from ..convert import page
-from ..deps import event_filter
+from ..convert import page, rows_and_total
+from ..deps import event_filter, require_read_key
 from ..schemas import Page
 from ..state import AppState, get_state
 
-router = APIRouter(tags=["events"])
+router = APIRouter(tags=["events"], dependencies=[Depends(require_read_key)])
 
 
 def events_and_total(store: Store, flt: EventFilter) -> tuple[list, int]:
-    """A page of events and the number of matches; a first page shorter than the limit is the
-    whole answer, so it needs no count."""
-    items = store.events(flt)
-    if flt.offset == 0 and len(items) < flt.limit:
-        return items, len(items)
-    return items, store.count_events(flt)
+    """A page of events and the number of matches (a short first page needs no count)."""
+    return rows_and_total(lambda limit, offset: store.events(flt), flt.limit, flt.offset, lambda: store.count_events(flt))
 
 
 @router.get("/events", response_model=Page)

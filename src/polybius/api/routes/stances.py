@@ -5,10 +5,11 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
 from ..convert import plain
+from ..deps import require_read_key
 from ..schemas import Items
 from ..state import AppState, get_state
 
-router = APIRouter(tags=["stances"])
+router = APIRouter(tags=["stances"], dependencies=[Depends(require_read_key)])
 
 
 @router.get("/stances", response_model=Items)
