@@ -7,13 +7,13 @@ from fastapi import Depends, Query, Request, Security
 from fastapi.security import APIKeyHeader
 
 from ..store.base import EventFilter
+from .filters import CAMEO, CODE, PLOVER, ROOT
 from .errors import Forbidden, TooManyRequests, Unauthorized, Unprocessable
 from .security import KeyCheckBusy
 from .state import AppState, get_state
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 10**9  # beyond any store; larger values would overflow the database's integers
-CODE = r"^[A-Za-z0-9*_.\-]{1,64}$"  # actor codes (prefix wildcard allowed)
 
 key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="An API key (writes only).")
 
@@ -63,9 +63,9 @@ def event_filter(
     actor: str | None = Query(None, pattern=CODE, description="Actor code on either side; `USA*` for a prefix."),
     source: str | None = Query(None, pattern=CODE, description="Source actor code (prefix with `*`)."),
     target: str | None = Query(None, pattern=CODE, description="Target actor code (prefix with `*`)."),
-    root: str | None = Query(None, pattern=r"^\d{2}$", description="CAMEO root, 01..20."),
-    cameo: str | None = Query(None, pattern=r"^\d{2,4}$", description="CAMEO code or prefix."),
-    plover: str | None = Query(None, pattern=r"^[A-Za-z_]{1,40}$", description="PLOVER event type."),
+    root: str | None = Query(None, pattern=ROOT, description="CAMEO root, 01..20."),
+    cameo: str | None = Query(None, pattern=CAMEO, description="CAMEO code or prefix."),
+    plover: str | None = Query(None, pattern=PLOVER, description="PLOVER event type."),
     quad_class: int | None = Query(None, ge=1, le=4, description="1 verbal cooperation, 2 material cooperation, "
                                                                   "3 verbal conflict, 4 material conflict."),
     start: _dt.date | None = Query(None, description="Events on or after this date."),

@@ -13,6 +13,9 @@ from ..config import Settings, load_settings
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
+FromOpt = typer.Option(None, "--from", metavar="DATE", help="Only events on or after this date (YYYY-MM-DD).")
+ToOpt = typer.Option(None, "--to", metavar="DATE", help="Only events on or before this date (YYYY-MM-DD).")
+
 
 def parse_published(value: Optional[str], name: str | None = None) -> Optional[_dt.date]:
     """A YYYY-MM-DD option value (``name`` is the option, for the error)."""
