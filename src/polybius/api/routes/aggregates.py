@@ -89,17 +89,24 @@ async def dyad_events(request: Request, a: str = Path(..., pattern=CODE), b: str
 
 @router.get("/network", response_model=Network)
 async def network(start: _dt.date | None = None, end: _dt.date | None = None,
-                  min_weight: int = Query(1, ge=1), max_nodes: int = Query(300, ge=1, le=5000),
+                  min_weight: int = Query(1, ge=1, description="Leave out links with fewer events."),
+                  min_degree: int = Query(0, ge=0, le=5000, description="Leave out actors linked to fewer others."),
+                  max_nodes: int = Query(300, ge=1, le=5000),
                   countries: bool = Query(False, description="One node per country (when the store supports it)."),
                   state: AppState = Depends(get_state)):
     """Who acts on whom: actor codes as nodes, directed edges weighted by events, with counts by
-    QuadClass, between `start` and `end`.  The `max_nodes` busiest nodes are kept."""
+    QuadClass, between `start` and `end`.  Actors with fewer than `min_degree` links are left out,
+    then the `max_nodes` busiest are kept; each node has its `community` (0 the largest; Louvain
+    modularity over the kept graph)."""
+    from ...analysis import communities, trim
+
     extra = supported(state.store.network, country_level=countries)
     graph = await state.run(state.store.network, start=start, end=end, min_weight=min_weight, **extra)
     degree = dict(graph.degree(weight="weight"))
-    keep = set(sorted(degree, key=lambda n: (-degree[n], str(n)))[:max_nodes])
-    nodes = [{"id": str(n), **plain(dict(attrs)), "weight": degree.get(n, 0)}
-             for n, attrs in graph.nodes(data=True) if n in keep]
+    kept = trim(graph, max_nodes, min_degree)
+    group = communities(kept)
+    nodes = [{"id": str(n), **plain(dict(attrs)), "weight": degree.get(n, 0), "community": group.get(n, 0)}
+             for n, attrs in graph.nodes(data=True) if n in kept]
     edges = [{**plain(dict(attrs)), "source": str(u), "target": str(v)}
-             for u, v, attrs in graph.edges(data=True) if u in keep and v in keep]
+             for u, v, attrs in graph.edges(data=True) if u in kept and v in kept]
     return JSONResponse({"nodes": nodes, "edges": edges})
