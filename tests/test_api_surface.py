@@ -7,6 +7,7 @@ import warnings
 import pytest
 
 from api_memstore import MemoryStore
+from test_api_security import key, writer  # noqa: F401  (fixtures: a write key, a client that accepts it)
 from web_docs import sample_documents
 
 with warnings.catch_warnings():
@@ -16,23 +17,6 @@ with warnings.catch_warnings():
 ARTICLE = ("Envoys meet in Oslo\n\n"
            "The foreign minister of Norway met her Swedish counterpart in Oslo on Tuesday. "
            "They discussed fishing rights and the northern border for two hours.")
-
-
-@pytest.fixture(scope="module")
-def key():
-    from polybius.api.security import new_key
-
-    return new_key()
-
-
-@pytest.fixture(scope="module")
-def writer(pipeline, key):
-    from polybius.api import create_app
-    from polybius.api.security import hash_key
-
-    settings = pipeline.settings.replace(api_key_hashes=[hash_key(key)], max_bytes=20_000)
-    with TestClient(create_app(store=MemoryStore(), settings=settings, pipeline=pipeline)) as c:
-        yield c
 
 
 def _reader(**settings):

@@ -12,7 +12,7 @@ import pytest
 
 from api_memstore import MemoryStore
 from web_docs import make_doc, sample_documents
-from web_server import CHROMIUM, chromium, running, shot
+from web_server import CHROMIUM, running, shot
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"needs Chromium at {CHROMIUM} (apt-get install chromium)")
 
@@ -57,24 +57,6 @@ def site():
         store.add(d)
     with running(create_app(store=store, settings=Settings(), pipeline=object())) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture()
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    errors = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.js_errors = errors
-    yield page
-    context.close()
 
 
 def test_dyad_axis_has_every_period(site, page):

@@ -14,6 +14,8 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from .middleware import HttpMiddleware, StartTracker
+
 log = logging.getLogger("polybius.api")
 
 
@@ -21,11 +23,12 @@ class ApiError(Exception):
     """Base of the API's errors: an HTTP status, a detail for the client, optional headers."""
 
     status = 400
+    headers: dict[str, str] | None = None  # sent with every error of the class
 
     def __init__(self, detail: Any, headers: dict[str, str] | None = None):
         super().__init__(detail)
         self.detail = detail
-        self.headers = headers
+        self.headers = headers or self.headers
 
 
 class BadRequest(ApiError):
@@ -34,9 +37,7 @@ class BadRequest(ApiError):
 
 class Unauthorized(ApiError):
     status = 401
-
-    def __init__(self, detail: Any):
-        super().__init__(detail, {"WWW-Authenticate": "Bearer"})
+    headers = {"WWW-Authenticate": "Bearer"}
 
 
 class Forbidden(ApiError):
@@ -61,9 +62,7 @@ class Unprocessable(ApiError):
 
 class TooManyRequests(ApiError):
     status = 429
-
-    def __init__(self, detail: Any):
-        super().__init__(detail, {"Retry-After": "1"})
+    headers = {"Retry-After": "1"}
 
 
 class AsciiJSONResponse(JSONResponse):
@@ -74,31 +73,18 @@ class AsciiJSONResponse(JSONResponse):
         return json.dumps(content, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode("ascii")
 
 
-class InternalErrorMiddleware:
+class InternalErrorMiddleware(HttpMiddleware):
     """The innermost middleware: an exception no handler took becomes 500 ``internal error``
     (logged with its cause), answered inside the other middleware, so it carries the security
     headers like every other response."""
 
-    def __init__(self, app):
-        self.app = app
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = False
-
-        async def tracked_send(message):
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+    async def handle(self, scope, receive, send):
+        tracked = StartTracker(send)
         try:
-            await self.app(scope, receive, tracked_send)
+            await self.app(scope, receive, tracked.send)
         except Exception:  # never leak internals
             log.exception("error serving %s %s", scope.get("method"), scope.get("path"))
-            if started:
+            if tracked.started:
                 raise
             await JSONResponse({"detail": "internal error"}, status_code=500)(scope, receive, send)
 

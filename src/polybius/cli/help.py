@@ -42,7 +42,9 @@ def _wide_help_to_pipes() -> None:
         rich_utils.MAX_WIDTH = HELP_WIDTH
 
 
-class Command(TyperCommand):
+class _PlainHelp:
+    """Mixed into Typer's command and group classes."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _plain_help(self.params)
@@ -58,17 +60,9 @@ class Command(TyperCommand):
         return super().get_help(ctx)
 
 
-class Group(TyperGroup):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _plain_help(self.params)
+class Command(_PlainHelp, TyperCommand):
+    pass
 
-    def get_help_option(self, ctx):
-        option = super().get_help_option(ctx)
-        if option is not None:
-            _plain_help([option])
-        return option
 
-    def get_help(self, ctx) -> str:
-        _wide_help_to_pipes()
-        return super().get_help(ctx)
+class Group(_PlainHelp, TyperGroup):
+    pass
