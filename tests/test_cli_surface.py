@@ -173,6 +173,13 @@ def test_piped_tables_are_plain_text(cli_db):
     assert not re.search("[\u2500-\u257f]", out) and "\x1b[" not in out  # no box drawing, no colour
 
 
+def test_piped_show_is_plain_text():
+    r = run_cli("show", str(ROOT / "samples" / "corpus" / "border-talks.txt"))
+    out = r.stdout.decode()
+    assert r.returncode == 0 and "Armenia and Azerbaijan agree to resume border talks" in out and "cameo" in out
+    assert not re.search("[\u2500-\u257f]", out) and "\x1b[" not in out
+
+
 def test_pagerank_is_printed_as_a_share_without_a_sign(cli_db):
     from polybius.cli.tables import cell
 

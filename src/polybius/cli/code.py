@@ -106,7 +106,10 @@ def _cut(s: str | None, n: int = 90) -> str:
 def render(doc, console: Console) -> None:
     head = f"[bold]{escape(doc.title or doc.id)}[/bold]"
     meta = " · ".join(x for x in (doc.outlet, doc.published.isoformat() if doc.published else None, doc.id) if x)
-    console.rule(head)
+    if console.is_terminal:
+        console.rule(head)
+    else:  # piped: plain text, no rule drawn
+        console.print(head)
     console.print(escape(meta))
     console.print(f"{len(doc.blocks)} blocks ({sum(b.kind == 'subhead' for b in doc.blocks)} subheads), "
                   f"{len(doc.sentences)} sentences, {len(doc.actors)} actors, {len(doc.events)} events, "
