@@ -57,6 +57,24 @@ def reference_doc(pipeline):
     return pipeline.code_document(doc)
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (tests/web_server.py), one per test module."""
+    from web_server import chromium
+
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture()
+def page(browser):
+    """A fresh page; script errors and dialogs are collected in ``page.js_errors``."""
+    from web_server import new_page
+
+    with new_page(browser) as p:
+        yield p
+
+
 def run_cli(*args, input: bytes | None = None, env: dict | None = None):
     """Run ``python -m polybius`` on this checkout; returns CompletedProcess."""
     import subprocess

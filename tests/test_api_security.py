@@ -214,7 +214,9 @@ def test_ids_with_control_characters_are_refused(writer, key):
     r = writer.post("/documents", json={"text": ARTICLE, "id": "a\r\nSet-Cookie: x=1"}, headers={"X-API-Key": key})
     assert r.status_code == 422
     r = writer.post("/documents", json={"text": ARTICLE + " Again.", "id": "wire/2024/05/06#1"}, headers={"X-API-Key": key})
-    assert r.status_code == 201 and r.headers["location"] == "/documents/wire/2024/05/06%231"
+    # issue 14 item 20: "/" in an id is percent-encoded in Location too; the URL leads to the document.
+    assert r.status_code == 201 and r.headers["location"] == "/documents/wire%2F2024%2F05%2F06%231"
+    assert writer.get(r.headers["location"]).json()["id"] == "wire/2024/05/06#1"
     assert writer.get("/documents/wire/2024/05/06%231").json()["id"] == "wire/2024/05/06#1"
 
 

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from api_memstore import MemoryStore
 from web_docs import HOSTILE_TITLE, hostile_document, sample_documents
-from web_server import CHROMIUM, chromium, running, shot
+from web_server import CHROMIUM, running, shot
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"needs Chromium at {CHROMIUM} (apt-get install chromium)")
 
@@ -32,25 +32,6 @@ def site(pipeline):
     app = create_app(store=store, settings=settings, pipeline=pipeline)
     with running(app) as base:
         yield {"base": base, "key": key, "store": store, "docs": docs}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture()
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT)
-    errors = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
-    page.js_errors = errors
-    yield page
-    context.close()
 
 
 def test_article_view_highlights_and_side_panel(site, page):

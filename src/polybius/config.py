@@ -58,6 +58,12 @@ class Settings:
     db: str = "polybius.duckdb"
     # REST API: scrypt hashes of the keys allowed to write (``polybius api-key`` makes one).
     api_key_hashes: list[str] = field(default_factory=lambda: FrozenList())
+    # REST API: reads need a key too (the same keys as writes).
+    api_read_requires_key: bool = False
+    # REST API: origins allowed cross-origin (CORS); empty = none, ["*"] = any (reads only, no credentials).
+    api_cors_origins: list[str] = field(default_factory=lambda: FrozenList())
+    # REST API: Host header values accepted (``*.example.org`` allowed); ["*"] = any.
+    api_allowed_hosts: list[str] = field(default_factory=lambda: FrozenList(["*"]))
 
     def __post_init__(self) -> None:
         for name in _LIST_FIELDS:

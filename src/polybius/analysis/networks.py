@@ -38,3 +38,30 @@ def top_actors(g, n: int = 10) -> list[dict]:
                      "degree": out_w + in_w, "pagerank": round(pr[node], 4)})
     rows.sort(key=lambda r: (-r["degree"], -r["pagerank"], r["actor"]))
     return rows[:n]
+
+
+def trim(g, max_nodes: int | None = None, min_degree: int = 0):
+    """The subgraph a reader can take in: nodes linked to at least ``min_degree`` other actors,
+    then the ``max_nodes`` busiest of them (by events on either side; ties by id)."""
+    nodes = [n for n in g.nodes if len(set(g.predecessors(n)) | set(g.successors(n)) - {n}) >= min_degree]
+    degree = dict(g.degree(nodes, weight="weight"))
+    keep = sorted(nodes, key=lambda n: (-degree[n], str(n)))[:max_nodes]
+    return g.subgraph(keep)
+
+
+def communities(g, seed: int = 0) -> dict:
+    """Node -> community number (0 = the largest): Louvain modularity on the undirected,
+    event-weighted graph, seeded so the same graph always gets the same communities."""
+    import networkx as nx
+
+    if g.number_of_nodes() == 0:
+        return {}
+    undirected = nx.Graph()
+    undirected.add_nodes_from(g.nodes)
+    for u, v, d in g.edges(data=True):
+        if u != v:
+            w = undirected[u][v]["weight"] if undirected.has_edge(u, v) else 0
+            undirected.add_edge(u, v, weight=w + d.get("weight", 1))
+    groups = nx.community.louvain_communities(undirected, weight="weight", seed=seed)
+    groups = sorted(groups, key=lambda c: (-len(c), min(map(str, c))))
+    return {n: i for i, c in enumerate(groups) for n in c}

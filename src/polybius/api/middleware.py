@@ -34,6 +34,36 @@ def _json_response(status: int, detail: str):
     return start, {"type": "http.response.body", "body": body}
 
 
+class HttpMiddleware:
+    """ASGI middleware that acts on HTTP requests only (``handle``); anything else passes through."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        await self.handle(scope, receive, send)
+
+    async def handle(self, scope, receive, send):  # pragma: no cover - overridden
+        await self.app(scope, receive, send)
+
+
+class StartTracker:
+    """Wraps an ASGI ``send``; ``started`` says whether the response has begun (after that, no
+    other response can be sent in its place)."""
+
+    def __init__(self, send):
+        self._send = send
+        self.started = False
+
+    async def send(self, message):
+        if message["type"] == "http.response.start":
+            self.started = True
+        await self._send(message)
+
+
 class BodyLimitMiddleware:
     """Refuses request bodies over ``max_bytes`` with 413, whether announced by
     Content-Length or streamed in chunks, before the body reaches a route."""
@@ -60,7 +90,7 @@ class BodyLimitMiddleware:
                     await send(body)
                     return
         received = 0
-        started = False
+        tracked = StartTracker(send)
 
         async def limited_receive():
             nonlocal received
@@ -71,30 +101,17 @@ class BodyLimitMiddleware:
                     raise _TooLarge(limit)
             return message
 
-        async def tracked_send(message):
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
         try:
-            await self.app(scope, limited_receive, tracked_send)
+            await self.app(scope, limited_receive, tracked.send)
         except _TooLarge:
-            if not started:
+            if not tracked.started:
                 start, body = _json_response(413, detail)
                 await send(start)
                 await send(body)
 
 
-class SecurityHeadersMiddleware:
-    def __init__(self, app):
-        self.app = app
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
+class SecurityHeadersMiddleware(HttpMiddleware):
+    async def handle(self, scope, receive, send):
         async def with_headers(message):
             if message["type"] == "http.response.start":
                 present = {k.lower() for k, _ in message.get("headers", [])}

@@ -6,6 +6,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# Ids: no spaces, no C0/C1 control characters, no bidirectional marks, embeddings, overrides or
+# isolates (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069); lone surrogates are
+# refused by pydantic (and the 422 that says so is written in ASCII, see errors.AsciiJSONResponse).
+ID_PATTERN = r"^[^\x00-\x20\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+$"
+
 
 class DocumentIn(BaseModel):
     """An article to code and store."""
@@ -21,8 +26,9 @@ class DocumentIn(BaseModel):
     published: _dt.date | None = Field(None, description="Publication date YYYY-MM-DD; dates in the text are read relative to it.")
     outlet: str | None = Field(None, max_length=300)
     url: str | None = Field(None, max_length=2000)
-    id: str | None = Field(None, max_length=300, pattern=r"^[^\x00-\x20\x7f]+$",
-                           description="Your id for the article (no spaces or control characters); by default a hash of its content.")
+    id: str | None = Field(None, max_length=300, pattern=ID_PATTERN,
+                           description="Your id for the article (no spaces, control or bidirectional-override "
+                                       "characters); by default a hash of its content.")
     format: Literal["text", "html"] = Field("text", description="How to read `text`.")
 
 

@@ -9,12 +9,12 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from . import app
 from .common import err, parse_published, report, settings_from
+from .tables import cell, print_table
 
-PathsArg = typer.Argument(..., help="Files, directories (recursive), JSONL corpora, or - for stdin.")
+PathsArg = typer.Argument(..., metavar="PATH", help="Files, directories (recursive), JSONL corpora, or - for stdin.")
 PublishedOpt = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for documents that carry none.")
 OutletOpt = typer.Option(None, "--outlet", help="Outlet name for documents that carry none.")
 ConfigOpt = typer.Option(None, "--config", help="A TOML settings file.")
@@ -31,11 +31,7 @@ def _run(paths, published, outlet, config, model, actors, agents, verbs):
     from ..nlp import ModelNotFound
     from ..pipeline import Pipeline
 
-    overrides = {"spacy_model": model}
-    for key, value in (("actors_files", actors), ("agents_files", agents), ("verbs_files", verbs)):
-        if value:
-            overrides[key] = list(value)
-    settings = settings_from(config, **overrides)
+    settings = settings_from(config, model=model, actors=actors, agents=agents, verbs=verbs)
     try:
         pipeline = Pipeline(settings)
     except ModelNotFound as exc:
@@ -110,7 +106,10 @@ def _cut(s: str | None, n: int = 90) -> str:
 def render(doc, console: Console) -> None:
     head = f"[bold]{escape(doc.title or doc.id)}[/bold]"
     meta = " · ".join(x for x in (doc.outlet, doc.published.isoformat() if doc.published else None, doc.id) if x)
-    console.rule(head)
+    if console.is_terminal:
+        console.rule(head)
+    else:  # piped: plain text, no rule drawn
+        console.print(head)
     console.print(escape(meta))
     console.print(f"{len(doc.blocks)} blocks ({sum(b.kind == 'subhead' for b in doc.blocks)} subheads), "
                   f"{len(doc.sentences)} sentences, {len(doc.actors)} actors, {len(doc.events)} events, "
@@ -118,37 +117,23 @@ def render(doc, console: Console) -> None:
     name = {a.id: a.name for a in doc.actors}
     code = {a.id: a.code or "" for a in doc.actors}
     if doc.actors:
-        t = Table(title="Actors", show_lines=False)
-        for c in ("id", "name", "code", "kind", "mentions", "why"):
-            t.add_column(c)
-        for a in doc.actors:
-            t.add_row(a.id, escape(a.name), a.code or "—", a.kind, str(len(a.mentions)), escape(_cut(a.reason, 50)))
-        console.print(t)
+        print_table([[a.id, a.name, a.code or "—", a.kind, str(len(a.mentions)), _cut(a.reason, 50)] for a in doc.actors],
+                    ["id", "name", "code", "kind", "mentions", "why"], "Actors", console, drop_order=["why", "kind"])
     if doc.events:
-        t = Table(title="Events")
-        for c in ("id", "date", "source", "cameo", "target", "quad", "gold.", "plover", "mod.", "trigger", "rule"):
-            t.add_column(c)
+        rows = []
         for e in doc.events:
             src = f"{code.get(e.source, '')} {name.get(e.source, '—')}".strip()
             tgt = f"{code.get(e.target, '')} {name.get(e.target, '—')}".strip()
-            cameo = ("not " if e.negated else "") + e.cameo
-            t.add_row(e.id, e.date.start if e.date else "", escape(src), cameo, escape(tgt), str(e.quad_class),
-                      f"{e.goldstein:+.1f}", e.plover.event if e.plover else "", e.modality,
-                      escape(doc.text[e.trigger.start:e.trigger.end]), escape(_cut(e.rule, 30)))
-        console.print(t)
+            rows.append([e.id, e.date.start if e.date else "", src, ("not " if e.negated else "") + e.cameo, tgt,
+                         str(e.quad_class), cell(e.goldstein, "gold."), e.plover.event if e.plover else "", e.modality,
+                         doc.text[e.trigger.start:e.trigger.end], _cut(e.rule, 30)])
+        print_table(rows, ["id", "date", "source", "cameo", "target", "quad", "gold.", "plover", "mod.", "trigger", "rule"],
+                    "Events", console, drop_order=["rule", "mod.", "plover", "quad", "id"])
     if doc.quotes:
-        t = Table(title="Quotes")
-        for c in ("id", "speaker", "kind", "text"):
-            t.add_column(c)
-        for q in doc.quotes:
-            t.add_row(q.id, escape(name.get(q.speaker, "—")), q.kind, escape(_cut(q.text, 100)))
-        console.print(t)
+        print_table([[q.id, name.get(q.speaker, "—"), q.kind, _cut(q.text, 100)] for q in doc.quotes],
+                    ["id", "speaker", "kind", "text"], "Quotes", console)
     if doc.stances:
-        t = Table(title="Stances")
-        for c in ("holder", "polarity", "proposition"):
-            t.add_column(c)
-        for s in doc.stances:
-            t.add_row(escape(name.get(s.holder, s.holder)), s.polarity, escape(s.proposition))
-        console.print(t)
+        print_table([[name.get(s.holder, s.holder), s.polarity, s.proposition] for s in doc.stances],
+                    ["holder", "polarity", "proposition"], "Stances", console)
     for e in doc.errors:
         console.print(f"[yellow]note:[/yellow] {escape(e)}")

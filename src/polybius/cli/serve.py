@@ -11,29 +11,28 @@ from rich.markup import escape
 
 from . import app
 from .common import err, settings_from
+from .validate import check_log_level
 
 
 @app.command()
 def serve(db: Optional[str] = typer.Option(None, "--db", help="Store: a DuckDB file (default polybius.duckdb) or postgresql://..."),
           host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (loopback by default)."),
-          port: int = typer.Option(8000, "--port", min=1, max=65535),
+          port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port to listen on."),
           config: Optional[str] = typer.Option(None, "--config", help="A TOML settings file."),
           model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline for POST /documents."),
           api_key_hash: Optional[List[str]] = typer.Option(None, "--api-key-hash",
                                                            help="scrypt hash of a key allowed to write (from `polybius api-key`); repeatable. "
                                                                 "Also settings api_key_hashes / $POLYBIUS_API_KEY_HASHES."),
           preload: bool = typer.Option(True, "--preload/--no-preload", help="Load the coding pipeline at start, not at the first POST."),
-          log_level: str = typer.Option("info", "--log-level")) -> None:
+          log_level: str = typer.Option("info", "--log-level", callback=check_log_level,
+                                        help="Server log detail: critical, error, warning, info, debug or trace.")) -> None:
     """Serve the REST API (OpenAPI at /openapi.json) and the web explorer (at /) on the store."""
     import uvicorn
 
     from ..api import create_app
     from ..api.security import KeyChecker, KeyFormatError
 
-    overrides = {"db": db, "spacy_model": model}
-    if api_key_hash:
-        overrides["api_key_hashes"] = list(api_key_hash)
-    settings = settings_from(config, **overrides)
+    settings = settings_from(config, db=db, model=model, api_key_hash=api_key_hash)
     try:
         KeyChecker(settings.api_key_hashes)  # a bad hash is reported before anything is opened
     except KeyFormatError as exc:

@@ -5,7 +5,6 @@ setting, ``$POLYBIUS_DB``, ``polybius.duckdb``).
 """
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 import json
 import sys
@@ -13,15 +12,15 @@ import time
 from typing import List, Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
                            TimeRemainingColumn)
-from rich.table import Table
 
 from . import app
 from .code import ActorsOpt, AgentsOpt, ConfigOpt, ModelOpt, OutletOpt, PublishedOpt, VerbsOpt
-from .common import err, parse_published, settings_from
+from .common import FromOpt, ToOpt, err, parse_published, settings_from
+from .tables import emit as _emit
+from .validate import check_cameo, check_folder, check_plover, check_root
 
 # The ingest writer's DuckDB: a small cache, one thread, a checkpoint every 1,000 documents
 # (peak memory then stays flat as the store grows; see docs/store.md).  $POLYBIUS_DUCKDB_MEMORY
@@ -49,41 +48,6 @@ def _open(db: Optional[str], settings=None, read_only: bool = False, **kw):
         raise typer.Exit(2)
 
 
-def _emit(rows: list[dict], fmt: str, columns: list[str], title: str | None = None) -> None:
-    if fmt == "json":
-        for r in rows:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
-    elif fmt == "csv":
-        w = csv.writer(sys.stdout)
-        w.writerow(columns)
-        for r in rows:
-            w.writerow(["" if r.get(c) is None else (" ".join(map(str, r[c])) if isinstance(r.get(c), list) else r[c])
-                        for c in columns])
-    elif fmt == "table":
-        t = Table(title=title)
-        for c in columns:
-            t.add_column(c, overflow="fold")
-        for r in rows:
-            t.add_row(*[escape(_cell(r.get(c))) for c in columns])
-        console = Console(highlight=False)
-        if not console.is_terminal:
-            console = Console(highlight=False, width=220)  # pipes and files get whole rows
-        console.print(t)
-    else:
-        raise typer.BadParameter(f"--format must be table, json or csv, got {fmt!r}")
-
-
-def _cell(v) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, float):
-        return f"{v:+.2f}" if v else "0"
-    if isinstance(v, list):
-        return ", ".join(map(str, v[:6])) + (" …" if len(v) > 6 else "")
-    s = str(v)
-    return s if len(s) <= 90 else s[:89] + "…"
-
-
 # -- ingest -------------------------------------------------------------------------------
 @app.command()
 def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSONL corpora, WARC files, or - for stdin."),
@@ -104,11 +68,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
     from ..scale.ingest import ClusterError, count_inputs, ingest as run_ingest, iter_inputs
     from ..store import StoreError
 
-    overrides = {"spacy_model": model}
-    for key, value in (("actors_files", actors), ("agents_files", agents), ("verbs_files", verbs)):
-        if value:
-            overrides[key] = list(value)
-    settings = settings_from(config, **overrides)
+    settings = settings_from(config, model=model, actors=actors, agents=agents, verbs=verbs)
     store = _open(db, settings, **INGEST_DUCKDB)
     total = count_inputs(paths)
     docs = iter_inputs(paths, settings, published=parse_published(published), outlet=outlet)
@@ -177,6 +137,24 @@ def _reporting(docs):
 # -- events -------------------------------------------------------------------------------
 EVENT_TABLE = ["date", "source_code", "source_name", "cameo", "target_code", "target_name", "quad_class",
                "goldstein", "plover_event", "trigger", "outlet", "doc_id", "event_id"]
+# The columns of `events -f csv`, rows or none (one schema): every field of an event row.
+EVENT_COLUMNS = ["doc_id", "event_id", "date", "date_end", "date_text", "source", "source_code", "source_name",
+                 "target", "target_code", "target_name", "cameo", "root", "quad_class", "goldstein", "plover_event",
+                 "plover_mode", "negated", "modality", "confidence", "rule", "place", "place_country", "lat", "lon",
+                 "trigger", "trigger_start", "trigger_end", "outlet", "url", "published", "sentence", "event_key",
+                 "is_root", "sentence_index", "source_country", "source_sectors", "target_country", "target_sectors",
+                 "plover_context"]
+GROUP_TABLE = ["date_start", "source_code", "cameo", "target_code", "quad_class", "goldstein", "num_mentions",
+               "num_articles", "num_sources", "num_stories", "event_key"]
+GROUP_COLUMNS = ["event_key", "source_code", "source_name", "source_country", "source_sectors", "target_code",
+                 "target_name", "target_country", "target_sectors", "cameo", "root", "quad_class", "goldstein",
+                 "plover_event", "plover_mode", "plover_context", "negated", "date_start", "date_end", "place",
+                 "place_country", "lat", "lon", "is_root", "num_mentions", "num_articles", "num_sources",
+                 "num_stories", "url", "date_added", "mentions"]
+# At 80 columns these go first (ids can be looked up with --format csv/json).
+EVENT_DROP = ["doc_id", "event_id", "outlet", "plover_event", "quad_class", "source_name", "target_name", "event_key",
+              "num_stories", "num_sources"]
+MAX_OFFSET = 10**9
 
 
 @app.command()
@@ -185,17 +163,18 @@ def events(db: Optional[str] = DbOpt,
            source: Optional[str] = typer.Option(None, "--source", help="Source actor code (prefix with *) or name."),
            target: Optional[str] = typer.Option(None, "--target", help="Target actor code (prefix with *) or name."),
            dyad: Optional[str] = typer.Option(None, "--dyad", help="SOURCE,TARGET codes, e.g. USA*,IRQ*."),
-           root: Optional[str] = typer.Option(None, "--root", help="CAMEO root 01..20."),
-           cameo: Optional[str] = typer.Option(None, "--cameo", help="CAMEO code or prefix."),
-           plover: Optional[str] = typer.Option(None, "--plover", help="PLOVER event type."),
+           root: Optional[str] = typer.Option(None, "--root", metavar="NN", callback=check_root, help="CAMEO root 01..20."),
+           cameo: Optional[str] = typer.Option(None, "--cameo", metavar="CODE", callback=check_cameo,
+                                               help="CAMEO code or prefix (2-4 digits)."),
+           plover: Optional[str] = typer.Option(None, "--plover", callback=check_plover, help="PLOVER event type."),
            quad: Optional[int] = typer.Option(None, "--quad", min=1, max=4, help="QuadClass 1..4."),
-           start: Optional[str] = typer.Option(None, "--from", help="From date YYYY-MM-DD."),
-           end: Optional[str] = typer.Option(None, "--to", help="To date YYYY-MM-DD."),
-           outlet: Optional[str] = typer.Option(None, "--outlet"),
+           start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
+           outlet: Optional[str] = typer.Option(None, "--outlet", help="Only events from this outlet (its name)."),
            text: Optional[str] = typer.Option(None, "--text", help="Words in the sentence."),
            doc: Optional[str] = typer.Option(None, "--doc", help="A document id."),
            folded: bool = typer.Option(False, "--folded", help="One row per event across articles, with mention/article/source counts."),
-           limit: int = typer.Option(100, "--limit"), offset: int = typer.Option(0, "--offset"),
+           limit: int = typer.Option(100, "--limit", min=1, max=MAX_OFFSET, help="Rows to show (at least 1)."),
+           offset: int = typer.Option(0, "--offset", min=0, max=MAX_OFFSET, help="Rows to skip first (0 or more)."),
            fmt: str = FormatOpt) -> None:
     """Query coded events."""
     from ..store import EventFilter
@@ -211,14 +190,13 @@ def events(db: Optional[str] = DbOpt,
     with _open(db, read_only=False) as store:
         if folded:
             rows = store.event_groups(flt)
-            cols = ["date_start", "source_code", "cameo", "target_code", "quad_class", "goldstein", "num_mentions",
-                    "num_articles", "num_sources", "num_stories", "event_key"]
+            cols, every = GROUP_TABLE, GROUP_COLUMNS
             total = None
         else:
             rows = store.events(flt)
-            cols = EVENT_TABLE
+            cols, every = EVENT_TABLE, EVENT_COLUMNS
             total = store.count_events(flt)
-    _emit(rows, fmt, cols if fmt == "table" else (list(rows[0]) if rows else cols),
+    _emit(rows, fmt, cols if fmt == "table" else every, drop_order=EVENT_DROP,
           title=f"{len(rows)} of {total} events" if total is not None else f"{len(rows)} events")
 
 
@@ -228,9 +206,10 @@ def dyad(a: str = typer.Argument(..., help="Actor code (prefix): USA covers USAG
          b: str = typer.Argument(..., help="The other actor code."),
          db: Optional[str] = DbOpt,
          by: str = typer.Option("week", "--by", help="day, week, month, quarter or year."),
-         start: Optional[str] = typer.Option(None, "--from"), end: Optional[str] = typer.Option(None, "--to"),
+         start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
          directed: bool = typer.Option(False, "--directed", help="Only A acting on B."),
-         plot: Optional[str] = typer.Option(None, "--plot", help="Write a PNG timeline here."),
+         plot: Optional[str] = typer.Option(None, "--plot", metavar="FILE.png", callback=check_folder,
+                                            help="Write a PNG timeline here (its folder must exist)."),
          fmt: str = FormatOpt) -> None:
     """A dyad's time series: events by QuadClass, Goldstein sum and mean, per period."""
     from ..analysis import plot_dyad
@@ -243,18 +222,22 @@ def dyad(a: str = typer.Argument(..., help="Actor code (prefix): USA covers USAG
         rows = store.dyad_timeline(a, b, by=by, start=parse_published(start, "--from"), end=parse_published(end, "--to"), directed=directed)
     _emit(rows, fmt, COLUMNS if fmt == "table" else COLUMNS + ["event_ids"], title=f"{a} – {b} by {by}")
     if plot:
-        plot_dyad(rows, a, b, plot, by=by)
+        try:
+            plot_dyad(rows, a, b, plot, by=by)
+        except OSError as exc:
+            raise typer.BadParameter(f"--plot: cannot write {plot}: {exc.strerror or exc}") from None
         err.print(f"wrote {plot}")
 
 
 # -- network ------------------------------------------------------------------------------
 @app.command()
 def network(db: Optional[str] = DbOpt,
-            output: Optional[str] = typer.Option(None, "-o", "--output", help="Write the graph: .graphml, .gexf or .json."),
-            start: Optional[str] = typer.Option(None, "--from"), end: Optional[str] = typer.Option(None, "--to"),
+            output: Optional[str] = typer.Option(None, "-o", "--output", metavar="FILE", callback=check_folder,
+                                                 help="Write the graph: .graphml, .gexf or .json."),
+            start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
             min_weight: int = typer.Option(1, "--min-weight", min=1, help="Drop edges with fewer events."),
             countries: bool = typer.Option(False, "--countries", help="Countries as nodes (USAGOV -> USA)."),
-            top: int = typer.Option(15, "--top", help="Actors to list.")) -> None:
+            top: int = typer.Option(15, "--top", min=1, help="Actors to list.")) -> None:
     """The actor network: who acts on whom, how often, cooperatively or not."""
     from ..analysis import top_actors, write_graph
 
@@ -266,9 +249,11 @@ def network(db: Optional[str] = DbOpt,
             write_graph(g, output)
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from None
+        except OSError as exc:
+            raise typer.BadParameter(f"--output: cannot write {output}: {exc.strerror or exc}") from None
         err.print(f"wrote {output}: {g.number_of_nodes()} actors, {g.number_of_edges()} edges")
     rows = top_actors(g, top)
-    _emit(rows, "table", ["actor", "label", "out", "in", "degree", "pagerank"],
+    _emit(rows, "table", ["actor", "label", "out", "in", "degree", "pagerank"], drop_order=["label"],
           title=f"{g.number_of_nodes()} actors, {g.number_of_edges()} edges")
 
 
@@ -293,7 +278,7 @@ def export(output: str = typer.Argument(..., help="A file (gdelt, plover) or a d
            fmt: str = typer.Option(..., "--format", "-f", help="gdelt, plover, parquet or csv."),
            db: Optional[str] = DbOpt,
            header: bool = typer.Option(False, "--header", help="GDELT: write a header row of column names."),
-           start: Optional[str] = typer.Option(None, "--from"), end: Optional[str] = typer.Option(None, "--to")) -> None:
+           start: Optional[str] = FromOpt, end: Optional[str] = ToOpt) -> None:
     """Export: the GDELT 2.0 event table (61 columns, TSV), PLOVER JSON Lines, or every table as Parquet/CSV."""
     from ..export import write_gdelt, write_plover, write_tables
     from ..store import EventFilter, StoreError
@@ -332,7 +317,7 @@ def watch(sources: List[str] = typer.Argument(..., help="RSS/Atom feed URLs or f
     from ..scale.watch import Watcher
     from ..store import StoreError
 
-    settings = settings_from(config, spacy_model=model)
+    settings = settings_from(config, model=model)
     store = _open(db, settings)
     w = Watcher(sources, store, settings, fetch=fetch)
     try:

@@ -17,6 +17,28 @@
     return null;
   }
 
+  // The start (YYYY-MM-DD) of the period after the one starting on `iso`.
+  function nextPeriod(iso, by) {
+    const d = new Date(iso.slice(0, 10) + "T00:00:00Z");
+    if (by === "day") d.setUTCDate(d.getUTCDate() + 1);
+    else if (by === "week") d.setUTCDate(d.getUTCDate() + 7);
+    else d.setUTCMonth(d.getUTCMonth() + ({ month: 1, quarter: 3, year: 12 }[by] || 1));
+    return d.toISOString().slice(0, 10);
+  }
+
+  // Every period from the first to the last, so the axis is continuous: a slot per period,
+  // empty ones included (at most MAX_SLOTS; beyond that, periods with events only).
+  const MAX_SLOTS = 2000;
+  function slotsOf(points, by) {
+    const key = (p) => String(p.start || p.period).slice(0, 10);
+    const slots = [];
+    let day = key(points[0]);
+    const last = key(points[points.length - 1]);
+    while (day <= last && slots.length <= MAX_SLOTS) { slots.push(day); day = nextPeriod(day, by); }
+    if (slots.length > MAX_SLOTS || !/^\d{4}-\d{2}-\d{2}$/.test(last)) return points.map(key);
+    return slots;
+  }
+
   function draw(a, b, data) {
     clear(viz);
     const points = data.points.slice().sort((x, y) => String(x.start || x.period).localeCompare(String(y.start || y.period)));
@@ -24,12 +46,14 @@
       viz.appendChild(el("p", { class: "muted", id: "no-points" }, `No events between ${a} and ${b} in this range.`));
       return;
     }
+    const slots = slotsOf(points, data.by);
+    const slotOf = new Map(slots.map((s, i) => [s, i]));
     const counts = points.map(quadCounts);
     const coop = counts.map((c) => c[1] + c[2]), conf = counts.map((c) => c[3] + c[4]);
     const maxC = Math.max(1, ...coop, ...conf);
     const innerW = W - M.left - M.right, innerH = H - M.top - M.bottom;
     const mid = M.top + innerH / 2;
-    const band = innerW / points.length;
+    const band = innerW / slots.length;
     const barW = Math.max(2, Math.min(48, band * 0.7));
     const y = (v) => (v / maxC) * (innerH / 2);
     const gy = (g) => mid - (g / 10) * (innerH / 2);
@@ -42,13 +66,17 @@
     root.appendChild(svg("text", { class: "axis-label", x: 4, y: H - M.bottom - 14 }, "confl."));
     root.appendChild(svg("text", { class: "axis-label", x: W - M.right + 6, y: M.top + 10 }, "+10"));
     root.appendChild(svg("text", { class: "axis-label", x: W - M.right + 6, y: H - M.bottom }, "−10"));
-    const labelEvery = Math.max(1, Math.ceil(points.length / 12));
+    const labelEvery = Math.max(1, Math.ceil(slots.length / 12));
+    slots.forEach((s, k) => {
+      if (k % labelEvery === 0) root.appendChild(svg("text", { class: "axis-label", x: M.left + band * k + band / 2, y: H - M.bottom + 16, "text-anchor": "middle" }, s));
+    });
     const line = [];
     points.forEach((p, i) => {
-      const cx = M.left + band * i + band / 2;
+      const k = slotOf.get(String(p.start || p.period).slice(0, 10));
+      const cx = M.left + band * k + band / 2;
       const c = counts[i];
-      const g = svg("g", { class: "bar", "data-start": p.start || "", "data-end": p.end || "", "data-index": i });
-      g.appendChild(svg("rect", { x: M.left + band * i, y: M.top, width: band, height: innerH, fill: "transparent" }));
+      const g = svg("g", { class: "bar", "data-start": p.start || "", "data-end": p.end || "", "data-index": i, "data-slot": k });
+      g.appendChild(svg("rect", { x: M.left + band * k, y: M.top, width: band, height: innerH, fill: "transparent" }));
       let top = mid;
       for (const n of [1, 2]) { const h = y(c[n]); if (h > 0) { top -= h; g.appendChild(svg("rect", { x: cx - barW / 2, y: top, width: barW, height: h, fill: QUAD[n].color })); } }
       let bottom = mid;
@@ -60,7 +88,6 @@
       g.addEventListener("click", () => { for (const s of root.querySelectorAll(".bar.sel")) s.classList.remove("sel"); g.classList.add("sel"); loadEvents(a, b, { ...p, directed: data.directed }, 0); });
       root.appendChild(g);
       if (gm !== null) line.push([cx, gy(gm)]);
-      if (i % labelEvery === 0) root.appendChild(svg("text", { class: "axis-label", x: cx, y: H - M.bottom + 16, "text-anchor": "middle" }, String(p.start || p.period).slice(0, 10)));
     });
     if (line.length) {
       root.appendChild(svg("polyline", { points: line.map(([x, yy]) => `${x},${yy}`).join(" "), fill: "none", stroke: "#17202b", "stroke-width": 1.5, "pointer-events": "none" }));
@@ -68,7 +95,8 @@
     }
     viz.appendChild(root);
     const total = coop.reduce((s, v) => s + v, 0) + conf.reduce((s, v) => s + v, 0);
-    viz.appendChild(el("p", { class: "muted small", id: "timeline-summary" }, `${points.length} period(s), ${total} event(s)`));
+    viz.appendChild(el("p", { class: "muted small", id: "timeline-summary" },
+      `${points.length} period(s) with events of ${slots.length}, ${total} event(s)`));
   }
 
   let seq = 0;  // only the latest request may fill the table

@@ -11,19 +11,35 @@
   const legend = document.getElementById("legend-q");
   for (const n of [1, 2, 3, 4]) legend.appendChild(el("span", null, el("span", { class: `quad q${n}` }, String(n)), " ", QUAD[n].name));
 
+  // Communities (from the API) start apart, each around its own centre, and each node is pulled
+  // toward its community's centre: groups that act on each other stay separate and readable.
+  function centres(nodes) {
+    const groups = [...new Set(nodes.map((d) => d.community || 0))].sort((x, y) => x - y);
+    const out = new Map();
+    const R = groups.length > 1 ? Math.min(W, H) * 0.33 : 0;
+    groups.forEach((c, i) => {
+      const a = (2 * Math.PI * i) / groups.length;
+      out.set(c, { x: W / 2 + R * Math.cos(a), y: H / 2 + R * Math.sin(a) });
+    });
+    return out;
+  }
+
   function layout(nodes, edges) {
     const n = nodes.length;
     const index = new Map(nodes.map((d, i) => [d.id, i]));
+    const centre = centres(nodes);
     nodes.forEach((d, i) => {
+      const c = centre.get(d.community || 0);
       const a = (2 * Math.PI * i) / Math.max(n, 1);
-      const r = Math.min(W, H) * 0.35 * (0.6 + 0.4 * ((i * 7) % 5) / 4);
-      d.x = W / 2 + r * Math.cos(a);
-      d.y = H / 2 + r * Math.sin(a);
+      const r = Math.min(W, H) * (centre.size > 1 ? 0.12 : 0.35) * (0.6 + 0.4 * ((i * 7) % 5) / 4);
+      d.x = c.x + r * Math.cos(a);
+      d.y = c.y + r * Math.sin(a);
     });
     if (n < 2) { if (n === 1) { nodes[0].x = W / 2; nodes[0].y = H / 2; } return; }
     const k = Math.sqrt((W * H) / n) * 0.55;
     const links = edges.map((e) => [index.get(e.source), index.get(e.target)]).filter(([a, b]) => a !== undefined && b !== undefined && a !== b);
     let temp = W / 8;
+    const pull = 0.3;  // toward the community centre
     const iters = n > 200 ? 120 : 300;
     const dx = new Float64Array(n), dy = new Float64Array(n);
     for (let it = 0; it < iters; it++) {
@@ -40,13 +56,15 @@
       for (const [a, b] of links) {
         const ex = nodes[a].x - nodes[b].x, ey = nodes[a].y - nodes[b].y;
         const d = Math.sqrt(ex * ex + ey * ey) || 0.01;
-        const f = d / k;
+        // Links across communities pull less, so the groups stay apart.
+        const f = (d / k) * ((nodes[a].community || 0) === (nodes[b].community || 0) ? 1 : 0.2);
         dx[a] -= ex * f; dy[a] -= ey * f; dx[b] += ex * f; dy[b] += ey * f;
       }
       for (let i = 0; i < n; i++) {
-        // Gravity keeps unconnected parts of the graph near the centre.
-        dx[i] += (W / 2 - nodes[i].x) * 0.3;
-        dy[i] += (H / 2 - nodes[i].y) * 0.3;
+        // Gravity toward the community's centre (the middle when there is one community).
+        const c = centre.get(nodes[i].community || 0);
+        dx[i] += (c.x - nodes[i].x) * pull;
+        dy[i] += (c.y - nodes[i].y) * pull;
         const d = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1;
         const step = Math.min(d, temp);
         nodes[i].x += (dx[i] / d) * step;
@@ -66,6 +84,9 @@
   const labelOf = (d) => (coded(d.id) ? d.id : d.label || String(d.id).slice(1));
 
   function radius(w) { return Math.min(24, 5 + 3 * Math.sqrt(Number(w) || 0)); }
+  const PALETTE = ["#1f5fa8", "#2a9d8f", "#8e5ea2", "#d98c1f", "#6a8d2b", "#b5485d", "#3b7dd8", "#7a6a4f", "#4aa0b5", "#a05a2c"];
+  function nodeColor(d) { const c = Number(d.community) || 0; return c < PALETTE.length ? PALETTE[c] : "#7d8794"; }
+  const LABELLED = 25;  // the busiest actors are named; the others on hover
   function edgeColor(e) { const q = dominantQuad(e); return q ? QUAD[q].color : "#8a94a3"; }
 
   function draw() {
@@ -112,10 +133,13 @@
       line.addEventListener("click", () => { mark(line); showEdge(e); });
       edgeLayer.appendChild(line);
     }
+    const named = new Set(nodes.slice().sort((x, y) => (Number(y.weight) || 0) - (Number(x.weight) || 0) || String(x.id).localeCompare(String(y.id)))
+      .slice(0, LABELLED).map((d) => d.id));
     for (const d of nodes) {
-      const g = svg("g", { class: "node", transform: `translate(${d.x},${d.y})`, "data-code": d.id },
-        svg("circle", { r: radius(d.weight), fill: "#1f5fa8" }),
-        svg("text", { x: radius(d.weight) + 3, y: 4, class: coded(d.id) ? null : "uncoded" }, labelOf(d)),
+      const cls = [coded(d.id) ? null : "uncoded", named.has(d.id) ? null : "minor"].filter(Boolean).join(" ") || null;
+      const g = svg("g", { class: "node", transform: `translate(${d.x},${d.y})`, "data-code": d.id, "data-community": d.community || 0 },
+        svg("circle", { r: radius(d.weight), fill: nodeColor(d) }),
+        svg("text", { x: radius(d.weight) + 3, y: 4, class: cls }, labelOf(d)),
         svg("title", null, nodeTitle(d)));
       g.addEventListener("click", () => { mark(g); showNode(d); });
       nodeLayer.appendChild(g);
@@ -123,7 +147,10 @@
     root.appendChild(edgeLayer);
     root.appendChild(nodeLayer);
     viz.appendChild(root);
-    viz.appendChild(el("p", { class: "muted small", id: "net-summary" }, `${nodes.length} actors, ${edges.length} links`));
+    const groups = new Set(nodes.map((d) => d.community || 0)).size;
+    viz.appendChild(el("p", { class: "muted small", id: "net-summary" },
+      `${nodes.length} actors in ${groups} communit${groups === 1 ? "y" : "ies"}, ${edges.length} links` +
+      (nodes.length > LABELLED ? `; the ${LABELLED} busiest named (hover for the others)` : "")));
   }
 
   function nodeTitle(d) {
@@ -177,7 +204,7 @@
   async function load() {
     const f = new FormData(form);
     const q = {};
-    for (const k of ["start", "end", "min_weight", "max_nodes", "countries"]) if (f.get(k)) q[k] = f.get(k);
+    for (const k of ["start", "end", "min_weight", "min_degree", "max_nodes", "countries"]) if (f.get(k)) q[k] = f.get(k);
     history.replaceState(null, "", url(location.pathname, q));
     document.body.dataset.ready = "0";
     clear(viz).appendChild(el("span", { class: "muted" }, "loading…"));
@@ -191,7 +218,7 @@
   }
 
   const p = params();
-  for (const k of ["start", "end", "min_weight", "max_nodes"]) if (p.get(k)) form.elements[k].value = p.get(k);
+  for (const k of ["start", "end", "min_weight", "min_degree", "max_nodes"]) if (p.get(k)) form.elements[k].value = p.get(k);
   form.elements.countries.checked = p.get("countries") === "true";
   form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
   load();
