@@ -32,9 +32,6 @@ class Span:
     start: int
     end: int
 
-    def text(self, doc: "Document") -> str:
-        return doc.text[self.start : self.end]
-
 
 @dataclass
 class Block:
