@@ -18,7 +18,6 @@ from .lexicon import SpeechVerb, StanceLexicon
 from .marks import Segment
 
 if TYPE_CHECKING:
-    from .cues import Found
     from .propositions import PropMention
 
 _SENT_END = {".", "!", "?"}
@@ -116,6 +115,19 @@ class QuoteContext:
         blocks = self.doc.blocks
         b = self.block_of(seg.open)
         return bool(blocks) and b < len(blocks) and blocks[b].kind in ("headline", "subhead")
+
+
+@dataclass
+class Found:
+    """A stance as a cue finds it, before its target is resolved to a proposition."""
+
+    holders: list[str]
+    polarity: str
+    target: object  # PropMention | ("ref", token) | ("neg", PropMention) | ("concept-theme", Concept, countries)
+    evidence: tuple[int, int]
+    rule: str
+    cue_token: object = None
+    addressee: list[str] = field(default_factory=list)
 
 
 @dataclass

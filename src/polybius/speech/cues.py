@@ -1,6 +1,6 @@
 """Stance cues: the rules that find who stands where, over the parse and the events.
 
-Each rule appends :class:`Found` stances to the per-document
+Each rule appends :class:`~polybius.speech.context.Found` stances to the per-document
 :class:`~polybius.speech.context.StanceContext`, in order:
 
 * cue words (``data/speech/stance_cues.tsv``): "called for the withdrawal", "X's request for …";
@@ -14,27 +14,12 @@ else's quoted words only the speaker's own "we"/"I" hold a stance.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from .context import StanceContext
+from .context import Found, StanceContext
 from .holders import actors_for, addressee, country_of, event_at, left_actor, quote_holder, sentence_span
 from .tokens import entry_for, subject_of
 
 _RELATIVE = ("who", "which", "that")
 _PHRASE_MODIFIERS = ("amod", "compound", "poss", "nmod")
-
-
-@dataclass
-class Found:
-    """A stance as a cue finds it, before its target is resolved to a proposition."""
-
-    holders: list[str]
-    polarity: str
-    target: object  # PropMention | ("ref", token) | ("neg", PropMention) | ("concept-theme", Concept, countries)
-    evidence: tuple[int, int]
-    rule: str
-    cue_token: object = None
-    addressee: list[str] = field(default_factory=list)
 
 
 def flip(polarity: str) -> str:

@@ -28,8 +28,8 @@ from __future__ import annotations
 
 from ..model import Document, Span, Stance
 from ..nlp.lookup import TokenLookup
-from .context import SpeechContext, StanceContext
-from .cues import Found, collect, flip, target
+from .context import Found, SpeechContext, StanceContext
+from .cues import collect, flip, target
 from .holders import actors_for, block_of
 from .lexicon import Concept, Cue, Lexicon, StanceLexicon, load_propositions, load_stance_cues
 from .propositions import PropMention, merge_mentions, read_mention
