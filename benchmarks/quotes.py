@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from polybius.nlp import load_model  # noqa: E402
 from polybius.registry import available  # noqa: E402
-from polybius.speech.benchmark import Score, coded_articles, load_articles, score_article  # noqa: E402
+from speech_gold import Score, coded_articles, load_articles, score_article  # noqa: E402
 
 
 def main(argv=None) -> int:

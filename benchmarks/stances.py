@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from polybius.nlp import load_model  # noqa: E402
 from polybius.registry import available  # noqa: E402
-from polybius.speech.benchmark import StanceScore, coded_articles, load_articles, score_stances  # noqa: E402
+from speech_gold import StanceScore, coded_articles, load_articles, score_stances  # noqa: E402
 
 
 def main(argv=None) -> int:

@@ -20,7 +20,7 @@ import datetime as _dt
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 SCHEMA = "polybius/1"
 
@@ -31,9 +31,6 @@ class Span:
 
     start: int
     end: int
-
-    def text(self, doc: "Document") -> str:
-        return doc.text[self.start : self.end]
 
 
 @dataclass
@@ -200,10 +197,6 @@ class Document:
     def block_kind(self, sentence_index: int) -> str | None:
         b = self.sentences[sentence_index].block
         return self.blocks[b].kind if b is not None and b < len(self.blocks) else None
-
-    def iter_block_texts(self) -> Iterator[tuple[Block, str]]:
-        for b in self.blocks:
-            yield b, self.text[b.start : b.end]
 
     # -- serialisation --------------------------------------------------------
     def to_dict(self) -> dict:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 log = logging.getLogger("polybius.dictionaries")
@@ -147,12 +147,6 @@ def split_phrase_gaps(phrase: str) -> Phrase:
 
 # At most this many words may come between the parts of a disconnected phrase.
 MAX_GAP = 4
-
-
-@dataclass
-class _Slot:
-    payloads: list = field(default_factory=list)
-    lemma_payloads: list = field(default_factory=list)
 
 
 class PhraseTable:

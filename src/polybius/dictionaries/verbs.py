@@ -8,82 +8,18 @@ entries (``CODE TRIGGERS key=value ...``).  A malformed line raises
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from .verb_types import Concept, Trigger, VerbDictionary, VerbDictionaryError, VerbEntry
+from .verbs_petrarch import read_petrarch_verbs
+
+__all__ = ["Concept", "Trigger", "VerbDictionary", "VerbDictionaryError", "VerbEntry", "DEFAULT_VERBS",
+           "is_petrarch_verbs", "load_verb_dictionaries", "read_verb_dictionary"]
 
 FAMILIES = ("appeal", "intent", "demand", "reject", "threaten")
 KINDS = ("event", "light", "pass", "content", "speech", "charge")
 ROLES = {"subj", "obj", "dative", "poss", "mod", "comp_subj", "comp_target", "obj_owner", "obj_pp", "pp", "none"}
 POS_SUFFIX = {"v": ("VERB",), "n": ("NOUN",), "a": ("ADJ",), "vn": ("VERB", "NOUN")}
-
-
-class VerbDictionaryError(ValueError):
-    """A verb dictionary that cannot be read; the message names file and line."""
-
-
-@dataclass
-class Trigger:
-    lemma: str
-    pos: tuple[str, ...]
-    particle: str | None = None
-    prefix: tuple[str, ...] = ()  # words right before the verb ("WIRE_+TAP": "wire")
-
-
-@dataclass
-class VerbEntry:
-    code: str  # CAMEO code, or "000" for entries that are not events by themselves
-    triggers: list[Trigger]
-    conditions: dict[str, frozenset] = field(default_factory=dict)  # obj, mod, comp, prep:P
-    family: str | None = None
-    kind: str = "event"
-    source: list[str] | None = None
-    target: list[str] | None = None
-    confidence: float = 0.9
-    rule: str = ""  # file:line
-    line: int = 0
-    dialect: str = "polybius"  # polybius | petrarch (PETRARCH entries code future actions as such)
-    reciprocal: str | None = None  # PETRARCH "[a:b]": the target also does b to the source
-    # TABARI word-order pattern: (before, after) lists of units around the verb; a unit is
-    # ("mark", "+"|"$") or ("words", ((w1, w2...), ...)) = alternatives of consecutive words
-    sequence: tuple | None = None
-
-    @property
-    def specificity(self) -> int:
-        return len(self.conditions)
-
-
-@dataclass
-class Concept:
-    name: str
-    actions: tuple[str, ...]
-    codes: dict[str, str]  # family -> code
-
-
-@dataclass
-class VerbDictionary:
-    entries: list[VerbEntry] = field(default_factory=list)
-    concepts: dict[str, Concept] = field(default_factory=dict)
-    synsets: dict[str, frozenset] = field(default_factory=dict)
-    sources: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # lines skipped in lenient (PETRARCH) reading
-
-    def extend(self, other: "VerbDictionary") -> None:
-        self.entries.extend(other.entries)
-        self.concepts.update(other.concepts)
-        self.synsets.update(other.synsets)
-        self.sources.extend(other.sources)
-        self.warnings.extend(other.warnings)
-
-    def concept_of(self, code: str | None) -> Concept | None:
-        """The concept whose action codes hold ``code`` (longest prefix wins)."""
-        if not code:
-            return None
-        best, best_len = None, 0
-        for c in self.concepts.values():
-            for a in c.actions:
-                if code.startswith(a) and len(a) > best_len and (len(a) == len(code) or len(a) <= 3):
-                    best, best_len = c, len(a)
-        return best
 
 
 _CODE = re.compile(r"^(\d{3,4}|\d{2})$")
@@ -205,8 +141,6 @@ def load_verb_dictionaries(paths=()) -> VerbDictionary:
         if not Path(p).is_file():
             raise VerbDictionaryError(f"{p}: no such verb dictionary")
         if is_petrarch_verbs(p):
-            from .verbs_petrarch import read_petrarch_verbs
-
             if not replaced:
                 # a PETRARCH dictionary replaces our verb entries; the grammar stays
                 # (light verbs, pass-through verbs, speech verbs, concepts)

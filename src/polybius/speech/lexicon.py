@@ -1,4 +1,8 @@
-"""Reading the speech stage's data files (``polybius/data/speech/``).
+"""Reading the speech stage's data files (``polybius/data/speech/``): all its knowledge.
+
+Quote marks (``quote_marks.tsv``), speech verbs (``speech_verbs.tsv``), verbs whose reported
+words may come first (``fronted_verbs.txt``), stance cues (``stance_cues.tsv``) and the
+concepts actors take sides on with their word lists (``propositions.json``).
 
 Every file is UTF-8 text with one entry per line, ``#`` comments and tab-separated
 columns.  A malformed line raises :class:`LexiconError` naming the file and line.
@@ -95,8 +99,82 @@ def load_word_list(name: str, path: Path | None = None) -> set[str]:
     return {cols[0].lower() for _, cols in _rows(path, 1, 1)}
 
 
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    pos: str
+    polarity: str
+    particle: str | None = None
+
+
+def load_stance_cues(path=None) -> dict[tuple[str, str], list[Cue]]:
+    path = path or DATA / "stance_cues.tsv"
+    out: dict[tuple[str, str], list[Cue]] = {}
+    for n, cols in _rows(path, 3, 4):
+        lemma, pos, pol = cols[0].lower(), cols[1], cols[2]
+        if pos not in ("VERB", "NOUN") or pol not in ("support", "oppose"):
+            raise LexiconError(f"{path}:{n}: pos must be VERB|NOUN and polarity support|oppose")
+        out.setdefault((lemma, pos), []).append(Cue(lemma, pos, pol, cols[3].lower() if len(cols) == 4 else None))
+    return out
+
+
+@dataclass
+class Concept:
+    name: str
+    label: str
+    label_no_theme: str
+    place_label: str
+    nouns: set
+    verbs_obj: set
+    verbs_subj: set
+    inverse_verbs: set
+    inverse_nouns: set
+    place_preps: set
+    theme_preps: set = field(default_factory=set)
+    modifier_theme: bool = False
+
+
+# The word lists and tables of propositions.json besides its concepts (every one is required:
+# a missing or misspelt key fails at load instead of silently turning a rule off).
+PROPOSITION_KEYS = ("concepts", "reference_nouns", "light_verbs", "evaluation_verbs", "positive_roles",
+                    "positive_adjectives", "theme_synonyms", "hypothetical_aux", "generic_places", "event_polarity",
+                    "negating_verbs")
+
+
+def load_propositions(path=None) -> dict:
+    d = load_json("propositions.json", path)
+    where = path or DATA / "propositions.json"
+    missing = [k for k in PROPOSITION_KEYS if k not in d]
+    unknown = [k for k in d if k not in PROPOSITION_KEYS and k != "_comment"]
+    if missing or unknown:
+        raise LexiconError(f"{where}: " + "; ".join(
+            part for part in (f"missing key(s) {', '.join(missing)}" if missing else "",
+                              f"unknown key(s) {', '.join(unknown)} (known: {', '.join(PROPOSITION_KEYS)})"
+                              if unknown else "") if part))
+    try:
+        concepts = [Concept(c["name"], c["label"], c["label_no_theme"], c["place_label"], set(c["nouns"]),
+                            set(c["verbs_theme_object"]), set(c["verbs_theme_subject"]),
+                            set(c["inverse_verbs"]), set(c["inverse_nouns"]), set(c["place_preps"]),
+                            set(c.get("theme_preps", ["of"])), bool(c.get("modifier_theme", False)))
+                     for c in d["concepts"]]
+        return {"concepts": concepts, **{k: (set(v) if isinstance(v, list) else v)
+                                         for k, v in d.items() if k not in ("concepts", "_comment")}}
+    except (KeyError, TypeError) as exc:
+        raise LexiconError(f"propositions.json: missing or malformed field {exc}") from None
+
+
 @dataclass
 class Lexicon:
     marks: list[QuoteMark] = field(default_factory=load_quote_marks)
     verbs: dict[str, list[SpeechVerb]] = field(default_factory=load_speech_verbs)
     fronted: set[str] = field(default_factory=lambda: load_word_list("fronted_verbs.txt"))
+
+
+@dataclass
+class StanceLexicon:
+    cues: dict[tuple[str, str], list[Cue]] = field(default_factory=load_stance_cues)
+    props: dict = field(default_factory=load_propositions)
+
+    @property
+    def concepts(self) -> list[Concept]:
+        return self.props["concepts"]

@@ -1,4 +1,7 @@
-"""The quote-attribution benchmark: reading annotated articles and scoring quotes.
+"""The quote and stance benchmarks' gold: reading annotated articles and scoring quotes and stances.
+
+Benchmark code, not product: nothing in ``src/polybius`` imports it (``benchmarks/quotes.py``,
+``benchmarks/stances.py`` and ``tests/test_speech_benchmark.py`` do).
 
 Article format: see ``tests/data/quotes/README.md``.  Scoring: a predicted quote matches
 a gold quote when their character spans overlap by at least half of their union
@@ -14,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Actor, Document, Mention
+from polybius.model import Actor, Document, Mention
 
 
 class BenchmarkFormatError(ValueError):
@@ -149,17 +152,8 @@ def _overlap(a0, a1, b0, b1) -> float:
     return inter / (max(a1, b1) - min(a0, b0))
 
 
-@dataclass
-class Score:
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
-    speaker_right: int = 0
-    kind_right: int = 0
-    misses: list[str] = field(default_factory=list)
-    false: list[str] = field(default_factory=list)
-    wrong_speaker: list[str] = field(default_factory=list)
-    by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [gold, matched]
+class _Counts:
+    """Precision, recall and F1 from ``gold``, ``predicted`` and ``matched`` counts."""
 
     @property
     def precision(self) -> float:
@@ -173,6 +167,19 @@ class Score:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Score(_Counts):
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    speaker_right: int = 0
+    kind_right: int = 0
+    misses: list[str] = field(default_factory=list)
+    false: list[str] = field(default_factory=list)
+    wrong_speaker: list[str] = field(default_factory=list)
+    by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [gold, matched]
 
     @property
     def speaker_accuracy(self) -> float:
@@ -216,25 +223,12 @@ _PRONOUNS = {"he", "she", "it", "they", "him", "her", "his", "hers", "its", "the
 
 
 @dataclass
-class StanceScore:
+class StanceScore(_Counts):
     gold: int = 0
     predicted: int = 0
     matched: int = 0
     misses: list[str] = field(default_factory=list)
     false: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def score_stances(art: Article, doc: Document, score: StanceScore) -> None:
@@ -289,11 +283,11 @@ def coded_articles(arts, mode: str, settings=None, nlp=None):
 
     ``mode`` "pipeline" runs the actors and events stages before speech (end to end);
     "hand" gives each document the article's annotated actors and runs speech alone."""
-    from ..config import load_settings
-    from ..ingest import read_text
-    from ..nlp import load_model, parse_documents
-    from ..pipeline import Pipeline
-    from ..registry import available, get_stage
+    from polybius.config import load_settings
+    from polybius.ingest import read_text
+    from polybius.nlp import load_model, parse_documents
+    from polybius.pipeline import Pipeline
+    from polybius.registry import available, get_stage
 
     settings = settings or load_settings(env={})
     nlp = nlp or load_model(settings.spacy_model)
