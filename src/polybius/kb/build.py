@@ -92,20 +92,26 @@ def _first_undated(roles) -> int:
 
 
 def drop_conflicts(drafts: list[Draft], report: dict) -> None:
-    """A name two undated entries of one kind and country code differently stays on the first."""
-    seen: dict[tuple[str, str, str | None], Draft] = {}
+    """A name that two undated entries of one country (or both of none) code differently stays
+    on the higher-priority one (the earlier source); entries of different countries are kept
+    (homonyms the story's country settles).  Organisations, groups and outlets count as one
+    family; people and countries apart."""
+    seen: dict[tuple[str, str], list[Draft]] = {}
     dropped = []
     for d in drafts:
         if d.kind == "place" or any(r.dated for r in d.roles):
             continue
+        family = "body" if d.kind in ("organization", "group", "outlet") else d.kind
         keep = []
         for n in d.names:
-            k = (fold(n), d.kind, d.country)
-            first = seen.get(k)
-            if first is not None and first is not d and first.roles[0].code != d.roles[0].code:
-                dropped.append(f"{n!r}: kept {first.roles[0].code} ({first.sources[0]}), dropped {d.roles[0].code} ({d.sources[0]})")
+            earlier = seen.setdefault((fold(n), family), [])
+            clash = next((e for e in earlier if e is not d and e.roles[0].code != d.roles[0].code
+                          and e.country == d.country), None)
+            if clash is not None:
+                dropped.append(f"{n!r}: kept {clash.roles[0].code} ({clash.sources[0]}), dropped {d.roles[0].code} ({d.sources[0]})")
                 continue
-            seen.setdefault(k, d)
+            if d not in earlier:
+                earlier.append(d)
             keep.append(n)
         d.names = keep
     report["names dropped as conflicting"] = len(dropped)
@@ -167,6 +173,14 @@ def _counts(actor_drafts, place_drafts, n_act, n_pl) -> dict:
             "people with dated roles": dated, "people from Wikidata": leaders, "heads of state/government (Wikidata)": heads}
 
 
+def _shown(path: Path) -> str:
+    """A path as SOURCES.md shows it: inside the package from ``src/``, else as given."""
+    try:
+        return str(Path("src") / path.resolve().relative_to(DATA.parents[2])) + " (written for Polybius)"
+    except ValueError:
+        return str(path)
+
+
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
@@ -178,6 +192,10 @@ def sources_md(cfg: BuildConfig, report: dict, today: str) -> str:
     if cfg.phoenix_dir is not None:
         files += [(f, cfg.phoenix_dir / f, "phoenix") for f in PHOENIX_FILES]
     files += [(p.name, p, "wikidata") for p in cfg.leaders + cfg.ministers]
+    from ..dictionaries.tables import DATA as ACTOR_TABLES
+
+    files += [(p.name, p, "polybius") for p in sorted(ACTOR_TABLES.glob("*.tsv"))
+              if p.name in ("people.tsv", "organizations.tsv", "countries.tsv", "regions.tsv", "groups.tsv")]
     files += [(p.name, p, "polybius-editors") for p in sorted(cfg.editors_dir.glob("*.tsv"))]
-    rows = [(name, kind, cfg.provenance.get(name, str(path)), _sha(path)) for name, path, kind in files if path.exists()]
+    rows = [(name, kind, cfg.provenance.get(name, _shown(path)), _sha(path)) for name, path, kind in files if path.exists()]
     return render(rows, report, today, cfg.min_population)

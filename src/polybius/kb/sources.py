@@ -165,10 +165,11 @@ def _phoenix_country(names, iso, entry, src, place_names) -> list[Draft]:
 
 def polybius_tables(countries: Countries) -> list[Draft]:
     """The project's hand-written tables (people, organisations, countries)."""
-    from ..dictionaries.tables import DATA, read_countries, read_organizations, read_people
+    from ..dictionaries.tables import DATA, read_countries, read_groups, read_organizations, read_people
 
     out: list[Draft] = []
-    for reader, kind in ((read_people, "person"), (read_organizations, None), (lambda: read_countries()[0], "country")):
+    for reader, kind in ((read_people, "person"), (read_organizations, None), (lambda: read_countries()[0], "country"),
+                         (_groups(read_groups), "group")):
         groups: dict[int, tuple] = {}
         for words, entry in reader():
             groups.setdefault(id(entry), (entry, []))[1].append(" ".join(words))
@@ -188,7 +189,20 @@ def polybius_tables(countries: Countries) -> list[Draft]:
     return out
 
 
-_SKIP_POSITION = re.compile(r"governor-general|monarch of (?!the united kingdom)", re.I)
+def _groups(read_groups):
+    """Ethnic and religious groups as entries (code = the CAMEO group code; the country part
+    comes from the article's context, as the actors stage does)."""
+    from ..dictionaries.lexicon import ActorEntry
+
+    def read():
+        made: dict[int, ActorEntry] = {}
+        for words, g in read_groups():
+            e = made.setdefault(id(g), ActorEntry(name=g.name, roles=[Role(g.code)], source=g.source, kind="group"))
+            yield words, e
+    return read
+
+
+_SKIP_POSITION = re.compile(r"governor-general|co-prince|monarch of (?!the united kingdom)", re.I)
 
 
 def _year(text: str, last: bool) -> _dt.date | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -25,6 +26,10 @@ log = logging.getLogger("polybius.kb")
 DATA = Path(__file__).resolve().parents[1] / "data" / "kb"
 TABLES = ("actors.tsv.gz", "places.tsv.gz")
 _NON_STATE = {"IGO", "NGO", "IMG", "MNC", "UIS", "INT", "NGM"}
+_THE_RE = re.compile(r"^the\s+", re.I)
+_POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
+# countries whose people's names are written family name first ("Xi Jinping": "Xi")
+FAMILY_FIRST = {"CHN", "TWN", "HKG", "PRK", "KOR", "VNM", "KHM"}
 
 
 @dataclass(frozen=True)
@@ -106,7 +111,8 @@ class _Index:
         for v in {loose_folded(k) for k in keys} - {""}:
             self.variant.setdefault(v, []).append(e)
         if e.kind == "person":
-            for s in {surname_folded(k) for k in keys} - {None}:
+            family = {k.split()[0] for k in keys if len(k.split()) > 1} if e.country in FAMILY_FIRST else set()
+            for s in ({surname_folded(k) for k in keys} | family) - {None}:
                 self.surname.setdefault(s, []).append(e)
                 sv = self.surname_variant.setdefault(loose_folded(s), [])
                 if not sv or sv[-1] is not e:
@@ -181,9 +187,10 @@ class KnowledgeBase:
         """Every entry ``name`` matches and how (``exact``, ``variant``), overrides first: when a
         user's table knows the name, the shipped entries are not consulted."""
         forms = [name]
-        stripped = strip_titles(name)
-        if stripped != name:
-            forms.append(stripped)
+        bare = _POSSESSIVE_RE.sub("", _THE_RE.sub("", name.strip()))
+        for f in (bare, strip_titles(bare)):
+            if f and f not in forms:
+                forms.append(f)
         for index in (self._over, self._base):
             for form in forms:
                 hits = index.exact.get(fold(form))
@@ -205,7 +212,7 @@ class KnowledgeBase:
         """Resolve a surname (``Putin``, ``van der Leyen``): people whose names end so.  Pass
         ``among`` = the entries of people already mentioned in full in the document to restrict
         the candidates to them (the usual rule: a surname refers back to a full mention)."""
-        key = fold(strip_titles(name))
+        key = fold(strip_titles(_POSSESSIVE_RE.sub("", name.strip())))
         cands: list[KBEntry] = []
         for index in (self._over, self._base):
             cands = list(index.surname.get(key, ()))

@@ -67,6 +67,8 @@ class KBEntry:
         the dictionaries' rule (the undated default, else the latest earlier role); None for a place."""
         if not self.roles:
             return None
+        if day is None and self.kind == "country":  # a country with no date: its code now
+            day = _dt.date.today()
         if day is not None:  # several terms hold (one source's open end, another's new office): the latest begun
             holding = [r for r in self.roles if r.dated and r.holds_on(day)]
             if holding:
