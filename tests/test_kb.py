@@ -181,5 +181,6 @@ def test_shipped_tables_real_leaders():
     assert kb.lookup("Vladimir Putin", D(1995, 6, 1)).code == "RUSELI"
     assert kb.lookup("Zelenskyy", D(2024, 1, 1)).code == "UKRGOV"
     assert kb.lookup("Houthis").code == "YEMREB" and kb.lookup("Al Jazeera").code == "QATMED"
+    assert load_kb() is kb and load_kb(overrides=[]) is kb  # read once per process
     assert kb.lookup("Kirkuk").kind == "place" and kb.lookup("Kirkuk").place_country == "IRQ"
     assert kb.lookup("Bashar al-Assad", D(2025, 3, 1)).code == "SYRELI"

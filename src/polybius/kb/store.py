@@ -245,6 +245,8 @@ def _settled(pool: list[KBEntry], date) -> KBEntry | None:
 
 def choose(query: str, cands: list[KBEntry], how: str, date: _dt.date | None, country: str | None) -> Resolution:
     """Pick one candidate by date, then by the story's country; else none, saying why."""
+    country = country.upper() if country else None
+
     def done(entry: KBEntry | None, reason: str) -> Resolution:
         role = entry.role_on(date) if entry is not None and entry.kind != "place" else None
         return Resolution(query, date, country, tuple(cands), entry, role, how, reason)
@@ -290,15 +292,17 @@ _DEFAULT: KnowledgeBase | None = None
 _LOCK = threading.Lock()
 
 
-def load_kb() -> KnowledgeBase:
-    """The shipped knowledge base, read on first use and kept for the process."""
+def load_kb(overrides: Iterable[KBEntry] | None = None) -> KnowledgeBase:
+    """The shipped knowledge base, read on first use and kept for the process; with
+    ``overrides`` (:func:`overrides_from_files` of the ``--actors`` files), a view where they
+    come first (the shipped tables are still read once)."""
     global _DEFAULT
     if _DEFAULT is None:
         with _LOCK:
             if _DEFAULT is None:
                 _DEFAULT = KnowledgeBase.load()
                 log.info("knowledge base: %d entries in %.2fs", len(_DEFAULT), _DEFAULT.load_seconds)
-    return _DEFAULT
+    return _DEFAULT.with_overrides(overrides) if overrides else _DEFAULT
 
 
 __all__ = ["KnowledgeBase", "Resolution", "KBEntry", "KBError", "load_kb", "choose", "entry_country"]
