@@ -44,6 +44,7 @@ def test_fold_and_variants():
     assert fold("U.S.") == "us" and fold("Zelens'kyy") == "zelenskyy"
     assert loose("Zelensky") == loose("Zelenskiy") == loose("Zelenskyy") == loose("Zelenski")
     assert loose("Mohammed Shia al-Sudani") == loose("Muhammad Shia' al-Sudani")
+    assert loose("Viktor Yanukovich") == loose("Viktor Yanukovych")
 
 
 def test_lookup_accents_and_transliterations(kb):

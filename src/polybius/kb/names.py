@@ -9,7 +9,7 @@ Two keys are made of every name, and of every name looked up:
   transliterations of one name smoothed (word-final ``-iy/-yy/-ii/-yi`` as ``-y``, doubled
   letters as one, ``kh``/``h``, ``q``/``k``, ``ph``/``f``, ``ou``/``u``, ``dh``/``d``, Arabic
   articles ``al-/el-/ad-/as-/ash-`` dropped), so Zelensky, Zelenskiy and Zelenskyy, Qaddafi
-  and Gaddafi's Kaddafi, Mohammed and Mohamed meet.  A match on it says so in the reason.
+  and Kaddafi, Mohammed and Mohamed, Yanukovych and Yanukovich meet.  A match on it says so in the reason.
 
 Both are pure functions of the text: the same on the build machine and at run time.
 """
@@ -28,7 +28,7 @@ _ARTICLES = ("al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ul")
 _FINAL_Y_RE = re.compile(r"(?:iy|yy|ii|yi|ij)\b")
 _DOUBLE_RE = re.compile(r"([a-z])\1+")
 _LOOSE_SUBS = (("kh", "h"), ("ph", "f"), ("dh", "d"), ("th", "t"), ("q", "k"), ("ou", "u"), ("w", "v"),
-               ("j", "y"), ("ck", "k"), ("x", "ks"), ("ie", "i"), ("ey", "ei"))
+               ("j", "y"), ("ck", "k"), ("x", "ks"), ("ie", "i"), ("ey", "ei"), ("ych", "ich"))
 
 TITLES = frozenset("""mr mrs ms miss dr sir dame lord lady president prime minister pm premier chancellor king queen
 prince princess emir sheikh shaikh sheik sultan general gen lt col colonel major maj capt captain admiral adm
