@@ -43,6 +43,7 @@ COMMAND_MODULES = [
     "polybius.cli.code",
     "polybius.cli.store",
     "polybius.cli.serve",
+    "polybius.cli.kb",
 ]
 
 for _m in COMMAND_MODULES:
