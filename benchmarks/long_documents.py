@@ -11,8 +11,8 @@ seed) on every pass through the sentence list so that no paragraph repeats verba
 Every size is coded in a fresh subprocess, so its peak RSS is its own: the process loads the
 pipeline, codes a short warm-up article, then codes the long document (ingest as ``polybius
 code`` reads a text file, parse, every configured stage, ``to_json``).  Printed per size:
-words, seconds, s/word, the ratio of s/word to the first size's (the 2k-word document), peak RSS
-in MB and the growth of RSS over the process after warm-up (what the document itself costs).
+words, seconds, s/word, the ratio of s/word to the first size's (the 2k-word document), the same
+in CPU time of the process (steadier on a shared machine), peak RSS in MB and the growth of RSS over the process after warm-up (what the document itself costs).
 ``--short`` adds a reference row: the same number of words as the first size, cut into
 ordinary ten-sentence articles and coded as a stream.  ``--profile SIZE`` prints the top 25
 functions by cumulative time (cProfile) for that size instead.  Ends with a RESULT line.
@@ -134,20 +134,20 @@ def main(argv=None) -> int:
         print(json.dumps(run_one(args.profile, args.model, False, profile=True)))
         return 0
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
-    print(f"{'document':<22} {'words':>8} {'seconds':>8} {'ms/word':>8} {'ratio':>6} {'peak MB':>8} "
-          f"{'+MB':>7} {'actors':>7} {'events':>7}", flush=True)
+    print(f"{'document':<22} {'words':>8} {'seconds':>8} {'ms/word':>8} {'ratio':>6} {'CPU ms/word':>11} {'ratio':>6} "
+          f"{'peak MB':>8} {'+MB':>7} {'actors':>7} {'events':>7}", flush=True)
     rows = []
     todo = ([("short articles", sizes[0], True)] if args.short else []) + [(f"one of {s:,} words", s, False) for s in sizes]
-    ref = None
+    ref = cpu_ref = None
     for label, words, short in todo:
         r = measure(words, args.model, short)
-        spw = r["seconds"] / r["words"]
+        spw, cpw = r["seconds"] / r["words"], r["cpu"] / r["words"]
         if ref is None and not short:
-            ref = spw
+            ref, cpu_ref = spw, cpw
         ratio = spw / ref if ref else float("nan")
         rows.append((label, r, spw, ratio))
         print(f"{label:<22} {r['words']:>8,} {r['seconds']:>8.1f} {spw * 1000:>8.3f} {ratio:>6.2f} "
-              f"{r['peak_mb']:>8.0f} {r['peak_mb'] - r['base_mb']:>7.0f} {r['actors']:>7} {r['events']:>7}"
+              f"{cpw * 1000:>11.3f} {cpw / cpu_ref if cpu_ref else float('nan'):>6.2f} {r['peak_mb']:>8.0f} {r['peak_mb'] - r['base_mb']:>7.0f} {r['actors']:>7} {r['events']:>7}"
               + (f"  errors {r['errors']}" if r["errors"] else ""), flush=True)
     summary = "; ".join(f"{r['words']:,} words{' (short articles)' if short else ''}: {spw * 1000:.3f} ms/word "
                         f"x{ratio:.2f}, peak {r['peak_mb']:.0f} MB"
