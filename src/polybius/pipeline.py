@@ -4,8 +4,10 @@
 
 A :class:`Pipeline` loads the spaCy model and builds each configured stage once, checks
 that every stage comes after the layers it requires (:mod:`polybius.stages`), then codes
-documents one at a time or as a stream (parsed in batches).  A stage that fails
-on one document records the error in that document and the run goes on.
+documents one at a time or as a stream (parsed in batches).  A document of more than
+``settings.window_words`` words is coded in windows of paragraphs and merged back
+(:mod:`polybius.windows`), so its cost grows with its length and its memory stays bounded.
+A stage that fails on one document records the error in that document and the run goes on.
 """
 from __future__ import annotations
 
