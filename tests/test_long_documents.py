@@ -156,3 +156,12 @@ def test_time_per_word_of_a_long_document_stays_near_a_short_ones(pipeline):
 
     short, long = per_word(80), per_word(2000)
     assert long < 2 * short, (short, long)
+
+
+def test_a_document_without_blocks_is_windowed_too(windowed):
+    from polybius.model import Document
+
+    doc = Document(text=" ".join(paragraphs(20)), published=PUBLISHED)
+    coded = windowed.code_document(doc)
+    assert problems(coded.to_dict()) == [] and len(coded.quotes) == 40
+    assert all(s.block is None for s in coded.sentences) and coded.blocks == []

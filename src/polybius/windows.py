@@ -99,6 +99,8 @@ class Merger:
         """Add one coded window (``off``: where its text starts in the whole text)."""
         doc = self.doc
         n_sent = len(doc.sentences)
+        if not doc.blocks:  # a document without blocks: its sentences name none
+            block_map = []
         for s in sub.sentences:
             doc.sentences.append(replace(s, start=s.start + off, end=s.end + off,
                                          block=block_map[s.block] if s.block is not None and s.block < len(block_map) else None))
