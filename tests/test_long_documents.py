@@ -117,6 +117,8 @@ def test_windowed_coding_is_stable_and_gives_the_whole_documents_events(windowed
     key = lambda d: sorted((e.cameo, d.actor(e.source).code, d.actor(e.target).code, e.trigger.start)  # noqa: E731
                            for e in d.events if e.source and e.target)
     assert key(long_doc) == key(whole)
+    actors = lambda d: sorted((a.name, a.code, [(m.start, m.end) for m in a.mentions]) for a in d.actors)  # noqa: E731
+    assert actors(long_doc) == actors(whole)
 
 
 def test_a_document_under_the_window_is_coded_whole_as_before(windowed, pipeline):
