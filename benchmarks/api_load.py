@@ -1,13 +1,19 @@
 """Load benchmark of the REST API: requests/s and p50/p99 latency of GET /events and POST /documents
-at 1, 10 and 50 concurrent clients, on loopback only, bounded in clients and time.
+at 1, 10 and 50 concurrent clients, on loopback only, bounded in clients and time; then the latency
+of short POSTs while one large document is being coded.
 
     PYTHONPATH=src /work/venv/bin/python benchmarks/api_load.py [--seconds 8] [--clients 1,10,50] [--seed-docs 40]
+                                                                [--large-words 100000]
 
 It starts ``polybius serve`` on a fresh DuckDB file in a temporary directory on 127.0.0.1 (a
 random free port), with a fresh API key, posts ``--seed-docs`` generated articles so there are
 events to read, then runs each level for ``--seconds`` seconds.  Every POST is a different
 article (so it is really coded and stored).  Prints one row per (route, clients) and a RESULT
 line; exits 1 when any request failed.  The articles are made up here from phrase lists.
+Last, one client posts a document of ``--large-words`` words (paragraphs of many generated
+articles; 0 skips this) and, while it is being coded, another posts short articles one after
+another for ``--seconds`` seconds: their p50, p99 and maximum latency show whether the large
+document holds them up (issue 14: not for 20 s).
 """
 from __future__ import annotations
 
@@ -54,6 +60,31 @@ def article(i: int) -> dict:
     published = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randint(0, 360))
     return {"title": f"{title} ({i})", "text": "\n\n".join(paras), "published": published.isoformat(),
             "outlet": rnd.choice(["Bench Wire", "Loadtest Daily", "Sample Times"])}
+
+
+def large_article(words: int) -> dict:
+    """One document of about ``words`` words: the paragraphs of many different articles."""
+    paras, total, i = [], 0, 10**7
+    while total < words:
+        for p in article(i)["text"].split("\n\n"):
+            paras.append(p)
+            total += len(p.split())
+        i += 1
+    return {"title": f"A long report ({words} words)", "text": "\n\n".join(paras), "published": "2024-06-01"}
+
+
+async def short_posts_during_large(base: str, headers: dict, words: int, seconds: float, make_request) -> dict:
+    """Latency of short POSTs (one client) while one large document is being coded."""
+    async with httpx.AsyncClient(base_url=base, timeout=3600) as client:
+        t0 = time.perf_counter()
+        large = asyncio.create_task(client.post("/documents", json=large_article(words), headers=headers))
+        await asyncio.sleep(1.0)  # the large document is being coded
+        res = await level(base, 1, seconds, make_request)
+        still_coding = not large.done()
+        r = await large
+        res.update(large_s=time.perf_counter() - t0, large_status=r.status_code, overlapped=still_coding,
+                   large_events=len(r.json().get("events", [])) if r.status_code < 300 else 0)
+        return res
 
 
 def cpu_seconds(pid: int) -> float | None:
@@ -118,7 +149,7 @@ async def level(base: str, clients: int, seconds: float, make_request) -> dict:
     lat.sort()
     q = (lambda p: lat[min(len(lat) - 1, int(p * len(lat)))] * 1000) if lat else (lambda p: float("nan"))
     return {"requests": len(lat), "errors": len(errors), "first_error": errors[0] if errors else "",
-            "rps": len(lat) / wall if wall else 0.0, "p50": q(0.50), "p99": q(0.99),
+            "rps": len(lat) / wall if wall else 0.0, "p50": q(0.50), "p99": q(0.99), "max": q(1.0),
             "mean": statistics.fmean(lat) * 1000 if lat else float("nan")}
 
 
@@ -127,6 +158,8 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=8.0, help=f"per level (at most {MAX_SECONDS})")
     ap.add_argument("--clients", default="1,10,50", help=f"comma-separated levels (at most {MAX_CLIENTS})")
     ap.add_argument("--seed-docs", type=int, default=40)
+    ap.add_argument("--large-words", type=int, default=100_000,
+                    help="words of the large document coded while short posts are timed (0: skip)")
     args = ap.parse_args()
     seconds = min(max(args.seconds, 0.5), MAX_SECONDS)
     levels = [min(max(int(x), 1), MAX_CLIENTS) for x in args.clients.split(",") if x.strip()]
@@ -177,8 +210,18 @@ def main() -> int:
                     failed += res["errors"]
                     print(f"{name:<16} {c:>7} {res['requests']:>9} {res['rps']:>9.1f} {res['p50']:>9.1f} "
                           f"{res['p99']:>9.1f} {res['errors']:>7} {res['cpu_ms']:>18.1f}" + (f"  first error: {res['first_error']}" if res["errors"] else ""))
+            if args.large_words > 0:
+                res = asyncio.run(short_posts_during_large(base, headers, args.large_words, seconds, post_document))
+                res["cpu_ms"] = float("nan")  # the server's CPU goes mostly to the large document
+                failed += res["errors"] + (res["large_status"] >= 300)
+                print(f"short POST while one {args.large_words:,}-word document is coded: {res['requests']} requests, "
+                      f"p50 {res['p50']:.0f} ms, p99 {res['p99']:.0f} ms, max {res['max']:.0f} ms, errors {res['errors']}; "
+                      f"the large document: HTTP {res['large_status']} after {res['large_s']:.1f} s, "
+                      f"{res['large_events']} events" + ("" if res["overlapped"] else
+                                                         " (finished before the short posts did: use more words)"))
+                rows.append((f"POST short-during-{args.large_words // 1000}k-words", 1, res))
             summary = "; ".join(f"{n.split()[0]} {n.split()[1]} x{c}: {r['rps']:.0f} req/s p50 {r['p50']:.0f} ms p99 {r['p99']:.0f} ms "
-                                f"cpu {r['cpu_ms']:.1f} ms/req"
+                                f"max {r['max']:.0f} ms cpu {r['cpu_ms']:.1f} ms/req"
                                 for n, c, r in rows)
             print(f"RESULT api_load: {summary}; errors {failed}")
             return 1 if failed else 0

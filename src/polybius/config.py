@@ -43,6 +43,8 @@ class Settings:
     max_bytes: int = 5_000_000
     languages: list[str] = field(default_factory=lambda: FrozenList(["en"]))
     min_words_for_language_check: int = 12
+    # Longer documents are coded in windows of paragraphs of about this many words (0: never).
+    window_words: int = 5000
     # Optional user dictionaries (PETRARCH formats accepted); None = the embedded defaults.
     actors_files: list[str] = field(default_factory=lambda: FrozenList())
     agents_files: list[str] = field(default_factory=lambda: FrozenList())

@@ -16,8 +16,9 @@ EVENT_COLUMNS = [
 
 def event_rows(doc: Document) -> list[dict]:
     rows = []
+    actors = {a.id: a for a in doc.actors}  # not doc.actor(): a scan per event is quadratic in a long document
     for ev in doc.events:
-        src, tgt = doc.actor(ev.source), doc.actor(ev.target)
+        src, tgt = actors.get(ev.source), actors.get(ev.target)
         date = ev.date
         rows.append({
             "doc_id": doc.id,

@@ -4,16 +4,19 @@
 
 A :class:`Pipeline` loads the spaCy model and builds each configured stage once, checks
 that every stage comes after the layers it requires (:mod:`polybius.stages`), then codes
-documents one at a time or as a stream (parsed in batches).  A stage that fails
-on one document records the error in that document and the run goes on.
+documents one at a time or as a stream (parsed in batches).  A document of more than
+``settings.window_words`` words is coded in windows of paragraphs and merged back
+(:mod:`polybius.windows`), so its cost grows with its length and its memory stays bounded.
+A stage that fails on one document records the error in that document and the run goes on.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import logging
 import time
 import traceback
-from collections import defaultdict
+from collections import defaultdict, deque
 from typing import Iterable, Iterator
 
 from .config import Settings, load_settings
@@ -21,6 +24,7 @@ from .model import Document
 from .nlp import load_model, parse_documents
 from .registry import get_stage
 from .stages import check_order, describe
+from .windows import Merger, is_long, split
 
 log = logging.getLogger("polybius")
 
@@ -53,8 +57,31 @@ class Pipeline:
         return describe(self.stages)
 
     def code_documents(self, docs: Iterable[Document]) -> Iterator[Document]:
-        for doc in parse_documents(self.nlp, docs, batch_size=self.settings.batch_size):
-            yield self.annotate(doc)
+        """Code documents in order; those over ``window_words`` words window by window."""
+        for long, group in itertools.groupby(docs, key=self.is_long):
+            if long:
+                for doc in group:
+                    yield deque(self.code_in_windows(doc), maxlen=1)[0]
+            else:
+                for doc in parse_documents(self.nlp, group, batch_size=self.settings.batch_size):
+                    yield self.annotate(doc)
+
+    def is_long(self, doc: Document) -> bool:
+        """Whether ``doc`` is coded in windows (more than ``settings.window_words`` words)."""
+        return is_long(doc, self.settings.window_words)
+
+    def code_in_windows(self, doc: Document) -> Iterator[Document | None]:
+        """Code a long document one window at a time (:mod:`polybius.windows`): yields ``None``
+        after each window, then the whole coded document.  Only one window's parse is held at
+        a time, so memory stays bounded; a caller may do other work between windows."""
+        merger = Merger(doc)
+        for off, sub, block_map in split(doc, self.settings.window_words):
+            for parsed in parse_documents(self.nlp, [sub], batch_size=1):
+                self.annotate(parsed)
+            parsed.nlp = None
+            merger.add(off, parsed, block_map)
+            yield None
+        yield merger.finish()
 
     def code_document(self, doc: Document) -> Document:
         return next(self.code_documents([doc]))

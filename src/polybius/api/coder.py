@@ -3,12 +3,17 @@
 Requests hand their Document to :meth:`Coder.submit` and wait on a future without holding a
 server thread, so reads stay responsive while articles queue for coding.  Articles that arrive
 together are parsed together (spaCy's ``nlp.pipe``) and stored together, in one transaction
-(a commit costs more than coding a short article)."""
+(a commit costs more than coding a short article).
+
+A long article (one the pipeline codes in windows, over ``window_words`` words) does not hold up
+the others: it is coded one window at a time, and the articles that arrive meanwhile are coded
+between two windows, so a short post waits at most about one window's coding time."""
 from __future__ import annotations
 
 import logging
 import queue
 import threading
+from collections import deque
 from concurrent.futures import Future
 from typing import Callable
 
@@ -28,6 +33,8 @@ class Coder:
         self._queue: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
+        # Long articles being coded: (document, future, step generator), on the coder thread only.
+        self._long: deque = deque()
 
     def submit(self, doc: Document) -> Future:
         """Code and store ``doc``; the future's result is ``(coded_doc, is_new)``."""
@@ -50,10 +57,15 @@ class Coder:
 
     def _run(self) -> None:
         while True:
-            item = self._queue.get()
+            try:  # wait for work only when no long article is being coded
+                item = self._queue.get(block=not self._long)
+            except queue.Empty:
+                item = ()
             if item is None:
+                while self._long:  # closing: finish the long articles under way
+                    self._step()
                 return
-            batch = [item]
+            batch = [item] if item else []
             while len(batch) < self.max_batch:
                 try:
                     nxt = self._queue.get_nowait()
@@ -63,7 +75,36 @@ class Coder:
                     self._queue.put(None)
                     break
                 batch.append(nxt)
-            self._code(batch)
+            self._code([x for x in batch if not self._start_long(*x)])
+            if self._long:
+                self._step()
+
+    def _start_long(self, doc: Document, fut: Future) -> bool:
+        """Queue a long article for coding window by window; False for a short one."""
+        try:
+            pipeline = self._get_pipeline()
+        except Exception:  # _code reports it
+            return False
+        if not getattr(pipeline, "is_long", lambda d: False)(doc):
+            return False
+        if fut.set_running_or_notify_cancel():
+            self._long.append((doc, fut, pipeline.code_in_windows(doc)))
+        return True
+
+    def _step(self) -> None:
+        """Code one window of the first long article, then let the next one have a turn."""
+        doc, fut, steps = self._long.popleft()
+        try:
+            result = next(steps)
+        except Exception as exc:
+            log.exception("coding a long article failed")
+            fut.set_exception(exc)
+            return
+        if result is None:
+            self._long.append((doc, fut, steps))
+        else:
+            result.nlp = None
+            self._store([(result, fut)])
 
     def _code(self, batch) -> None:
         live = [(d, f) for d, f in batch if f.set_running_or_notify_cancel()]
@@ -87,6 +128,10 @@ class Coder:
             else:
                 result.nlp = None
                 done.append((result, fut))
+        self._store(done)
+
+    def _store(self, done: list) -> None:
+        """Store coded articles together and settle their futures."""
         if not done:
             return
         try:
