@@ -14,6 +14,7 @@ each its say.  The cues are the classes of ``data/events/factuality/cues.txt``:
 """
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 from functools import lru_cache
@@ -26,6 +27,8 @@ CUE_CLASSES = ("negation", "hedge", "allege_hedge", "report", "deny", "allege", 
                "condition", "generic", "background", "analysis", "news_time")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 WINDOW = 3  # words each side of the trigger
+TRAIN_DATE = _dt.date(2025, 6, 1)  # the written examples' nominal publication date (SOURCES.md)
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 
 
 @lru_cache(maxsize=4)
@@ -95,6 +98,8 @@ def _governors(tok, cues) -> list[str]:
             break
         lemma = head.lemma_.lower()
         out.append(f"up{level}={child.dep_}<{lemma}")
+        if level == 1:  # "used tear gas (VBD) to [break up]" vs "vowed (VBD) to [challenge]"
+            out.append(f"up1_link={child.dep_}<{head.tag_}")
         for k in classes(lemma, cues) + classes(head.lower_, cues):
             out += [f"up_{k}", f"up{level}_{k}", f"{child.dep_}<{k}"]
         for c in head.children:
@@ -108,7 +113,7 @@ def _governors(tok, cues) -> list[str]:
 def _time(tok, published, cues) -> list[str]:
     out = []
     sent = tok.sent
-    year_now = (published or _dt.date(2025, 6, 1)).year
+    year_now = (published or TRAIN_DATE).year
     near = set(t.i for t in tok.subtree) | {tok.head.i}
     for ent in sent.ents:
         if ent.label_ != "DATE":
@@ -122,6 +127,9 @@ def _time(tok, published, cues) -> list[str]:
                 if y < year_now - 1:
                     out.append(f"{where}_year_far")
             out += [f"{where}_date_{k}" for k in classes(t.lower_, cues) if k in ("background", "news_time")]
+            if t.lower_ in _MONTHS:  # a month other than the publication's is outside the news window
+                out.append(f"{where}_month_" + ("this" if _MONTHS[t.lower_] == (published or TRAIN_DATE).month
+                                                else "other"))
     for t in tok.subtree:
         if t.dep_ == "prep" and t.lower_ in ("since", "in", "during", "for") and t.head.i == tok.i:
             out.append(f"prep={t.lower_}")

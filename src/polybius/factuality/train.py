@@ -18,11 +18,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import trigger_features
+from .features import TRAIN_DATE, trigger_features
 from .model import FACTUAL, LABELS, MODEL_PATH, Factuality
 
 EXAMPLES_PATH = MODEL_PATH.parent / "examples.jsonl"
-TRAIN_PUBLISHED = _dt.date(2025, 6, 1)  # the examples' nominal publication date (SOURCES.md)
+TRAIN_PUBLISHED = TRAIN_DATE
 
 
 class ExampleError(ValueError):
