@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from realnews_common import (REALNEWS, article_files, by_half, code_articles, gold_files, half, line, load_scorer,
-                             pair, score_all)
+                             matched_ids, pair, score_all)
 
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
@@ -59,11 +59,12 @@ def filtered(docs: list[dict], probs, threshold: float) -> list[dict]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--folder", default=str(REALNEWS))
+    ap.add_argument("--scorer", help="the dev set's score.py (default: the one in --folder)")
     ap.add_argument("--coded", help="a coded polybius/1 JSON Lines file (default: code the articles now)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the dropped events")
     args = ap.parse_args(argv)
     folder = Path(args.folder)
-    scorer = load_scorer(folder)
+    scorer = load_scorer(Path(args.scorer).parent if args.scorer else folder)
     if args.coded:
         docs = [json.loads(x) for x in open(args.coded, encoding="utf-8") if x.strip()]
     else:
@@ -97,20 +98,19 @@ def main(argv=None) -> int:
 
 
 def _dropped(docs, golds, scorer, probs, threshold) -> None:
-    """Each event dropped at ``threshold``: half, article, label, P(factual), matched by gold or not."""
-    rows = score_all(pair(docs, golds, scorer), scorer)
-    names = {doc["id"]: name for name, _, doc in pair(docs, golds, scorer) if doc}
-    spurious = {name: list(r["spurious"]) for name, r in rows}
-    for d in docs:
-        name = names.get(d["id"], "?")
-        for e in d.get("events") or []:
-            lab, p, pf = probs.get((d["id"], e["id"]), ("", 1.0, 1.0))
+    """Each event dropped at ``threshold``: half, article, code, trigger, label, P(factual), and
+    whether the gold had matched it."""
+    for name, gold, doc in pair(docs, golds, scorer):
+        if doc is None:
+            continue
+        right = matched_ids(doc, gold, scorer)
+        for e in doc.get("events") or []:
+            lab, p, pf = probs.get((doc["id"], e["id"]), ("", 1.0, 1.0))
             if pf >= threshold or e.get("negated"):
                 continue
-            trig = d["text"][e["trigger"]["start"]:e["trigger"]["end"]]
-            print(f"  dropped [{half(name) if name != '?' else '?'}] {name} {e['cameo']} '{trig}' {lab} "
-                  f"{p:.2f} P(factual) {pf:.2f}")
-    del spurious
+            trig = doc["text"][e["trigger"]["start"]:e["trigger"]["end"]]
+            print(f"  dropped [{half(name)}] {name} {e['cameo']} '{trig}' {lab} {p:.2f} P(factual) {pf:.2f} "
+                  f"{'RIGHT' if e['id'] in right else 'wrong'}")
 
 
 if __name__ == "__main__":

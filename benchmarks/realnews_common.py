@@ -107,6 +107,15 @@ def score_all(paired, scorer) -> list[tuple[str, dict]]:
     return rows
 
 
+def matched_ids(doc: dict, gold: dict, scorer) -> set[str]:
+    """Ids of the coded events that the scorer's one-to-one matching pairs with a gold event."""
+    acts = {a["id"]: a for a in doc.get("actors") or []}
+    coded = [e for e in doc.get("events") or [] if not e.get("negated")]
+    gev = sorted(gold["events"], key=lambda g: not g.get("required", True))
+    m = scorer.bipartite(coded, gev, lambda ci, gi: scorer.matches(doc, acts, coded[ci], gev[gi]))
+    return {coded[ci]["id"] for ci in m.values()}
+
+
 def prf(tp_p: int, n_p: int, tp_r: int, n_r: int) -> tuple[float, float, float]:
     p = tp_p / n_p if n_p else 0.0
     r = tp_r / n_r if n_r else 0.0

@@ -101,7 +101,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m polybius.train factuality", description=__doc__.splitlines()[0])
     ap.add_argument("--examples", default=str(EXAMPLES_PATH))
     ap.add_argument("--out", default=str(MODEL_PATH), help="where to write the model (default: the packaged one)")
-    ap.add_argument("--limit", type=int, default=0, help="train on the first N examples only (tests)")
+    ap.add_argument("--limit", type=int, default=0, help="train on N examples spread over the file (tests)")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--C", type=float, default=1.0, help="inverse L2 regularisation strength")
     ap.add_argument("--seed", type=int, default=0)
@@ -111,7 +111,7 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     rows = load_examples(args.examples)
     if args.limit:
-        rows = rows[:args.limit]
+        rows = rows[::max(1, len(rows) // args.limit)][:args.limit]
     feats = featurize(rows, load_model())
     labels = [r["label"] for r in rows]
     cv = cross_validate(feats, labels, args.folds, args.C, args.seed) if args.folds > 1 else None
