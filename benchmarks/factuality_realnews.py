@@ -80,7 +80,8 @@ def main(argv=None) -> int:
         results[th] = by_half(score_all(pair(filtered(docs, probs, th), golds, scorer), scorer))
         r = results[th]
         print(f"drop P(factual) < {th:.1f}: " + "  ".join(
-            f"{k} P {r[k]['precision']:.3f} R {r[k]['recall']:.3f} F1 {r[k]['f1']:.3f} ({r[k]['coded']} coded)"
+            f"{k} P {r[k]['precision']:.3f} R {r[k]['recall']:.3f} F1 {r[k]['f1']:.3f} ({r[k]['coded']} coded, "
+            f"{r[k]['forbidden']} traps)"
             for k in ("odd", "even", "all")))
     best = max(THRESHOLDS, key=lambda th: (round(results[th]["odd"]["f1"], 4), -th))
     if args.verbose:
