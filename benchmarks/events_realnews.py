@@ -14,32 +14,18 @@ spurious coded ones.  The last line is the SUMMARY.
 from __future__ import annotations
 
 import argparse
-import json
-import tempfile
 import time
-from pathlib import Path
 
-from realnews_common import (REALNEWS, article_files, by_half, code_articles, gold_files, line, load_scorer,
-                             pair, score_all)
+from realnews_common import add_arguments, by_half, gold_files, inputs, line, pair, score_all
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--folder", default=str(REALNEWS), help="the dev set (default ../shared/benchmarks/realnews)")
-    ap.add_argument("--scorer", help="the dev set's score.py (default: the one in --folder)")
-    ap.add_argument("--coded", help="score this polybius/1 JSON Lines file instead of coding the articles")
-    ap.add_argument("--out", help="where to write the coded JSON Lines (default: a temporary file)")
+    add_arguments(ap)
     ap.add_argument("-v", "--verbose", action="store_true", help="list unmatched gold and spurious coded events")
     args = ap.parse_args(argv)
-    folder = Path(args.folder)
-    scorer = load_scorer(Path(args.scorer).parent if args.scorer else folder)
     t0 = time.perf_counter()
-    if args.coded:
-        docs = [json.loads(x) for x in open(args.coded, encoding="utf-8") if x.strip()]
-        out = args.coded
-    else:
-        out = args.out or str(Path(tempfile.mkdtemp(prefix="realnews-")) / "coded.jsonl")
-        docs = code_articles(article_files(folder), Path(out))
+    folder, scorer, docs, out = inputs(args)
     secs = time.perf_counter() - t0
     rows = score_all(pair(docs, gold_files(folder), scorer), scorer)
     for name, r in rows:

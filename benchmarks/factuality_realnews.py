@@ -15,12 +15,8 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
-import tempfile
-from pathlib import Path
 
-from realnews_common import (REALNEWS, article_files, by_half, code_articles, gold_files, half, line, load_scorer,
-                             matched_ids, pair, score_all)
+from realnews_common import add_arguments, by_half, gold_files, half, inputs, line, matched_ids, pair, score_all
 
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
@@ -58,17 +54,10 @@ def filtered(docs: list[dict], probs, threshold: float) -> list[dict]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--folder", default=str(REALNEWS))
-    ap.add_argument("--scorer", help="the dev set's score.py (default: the one in --folder)")
-    ap.add_argument("--coded", help="a coded polybius/1 JSON Lines file (default: code the articles now)")
+    add_arguments(ap)
     ap.add_argument("-v", "--verbose", action="store_true", help="list the dropped events")
     args = ap.parse_args(argv)
-    folder = Path(args.folder)
-    scorer = load_scorer(Path(args.scorer).parent if args.scorer else folder)
-    if args.coded:
-        docs = [json.loads(x) for x in open(args.coded, encoding="utf-8") if x.strip()]
-    else:
-        docs = code_articles(article_files(folder), Path(tempfile.mkdtemp(prefix="realnews-")) / "coded.jsonl")
+    folder, scorer, docs, _ = inputs(args)
     golds = gold_files(folder)
     probs = factual_probabilities(docs)
     base = by_half(score_all(pair(docs, golds, scorer), scorer))

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,6 +143,25 @@ def line(label: str, t: dict) -> str:
             f"({t['found']}/{t['required']}) F1 {t['f1']:.3f} | dates {t['dates_ok']}/{t['dates']} | quotes "
             f"{t['quotes_found']}/{t['quotes']} speakers {t['speakers_ok']} | actors {t['actors_ok']}/{t['actors']}"
             f" | forbidden coded {t['forbidden']}")
+
+
+def add_arguments(ap) -> None:
+    """The options both real-news benchmarks take: the dev set, its scorer, a coded file, an output."""
+    ap.add_argument("--folder", default=str(REALNEWS), help="the dev set (default ../shared/benchmarks/realnews)")
+    ap.add_argument("--scorer", help="the dev set's score.py (default: the one in --folder)")
+    ap.add_argument("--coded", help="score this polybius/1 JSON Lines file instead of coding the articles")
+    ap.add_argument("--out", help="where to write the coded JSON Lines (default: a temporary file)")
+
+
+def inputs(args) -> tuple[Path, object, list[dict], str]:
+    """(dev-set folder, scorer module, coded records, path of the coded JSON Lines) for ``args``:
+    the records read from ``--coded``, or the articles coded now and written to ``--out``."""
+    folder = Path(args.folder)
+    scorer = load_scorer(Path(args.scorer).parent if args.scorer else folder)
+    if args.coded:
+        return folder, scorer, [json.loads(x) for x in open(args.coded, encoding="utf-8") if x.strip()], args.coded
+    out = args.out or str(Path(tempfile.mkdtemp(prefix="realnews-")) / "coded.jsonl")
+    return folder, scorer, code_articles(article_files(folder), Path(out)), out
 
 
 def gold_files(folder: Path = REALNEWS) -> list[str]:

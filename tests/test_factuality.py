@@ -1,6 +1,7 @@
 """The factuality model (polybius.factuality): the shipped model, its data and its training."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -48,8 +49,8 @@ def test_probabilities_cover_every_label_and_accept_a_span(nlp):
 
 def test_publication_date_places_years(nlp):
     tok = trigger(nlp, "The army seized the town in 2023.", "seized")
-    assert "own_year_past" in trigger_features(tok, published=__import__("datetime").date(2025, 1, 1))
-    assert "own_year_this" in trigger_features(tok, published=__import__("datetime").date(2023, 5, 1))
+    assert "own_year_past" in trigger_features(tok, published=dt.date(2025, 1, 1))
+    assert "own_year_this" in trigger_features(tok, published=dt.date(2023, 5, 1))
 
 
 def test_model_is_the_default_one_loaded_once():
