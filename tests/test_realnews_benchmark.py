@@ -21,16 +21,17 @@ def coded_doc() -> dict:
     """A hand-written polybius/1 record for the first fixture: one right event, one trap."""
     text = "Ruritania expels Freedonian envoy\n\nRuritania expelled the Freedonian ambassador on Tuesday, the foreign ministry said."
     start = text.index("Ruritania expelled")
+    more = {"goldstein": -5.0, "quad_class": 3, "rule": "written for the test"}
     return {"id": "d1", "url": "https://example.org/ruritania-expels-envoy", "title": "Ruritania expels Freedonian envoy",
             "text": text, "sentences": [{"start": start, "end": len(text)}],
             "actors": [{"id": "A1", "name": "Ruritania", "code": "RURGOV", "mentions": [{"start": start, "end": start + 9}]},
                        {"id": "A2", "name": "Freedonian", "code": "FRE"}],
             "events": [{"id": "E1", "sentence": 0, "source": "A1", "target": "A2", "cameo": "1663", "root": "16",
-                        "date": {"start": "2024-03-05", "end": "2024-03-05"}, "trigger": {"start": start + 10, "end": start + 18}},
+                        "date": {"start": "2024-03-05", "end": "2024-03-05"}, "trigger": {"start": start + 10, "end": start + 18}, **more},
                        {"id": "E2", "sentence": 0, "source": None, "target": "A1", "cameo": "190", "root": "19",
-                        "trigger": {"start": start + 10, "end": start + 18}},
+                        "trigger": {"start": start + 10, "end": start + 18}, **more},
                        {"id": "E3", "sentence": 0, "source": "A1", "target": "A2", "cameo": "1663", "root": "16",
-                        "negated": True, "trigger": {"start": start + 10, "end": start + 18}}]}
+                        "negated": True, "trigger": {"start": start + 10, "end": start + 18}, **more}]}
 
 
 def test_half_follows_the_article_number():
@@ -91,3 +92,25 @@ def test_scoring_a_fixture_with_the_dev_sets_scorer():
 def test_missing_scorer_is_one_clear_error(tmp_path: Path):
     with pytest.raises(SystemExit, match="real-news scorer is missing"):
         rc.load_scorer(tmp_path)
+
+
+@needs_shared
+def test_both_scripts_score_a_coded_file(tmp_path, capsys):
+    if not SCORER.is_file():
+        pytest.skip(f"needs {SCORER}")
+    import json
+
+    import events_realnews
+    import factuality_realnews
+
+    coded = tmp_path / "coded.jsonl"
+    coded.write_text(json.dumps(coded_doc()) + "\n", encoding="utf-8")
+    common = ["--folder", str(FIXTURE), "--scorer", str(SCORER), "--coded", str(coded)]
+    assert events_realnews.main(common + ["--verbose"]) == 0
+    out = capsys.readouterr().out
+    assert "01-ruritania-envoy: P 0.50 (1/2) R 1.00 (1/1)" in out and "missed: protest" in out
+    assert "unmatched coded: - 190 RURGOV" in out
+    assert out.strip().splitlines()[-1].startswith("SUMMARY realnews P=0.500 R=0.500 F1=0.500 odd_F1=0.667 even_F1=0.000")
+    assert factuality_realnews.main(common) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last.startswith("SUMMARY factuality_realnews threshold=") and "dropped=" in last
