@@ -55,11 +55,14 @@ def filtered(docs: list[dict], probs, threshold: float) -> list[dict]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_arguments(ap)
+    ap.add_argument("--model", help="a factuality model file (default: the one shipped in the package)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the dropped events")
     args = ap.parse_args(argv)
     folder, scorer, docs, _ = inputs(args)
     golds = gold_files(folder)
-    probs = factual_probabilities(docs)
+    from polybius.factuality import Factuality
+
+    probs = factual_probabilities(docs, Factuality.load(args.model))
     base = by_half(score_all(pair(docs, golds, scorer), scorer))
     print(f"coded events: {len(probs)}; predicted non-factual at 0.5: {sum(p[2] < 0.5 for p in probs.values())}")
     for key in ("odd", "even", "all"):
