@@ -108,7 +108,7 @@ class _Serial:
         self.slots = 1
 
     def run(self, docs: list[Document]) -> list[Document]:
-        from .dedup import signature
+        from ..store.dedup import signature
         from .work import _WORD
 
         out = []

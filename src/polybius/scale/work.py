@@ -45,7 +45,7 @@ def init_worker(settings: Settings) -> None:
 
 def pack(doc: Document) -> dict:
     """A coded document as plain data for the trip back to the writer, with its MinHash."""
-    from .dedup import signature
+    from ..store.dedup import signature
 
     d = doc.to_dict()
     sig = signature(doc.text) if not doc.skipped and doc.text else None
