@@ -35,7 +35,9 @@ def _error(exc) -> None:
     err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
 
 
-def _open(db: Optional[str], settings=None, read_only: bool = False, **kw):
+def _open(db: Optional[str], settings=None, read_only: bool = False, create: bool = False, **kw):
+    """The store for a command; only ``ingest`` and ``watch`` create one (``create=True``):
+    a query on a missing or mistyped ``--db`` is "no such store", exit code 2."""
     from ..store import StoreError, is_postgres, open_store
 
     target = db or (settings.db if settings else settings_from().db)
@@ -43,7 +45,7 @@ def _open(db: Optional[str], settings=None, read_only: bool = False, **kw):
         for key in ("memory_limit", "threads", "checkpoint_every", "row_group_size"):
             kw.pop(key, None)
     try:
-        return open_store(target, read_only=read_only, **kw)
+        return open_store(target, read_only=read_only, create=create, **kw)
     except StoreError as exc:
         _error(exc)
         raise typer.Exit(2)
@@ -109,7 +111,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
         if value:
             overrides[key] = list(value)
     settings = settings_from(config, **overrides)
-    store = _open(db, settings, **INGEST_DUCKDB)
+    store = _open(db, settings, create=True, **INGEST_DUCKDB)
     total = count_inputs(paths)
     docs = iter_inputs(paths, settings, published=parse_published(published), outlet=outlet)
     interactive = err.is_terminal and not quiet
@@ -333,7 +335,7 @@ def watch(sources: List[str] = typer.Argument(..., help="RSS/Atom feed URLs or f
     from ..store import StoreError
 
     settings = settings_from(config, spacy_model=model)
-    store = _open(db, settings)
+    store = _open(db, settings, create=True)
     w = Watcher(sources, store, settings, fetch=fetch)
     try:
         while True:

@@ -80,6 +80,20 @@ class SQLStore(Writes, EventQueries, Aggregates, Store):
     def _lock_schema(self) -> None:
         """Engines with several writers serialise migrations here."""
 
+    def check_polybius(self, create: bool = True) -> None:
+        """Refuse a database that holds tables but no Polybius ``meta`` table (someone else's
+        data: nothing is written to it), and, with ``create=False``, one with no store yet."""
+        names = {r["name"] for r in self._query(
+            "SELECT table_name AS name FROM information_schema.tables "
+            "WHERE table_catalog = current_database() AND table_schema = current_schema()")}
+        if "meta" in names and self._query("SELECT 1 AS x FROM meta WHERE key = ?", ["schema_version"]):
+            return
+        if names:
+            raise StoreError(f"{self.location} is not a Polybius store (a database with other tables: "
+                             f"{', '.join(sorted(names)[:5])}); nothing was written to it")
+        if not create:
+            raise StoreError(f"no such store: {self.location}")
+
     def schema_version(self) -> int:
         rows = self._query("SELECT value FROM meta WHERE key = ?", ["schema_version"])
         return int(rows[0]["value"]) if rows else 0
