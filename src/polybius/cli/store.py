@@ -128,15 +128,17 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
                 nonlocal stats
                 stats = s
                 progress.update(task, completed=s.read,
-                                rate=f"{s.docs_per_s:.1f} docs/s {s.words_per_s:,.0f} words/s, {s.known} known, {s.bad} bad")
+                                rate=f"{s.docs_per_s:.1f} docs/s {s.words_per_s:,.0f} words/s, {s.known} known, "
+                                     f"{s.bad} bad, {s.duplicates} dup.")
                 if not interactive and not quiet and time.monotonic() - last_log[0] >= log_every:
                     # logs and pipes get a plain line instead of a progress bar
                     last_log[0] = time.monotonic()
                     err.print(f"progress: {s.read}{'/' + str(total) if total else ''} read, {s.stored} stored, "
-                              f"{s.known} known, {s.bad} unreadable, {s.docs_per_s:.2f} docs/s", soft_wrap=True)
+                              f"{s.known} known, {s.bad} unreadable, {s.duplicates} duplicates, {s.docs_per_s:.2f} docs/s",
+                              soft_wrap=True)
 
-            stats = run_ingest(_reporting(docs), store, settings, workers=workers, dask=dask, batch_size=batch_size, dask_timeout=dask_timeout,
-                               progress=on_batch, total=total)
+            stats = run_ingest(docs, store, settings, workers=workers, dask=dask, batch_size=batch_size,
+                               dask_timeout=dask_timeout, progress=on_batch, total=total, on_input=report_input)
     except StoreError as exc:
         _error(exc)
         _done_note(stats)
@@ -150,9 +152,10 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
         raise typer.Exit(130)
     finally:
         store.close()
-    line = (f"ingested {stats.stored} new document(s) of {stats.read} read ({stats.known} already stored, "
-            f"{stats.bad} unreadable); {stats.coded} coded in {stats.seconds:.1f}s: {stats.docs_per_s:.2f} docs/s, "
-            f"{stats.words_per_s:,.0f} words/s; {stats.events} events")
+    line = (f"ingested {stats.new} new document(s) of {stats.read} read ({stats.bad} unreadable, stored with the "
+            f"reason; {stats.known} already stored; {stats.duplicates} duplicate(s), not stored); {stats.coded} coded "
+            f"in {stats.seconds:.1f}s: {stats.docs_per_s:.2f} docs/s, {stats.words_per_s:,.0f} words/s; "
+            f"{stats.events} events")
     err.print(line)
     if summary_json:
         sys.stdout.write(json.dumps(stats.as_dict()) + "\n")
@@ -166,14 +169,15 @@ def _done_note(stats) -> None:
         err.print(f"{stats.stored} document(s) were committed in this run; run the same command again to resume")
 
 
-def _reporting(docs):
-    """Report unreadable inputs on stderr as they pass."""
-    from .common import report
+_TAGS = {"unreadable": "[red]skipped:[/red] ", "duplicate": "[yellow]duplicate:[/yellow] ",
+         "warning": "[yellow]warning:[/yellow] "}
 
-    for d in docs:
-        if d.skipped:
-            report(d)
-        yield d
+
+def report_input(kind: str, doc, message: str) -> None:
+    """One line on stderr per unreadable input, duplicate, or warning on a coded document (the
+    lines ``polybius code`` prints, and the duplicates with the id they repeat)."""
+    for line in message.splitlines():
+        err.print(_TAGS[kind] + escape(line), soft_wrap=True)
 
 
 # -- events -------------------------------------------------------------------------------
@@ -340,9 +344,9 @@ def watch(sources: List[str] = typer.Argument(..., help="RSS/Atom feed URLs or f
     try:
         while True:
             started = time.monotonic()
-            stats = w.poll()
+            stats = w.poll(on_input=report_input)
             err.print(f"{_dt.datetime.now().isoformat(timespec='seconds')} polled {len(sources)} source(s): "
-                      f"{stats.stored} new, {stats.known} known, {stats.bad} unreadable")
+                      f"{stats.summary()}")
             if once:
                 break
             time.sleep(max(0.0, interval - (time.monotonic() - started)))

@@ -35,17 +35,29 @@ class Writes:
     def stored(self, docs: Iterable[Document]) -> set[str]:
         """Ids of ``docs`` that are already stored (same id or same content)."""
         docs = list(docs)
-        out: set[str] = set()
+        return {d.id for d, m in zip(docs, self.match_stored(docs)) if m is not None}
+
+    def match_stored(self, docs: Iterable[Document]) -> list[tuple[str, str] | None]:
+        """For each of ``docs``, in order, the stored document it matches and how: ``(id, "same")``
+        (same id and content), ``(id, "id")`` (same id, another text) or ``(other_id, "text")``
+        (same title and text under another id); None when it is new."""
+        docs = list(docs)
+        out: list[tuple[str, str] | None] = []
         for i in range(0, len(docs), 400):
             part = docs[i:i + 400]
-            ids = [d.id for d in part]
             hashes = [content_hash(d) for d in part]
             marks = ", ".join("?" * len(part))
             rows = self._query(f"SELECT id, content_hash FROM documents WHERE id IN ({marks}) "
-                               f"OR content_hash IN ({marks})", ids + hashes)
-            known_ids = {r["id"] for r in rows}
-            known_hashes = {r["content_hash"] for r in rows}
-            out.update(d.id for d, h in zip(part, hashes) if d.id in known_ids or h in known_hashes)
+                               f"OR content_hash IN ({marks}) ORDER BY id", [d.id for d in part] + hashes)
+            by_id = {r["id"]: r["content_hash"] for r in rows}
+            by_hash: dict[str, str] = {}
+            for r in rows:
+                by_hash.setdefault(r["content_hash"], r["id"])
+            for d, h in zip(part, hashes):
+                if d.id in by_id:
+                    out.append((d.id, "same" if by_id[d.id] == h else "id"))
+                else:
+                    out.append((by_hash[h], "text") if h in by_hash else None)
         return out
 
     def add(self, doc: Document) -> bool:
