@@ -8,6 +8,7 @@ reason; nothing raises.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import time
 from typing import Iterator
 
@@ -54,7 +55,13 @@ def read_feed(source: str, settings: Settings | None = None, *, fetch: bool = Fa
     """Documents for the entries of the feed at ``source`` (URL, file path or the XML itself)."""
     import feedparser
 
+    from .sources import not_regular
+
     settings = settings or load_settings()
+    why = not_regular(source) if "<" not in source and os.path.exists(source) else None
+    if why:  # feedparser would block on a named pipe
+        yield skipped(source, why)
+        return
     try:
         parsed = feedparser.parse(source)
     except Exception as exc:  # feedparser wraps most errors, but not every one

@@ -80,13 +80,13 @@ def iter_inputs(paths: Iterable[str], settings: Settings | None = None, *, publi
 
 def count_inputs(paths: Iterable[str]) -> int | None:
     """How many documents ``paths`` hold, when that is cheap to know (None for stdin/WARC)."""
-    from ..ingest.sources import JSONL_EXT, WARC_EXT, iter_files
+    from ..ingest.sources import JSONL_EXT, WARC_EXT, iter_files, not_regular
 
     n = 0
     for f in iter_files(paths):
         if f == "-" or f.lower().endswith(WARC_EXT):
             return None
-        if Path(f).suffix.lower() in JSONL_EXT:
+        if Path(f).suffix.lower() in JSONL_EXT and not not_regular(f):
             try:
                 with open(f, "rb") as fh:
                     n += sum(1 for line in fh if line.strip())
