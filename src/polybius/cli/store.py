@@ -5,9 +5,11 @@ setting, ``$POLYBIUS_DB``, ``polybius.duckdb``).
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as _dt
 import json
+import signal
 import sys
 import time
 from typing import List, Optional
@@ -121,7 +123,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
     stats = None
     last_log = [0.0]
     try:
-        with progress:
+        with progress, sigterm_as_interrupt():
             task = progress.add_task("ingest", total=total, rate="")
 
             def on_batch(s):
@@ -146,10 +148,12 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
     except (ModelNotFound, ClusterError) as exc:
         _error(exc)
         raise typer.Exit(2)
-    except KeyboardInterrupt:
-        err.print("[yellow]interrupted:[/yellow] committed batches are kept; run the same command again to resume")
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated)
+        how = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+        err.print(f"[yellow]{how}:[/yellow] the workers are stopped; committed batches are kept; "
+                  "run the same command again to resume")
         _done_note(stats)
-        raise typer.Exit(130)
+        raise typer.Exit(143 if isinstance(exc, Terminated) else 130)
     finally:
         store.close()
     line = (f"ingested {stats.new} new document(s) of {stats.read} read ({stats.bad} unreadable, stored with the "
@@ -162,6 +166,26 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
     if stats.read == 0:
         err.print("[red]error:[/red] no documents found")
         raise typer.Exit(1)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: the run stops cleanly and says so."""
+
+
+@contextlib.contextmanager
+def sigterm_as_interrupt():
+    def on_term(signum, frame):
+        raise Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, on_term)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _done_note(stats) -> None:
@@ -342,14 +366,15 @@ def watch(sources: List[str] = typer.Argument(..., help="RSS/Atom feed URLs or f
     store = _open(db, settings, create=True)
     w = Watcher(sources, store, settings, fetch=fetch)
     try:
-        while True:
-            started = time.monotonic()
-            stats = w.poll(on_input=report_input)
-            err.print(f"{_dt.datetime.now().isoformat(timespec='seconds')} polled {len(sources)} source(s): "
-                      f"{stats.summary()}")
-            if once:
-                break
-            time.sleep(max(0.0, interval - (time.monotonic() - started)))
+        with sigterm_as_interrupt():
+            while True:
+                started = time.monotonic()
+                stats = w.poll(on_input=report_input)
+                err.print(f"{_dt.datetime.now().isoformat(timespec='seconds')} polled {len(sources)} source(s): "
+                          f"{stats.summary()}")
+                if once:
+                    break
+                time.sleep(max(0.0, interval - (time.monotonic() - started)))
     except StoreError as exc:
         _error(exc)
         raise typer.Exit(1)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+import os
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,8 +153,11 @@ class _Processes:
         from concurrent.futures import ProcessPoolExecutor
 
         self.settings = settings
+        # workers die with this process (see work.die_with_parent); Linux's parent-death signal
+        # only when they are started from the main thread, which outlives every other thread
+        main = threading.current_thread() is threading.main_thread()
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
-                                        initializer=init_worker, initargs=(settings,))
+                                        initializer=init_worker, initargs=(settings, os.getpid(), main))
         self.slots = workers
 
     def submit(self, dicts: list[dict]):
@@ -174,7 +179,16 @@ class _Processes:
         return done, rest
 
     def close(self, cancel: bool = False) -> None:
-        self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
+        if cancel:  # interrupted: the workers' batches are not wanted, stop them now
+            procs = list((self.pool._processes or {}).values())
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            for p in procs:
+                if p.is_alive():
+                    p.terminate()
+            for p in procs:
+                p.join(5)
+            return
+        self.pool.shutdown(wait=True)
 
 
 class _Dask:
