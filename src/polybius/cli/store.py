@@ -271,7 +271,13 @@ def dyad(a: str = typer.Argument(..., help="Actor code (prefix): USA covers USAG
         raise typer.BadParameter(f"--by must be one of {', '.join(PERIODS)}")
     with _open(db) as store:
         rows = store.dyad_timeline(a, b, by=by, start=parse_published(start, "--from"), end=parse_published(end, "--to"), directed=directed)
-    _emit(rows, fmt, COLUMNS if fmt == "table" else COLUMNS + ["event_ids"], title=f"{a} – {b} by {by}")
+        undated = store.dyad_undated(a, b, directed=directed)
+    _emit(rows, fmt, COLUMNS if fmt == "table" else COLUMNS + ["from_published", "event_ids"],
+          title=f"{a} – {b} by {by}")
+    fallback = sum(r["from_published"] for r in rows)
+    err.print(f"{sum(r['events'] for r in rows)} event(s); {fallback} without a date of their own counted "
+              "at their article's publication date"
+              + (f"; {undated} left out: no date and no publication date (ingest with --published)" if undated else ""))
     if plot:
         plot_dyad(rows, a, b, plot, by=by)
         err.print(f"wrote {plot}")

@@ -18,45 +18,60 @@ class Aggregates:
                       end: _dt.date | None = None, directed: bool = False) -> list[dict[str, Any]]:
         """Per period (day|week|month|quarter|year): events and QuadClass counts, Goldstein sum
         and mean, unique events (folded across articles), and the events' ids ``doc#event``.
-        Codes match as prefixes (``USA`` covers ``USAGOV``) or by actor country."""
+        Codes match as prefixes (``USA`` covers ``USAGOV``) or by actor country.  An event
+        without a date of its own counts at its document's publication date; ``from_published``
+        says how many of a period's events did."""
         if by not in PERIODS:
             raise ValueError(f"period must be one of {', '.join(PERIODS)}, got {by!r}")
         params: list = []
-        ab = (_code_cond("source_code", None, a, params, "source_country", prefix=True) + " AND "
-              + _code_cond("target_code", None, b, params, "target_country", prefix=True))
-        cond = f"({ab})"
-        if not directed:
-            ba = (_code_cond("source_code", None, b, params, "source_country", prefix=True) + " AND "
-                  + _code_cond("target_code", None, a, params, "target_country", prefix=True))
-            cond = f"({ab} OR {ba})"
+        cond = self._dyad_cond(a, b, directed, params)
         params2: list = []
-        dir_ab = (_code_cond("source_code", None, a, params2, "source_country", prefix=True) + " AND "
-                  + _code_cond("target_code", None, b, params2, "target_country", prefix=True))
-        conds = [cond, "NOT negated", "date_start IS NOT NULL"]
+        dir_ab = self._dyad_cond(a, b, True, params2)
+        day = "coalesce(date_start, published)"
+        conds = [cond, "NOT negated", f"{day} IS NOT NULL"]
         if start:
-            conds.append("date_start >= ?")
+            conds.append(f"{day} >= ?")
             params.append(start)
         if end:
-            conds.append("date_start <= ?")
+            conds.append(f"{day} <= ?")
             params.append(end)
-        period = f"CAST(date_trunc('{by}', date_start) AS DATE)"  # `by` is one of PERIODS
+        period = f"CAST(date_trunc('{by}', {day}) AS DATE)"  # `by` is one of PERIODS
         sql = (f"SELECT {period} AS period, count(*) AS events, count(DISTINCT event_key) AS unique_events, "
                "count(DISTINCT doc_id) AS documents, "
                + ", ".join(f"sum(CASE WHEN quad_class = {q} THEN 1 ELSE 0 END) AS q{q}" for q in (1, 2, 3, 4))
                + f", sum(CASE WHEN {dir_ab} THEN 1 ELSE 0 END) AS a_to_b, "
                "sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean, "
+               "sum(CASE WHEN date_text IS NULL THEN 1 ELSE 0 END) AS from_published, "
                "string_agg(doc_id || '#' || event_id, ' ') AS event_ids "
                f"FROM events WHERE {' AND '.join(conds)} GROUP BY {period} ORDER BY {period}")
         # dir_ab's placeholders come first in the SELECT list
         rows = self._query(sql, params2 + params)
         for r in rows:
             r["event_ids"] = sorted((r["event_ids"] or "").split())
-            for k in ("events", "unique_events", "documents", "q1", "q2", "q3", "q4", "a_to_b"):
+            for k in ("events", "unique_events", "documents", "q1", "q2", "q3", "q4", "a_to_b", "from_published"):
                 r[k] = int(r[k] or 0)
             r["b_to_a"] = r["events"] - r["a_to_b"]
             r["goldstein_sum"] = round(float(r["goldstein_sum"] or 0.0), 4)
             r["goldstein_mean"] = round(float(r["goldstein_mean"]), 4) if r["goldstein_mean"] is not None else None
         return rows
+
+    @staticmethod
+    def _dyad_cond(a: str, b: str, directed: bool, params: list) -> str:
+        ab = (_code_cond("source_code", None, a, params, "source_country", prefix=True) + " AND "
+              + _code_cond("target_code", None, b, params, "target_country", prefix=True))
+        if directed:
+            return f"({ab})"
+        ba = (_code_cond("source_code", None, b, params, "source_country", prefix=True) + " AND "
+              + _code_cond("target_code", None, a, params, "target_country", prefix=True))
+        return f"({ab} OR {ba})"
+
+    def dyad_undated(self, a: str, b: str, directed: bool = False) -> int:
+        """Events of the dyad that no timeline can place: no date of their own and no
+        publication date either."""
+        params: list = []
+        cond = self._dyad_cond(a, b, directed, params)
+        return int(self._query(f"SELECT count(*) AS n FROM events WHERE {cond} AND NOT negated "
+                               "AND coalesce(date_start, published) IS NULL", params)[0]["n"])
 
     def network(self, start: _dt.date | None = None, end: _dt.date | None = None, min_weight: int = 1,
                 country_level: bool = False):

@@ -45,7 +45,8 @@ def _check_file(path: str, create: bool) -> None:
     except OSError as exc:
         raise StoreError(f"cannot open store {path}: {exc.strerror or exc}") from exc
     if head[8:12] != DUCKDB_MAGIC:
-        raise StoreError(f"{path} is not a Polybius store (not a DuckDB database file); nothing was written to it")
+        raise StoreError(f"{path} is not a Polybius store: not a readable DuckDB file (another format, or corrupt); "
+                         "nothing was written to it")
 
 
 class DuckDBStore(SQLStore):
