@@ -19,6 +19,7 @@ app = typer.Typer(
 COMMAND_MODULES = [
     "polybius.cli.code",
     "polybius.cli.store",
+    "polybius.cli.manage",
     "polybius.cli.serve",
 ]
 

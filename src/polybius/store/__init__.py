@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 
 from .base import EventFilter, Store
+from .manage import DocFilter
 from .sql import PERIODS, SQLStore, StoreError
 
-__all__ = ["open_store", "EventFilter", "Store", "SQLStore", "StoreError", "PERIODS", "is_postgres"]
+__all__ = ["open_store", "EventFilter", "DocFilter", "Store", "SQLStore", "StoreError", "PERIODS", "is_postgres"]
 
 
 def is_postgres(url_or_path: str) -> bool:

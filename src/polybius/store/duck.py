@@ -246,6 +246,11 @@ class DuckDBStore(SQLStore):
                 self._since_checkpoint = self._pending_bytes = 0
         return added
 
+    def size_bytes(self) -> int | None:
+        if self.path == ":memory:":
+            return None
+        return sum(os.path.getsize(p) for p in (self.path, self.path + ".wal") if os.path.exists(p))
+
     def close(self) -> None:
         try:
             self.con.close()

@@ -112,6 +112,10 @@ class PostgresStore(SQLStore):
                 return super().add_many(docs)
             raise
 
+    def size_bytes(self) -> int | None:
+        """The whole database's size (the tables of a store share it with whatever else it holds)."""
+        return int(self._query("SELECT pg_database_size(current_database()) AS n")[0]["n"])
+
     def close(self) -> None:
         try:
             self.conn.close()

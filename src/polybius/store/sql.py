@@ -1,7 +1,7 @@
 """The SQL store shared by DuckDB and PostgreSQL: engine hooks, schema migration, documents.
 
 Its parts: writes (``writes.py``), event and actor queries (``queries.py``), aggregates
-(``aggregates.py``), near-duplicate signatures (``dedup.py``).  Engines supply a connection, a placeholder style and a bulk insert; every value
+(``aggregates.py``), stats and deletes (``manage.py``), near-duplicate signatures (``dedup.py``).  Engines supply a connection, a placeholder style and a bulk insert; every value
 that comes from a user travels as a query parameter, never inside the SQL text.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from ..model import Document
 from .aggregates import PERIODS, Aggregates
 from .base import Store
 from .dedup import THRESHOLD
+from .manage import Manage
 from .queries import EventQueries, _code_cond, _plain
 from .schema import MIGRATIONS, TABLES, VERSION
 from .writes import Writes
@@ -27,7 +28,7 @@ class StoreError(RuntimeError):
     """A store problem a user can act on (locked, corrupt, newer schema, server gone...)."""
 
 
-class SQLStore(Writes, EventQueries, Aggregates, Store):
+class SQLStore(Writes, Manage, EventQueries, Aggregates, Store):
     engine = "sql"
     blob_type = "BLOB"
     double_type = "DOUBLE"

@@ -121,25 +121,3 @@ class Writes:
         if isinstance(exc, self._errors()):
             raise self._wrap(exc) from exc
         raise exc
-
-    def delete(self, doc_id: str) -> bool:
-        """Remove a document and every layer of it (one transaction); False when it was not
-        stored.  Documents stored as near-duplicates of it become stories of their own."""
-        try:
-            self._begin()
-        except self._errors() as exc:
-            raise self._wrap(exc) from exc
-        try:
-            if not self._query("SELECT 1 AS x FROM documents WHERE id = ?", [doc_id]):
-                self._rollback()
-                return False
-            for table in TABLES:
-                self._execute(f"DELETE FROM {table} WHERE {'id' if table == 'documents' else 'doc_id'} = ?", [doc_id])
-            self._execute("DELETE FROM duplicates WHERE duplicate_of = ?", [doc_id])
-            self._execute("UPDATE documents SET story = id WHERE story = ?", [doc_id])
-            self._commit()
-        except BaseException as exc:
-            self._abort(exc)
-        self._dups = None  # the near-duplicate index is rebuilt from the table on the next write
-        return True
-
