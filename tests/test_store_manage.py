@@ -9,6 +9,7 @@ import pytest
 from conftest import run_cli
 from store_docs import corpus
 from store_fixtures import filled, store, store_url  # noqa: F401
+from test_store_analysis import cli_db  # noqa: F401  (a DuckDB file holding store_docs.corpus())
 
 from polybius.store import DocFilter, open_store
 
@@ -48,14 +49,6 @@ def test_delete_by_date_range_and_ids(filled):
     assert filled.delete_where(DocFilter(ids=rest[:1] + ["nope"]))["documents"] == 1
     assert filled.count_documents() == len(docs) - len(on_day) - 1
     assert filled.add_many([d for d in docs if d.id in on_day]) == len(on_day)  # stored again afresh
-
-
-@pytest.fixture
-def cli_db(tmp_path):
-    db = tmp_path / "m.duckdb"
-    with open_store(db) as s:
-        s.add_many(corpus())
-    return str(db)
 
 
 def test_cli_stats(cli_db):
