@@ -9,10 +9,6 @@ import contextlib
 import datetime as _dt
 import os
 import re
-import signal
-import sys
-import threading
-import time
 from typing import Any
 
 from ..config import Settings
@@ -47,6 +43,11 @@ def die_with_parent(parent: int, pdeathsig: bool = True) -> None:
     included): Linux's parent-death signal when the pool was started by the parent's main
     thread (the signal follows the thread that started the worker), and, everywhere, a
     daemon thread that notices the parent is gone within ``PARENT_POLL_S``."""
+    import signal
+    import sys
+    import threading
+    import time
+
     if pdeathsig and sys.platform.startswith("linux"):
         try:
             import ctypes
@@ -70,6 +71,8 @@ def init_worker(settings: Settings, parent: int | None = None, pdeathsig: bool =
     ``parent`` (a local pool) the worker dies with that process, and leaves Ctrl-C and
     SIGTERM to it: the parent stops the pool."""
     if parent is not None:
+        import signal
+
         die_with_parent(parent, pdeathsig)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     # one worker = one core: numerical libraries must not start threads of their own (they read
