@@ -45,6 +45,9 @@ def test_serve_starts_on_loopback_and_answers(tmp_path):
 
     from web_server import free_port
 
+    from polybius.store import open_store
+
+    open_store(tmp_path / "s.duckdb").close()  # serve never creates a store (issue 14, item 7)
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.Popen([sys.executable, "-m", "polybius", "serve", "--db", str(tmp_path / "s.duckdb"),

@@ -19,23 +19,52 @@ __version__ = "0.1.0"
 __all__ = ["code", "code_many", "events_frame", "Document", "Settings", "load_settings", "__version__"]
 
 
-def code(text_or_path: str | os.PathLike, published=None, *, outlet: str | None = None,
-         settings: Settings | None = None) -> Document:
-    """Code one article given as text or as a path; returns the Document."""
+def code(text_or_path: str | os.PathLike | None = None, published=None, *, text: str | None = None,
+         outlet: str | None = None, settings: Settings | None = None) -> Document:
+    """Code one article given as text or as a path; returns the Document.
+
+    A ``Path`` (any ``os.PathLike``) is always a file.  A ``str`` is a file when it names one;
+    a one-line ``str`` that looks like a path — it ends in a known extension (``.txt``,
+    ``.html``, ``.jsonl``...) or holds a ``/`` and no space — and names no file raises
+    :class:`FileNotFoundError`.  ``text=`` always codes the string itself as the article."""
     from .ingest import iter_sources, read_text
     from .pipeline import as_date, default_pipeline
 
+    if (text is None) == (text_or_path is None):
+        raise TypeError("polybius.code() takes an article's text or path, or text=..., not both")
     published = as_date(published)
-    is_path = isinstance(text_or_path, os.PathLike) or (
-        "\n" not in str(text_or_path) and len(str(text_or_path)) < 4096 and Path(str(text_or_path)).is_file()
-    )
-    if is_path:
-        docs = list(iter_sources([str(text_or_path)], settings, published=published, outlet=outlet))
+    if text is None and _is_path(text_or_path):
+        docs = list(iter_sources([os.fspath(text_or_path)], settings, published=published, outlet=outlet))
         doc = docs[0]
     else:
         fields = {k: v for k, v in (("published", published), ("outlet", outlet)) if v is not None}
-        doc = read_text(str(text_or_path), settings, **fields)
+        doc = read_text(str(text if text is not None else text_or_path), settings, **fields)
     return default_pipeline(settings).code_document(doc)
+
+
+# what makes a one-line string a path rather than an article (see ``code``)
+PATH_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".jsonlines", ".json",
+                 ".warc", ".warc.gz", ".arc", ".arc.gz", ".md")
+
+
+def _is_path(value) -> bool:
+    """True for a file to read; raises FileNotFoundError for a string that looks like a path
+    and names no file."""
+    if isinstance(value, os.PathLike):
+        if not Path(value).exists():
+            raise FileNotFoundError(f"no such file: {os.fspath(value)}")
+        return True
+    s = str(value)
+    if "\n" in s or len(s) >= 4096:
+        return False
+    if Path(s).exists():
+        return True
+    stripped = s.strip()
+    looks = stripped.lower().endswith(PATH_SUFFIXES) or ((os.sep in stripped or "/" in stripped) and " " not in stripped)
+    if looks:
+        raise FileNotFoundError(f"no such file: {s!r} (to code this string as an article's text, "
+                                f"call polybius.code(text=...))")
+    return False
 
 
 def code_many(paths, published=None, *, outlet: str | None = None, settings: Settings | None = None):

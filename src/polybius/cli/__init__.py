@@ -42,6 +42,7 @@ def _options(version: bool = typer.Option(False, "--version", callback=_print_ve
 COMMAND_MODULES = [
     "polybius.cli.code",
     "polybius.cli.store",
+    "polybius.cli.manage",
     "polybius.cli.serve",
     "polybius.cli.kb",
 ]

@@ -30,6 +30,7 @@ def _run(paths, published, outlet, config, model, actors, agents, verbs):
     from ..ingest.sources import iter_files
     from ..nlp import ModelNotFound
     from ..pipeline import Pipeline
+    from ..scale.triage import Triage
 
     settings = settings_from(config, model=model, actors=actors, agents=agents, verbs=verbs)
     try:
@@ -46,10 +47,14 @@ def _run(paths, published, outlet, config, model, actors, agents, verbs):
     progress = Progress(SpinnerColumn(), TextColumn("coding"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err, transient=True,
                         disable=not many)
+    triage = Triage()
     with progress if many else nullcontext():
         task = progress.add_task("coding", total=len(files) if not any(f.endswith(".jsonl") for f in files) else None, rate="")
         for doc in pipeline.code_documents(docs):
             report(doc)
+            dup = triage.check(doc)
+            if dup is not None:  # written all the same: `code` keeps every input
+                err.print("[yellow]duplicate:[/yellow] " + escape(dup.message("written all the same")), soft_wrap=True)
             progress.advance(task)
             yield doc
 

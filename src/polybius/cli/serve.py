@@ -41,7 +41,7 @@ def serve(db: Optional[str] = typer.Option(None, "--db", help="Store: a DuckDB f
     try:
         from ..store import open_store
 
-        store = open_store(settings.db)
+        store = open_store(settings.db, create=False)  # a query command never creates a store
     except Exception as exc:  # a locked, corrupt or unreachable store: say so and stop
         err.print(f"[red]error:[/red] cannot open the store {escape(str(settings.db))}: {escape(str(exc))}")
         raise typer.Exit(2)

@@ -5,8 +5,10 @@ setting, ``$POLYBIUS_DB``, ``polybius.duckdb``).
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import json
+import signal
 import sys
 import time
 from typing import List, Optional
@@ -34,7 +36,9 @@ def _error(exc) -> None:
     err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
 
 
-def _open(db: Optional[str], settings=None, read_only: bool = False, **kw):
+def _open(db: Optional[str], settings=None, read_only: bool = False, create: bool = False, **kw):
+    """The store for a command; only ``ingest`` and ``watch`` create one (``create=True``):
+    a query on a missing or mistyped ``--db`` is "no such store", exit code 2."""
     from ..store import StoreError, is_postgres, open_store
 
     target = db or (settings.db if settings else settings_from().db)
@@ -42,7 +46,7 @@ def _open(db: Optional[str], settings=None, read_only: bool = False, **kw):
         for key in ("memory_limit", "threads", "checkpoint_every", "row_group_size"):
             kw.pop(key, None)
     try:
-        return open_store(target, read_only=read_only, **kw)
+        return open_store(target, read_only=read_only, create=create, **kw)
     except StoreError as exc:
         _error(exc)
         raise typer.Exit(2)
@@ -69,7 +73,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
     from ..store import StoreError
 
     settings = settings_from(config, model=model, actors=actors, agents=agents, verbs=verbs)
-    store = _open(db, settings, **INGEST_DUCKDB)
+    store = _open(db, settings, create=True, **INGEST_DUCKDB)
     total = count_inputs(paths)
     docs = iter_inputs(paths, settings, published=parse_published(published), outlet=outlet)
     interactive = err.is_terminal and not quiet
@@ -79,22 +83,24 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
     stats = None
     last_log = [0.0]
     try:
-        with progress:
+        with progress, sigterm_as_interrupt():
             task = progress.add_task("ingest", total=total, rate="")
 
             def on_batch(s):
                 nonlocal stats
                 stats = s
                 progress.update(task, completed=s.read,
-                                rate=f"{s.docs_per_s:.1f} docs/s {s.words_per_s:,.0f} words/s, {s.known} known, {s.bad} bad")
+                                rate=f"{s.docs_per_s:.1f} docs/s {s.words_per_s:,.0f} words/s, {s.known} known, "
+                                     f"{s.bad} bad, {s.duplicates} dup.")
                 if not interactive and not quiet and time.monotonic() - last_log[0] >= log_every:
                     # logs and pipes get a plain line instead of a progress bar
                     last_log[0] = time.monotonic()
                     err.print(f"progress: {s.read}{'/' + str(total) if total else ''} read, {s.stored} stored, "
-                              f"{s.known} known, {s.bad} unreadable, {s.docs_per_s:.2f} docs/s", soft_wrap=True)
+                              f"{s.known} known, {s.bad} unreadable, {s.duplicates} duplicates, {s.docs_per_s:.2f} docs/s",
+                              soft_wrap=True)
 
-            stats = run_ingest(_reporting(docs), store, settings, workers=workers, dask=dask, batch_size=batch_size, dask_timeout=dask_timeout,
-                               progress=on_batch, total=total)
+            stats = run_ingest(docs, store, settings, workers=workers, dask=dask, batch_size=batch_size,
+                               dask_timeout=dask_timeout, progress=on_batch, total=total, on_input=report_input)
     except StoreError as exc:
         _error(exc)
         _done_note(stats)
@@ -102,15 +108,18 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
     except (ModelNotFound, ClusterError) as exc:
         _error(exc)
         raise typer.Exit(2)
-    except KeyboardInterrupt:
-        err.print("[yellow]interrupted:[/yellow] committed batches are kept; run the same command again to resume")
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (Terminated)
+        how = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+        err.print(f"[yellow]{how}:[/yellow] the workers are stopped; committed batches are kept; "
+                  "run the same command again to resume")
         _done_note(stats)
-        raise typer.Exit(130)
+        raise typer.Exit(143 if isinstance(exc, Terminated) else 130)
     finally:
         store.close()
-    line = (f"ingested {stats.stored} new document(s) of {stats.read} read ({stats.known} already stored, "
-            f"{stats.bad} unreadable); {stats.coded} coded in {stats.seconds:.1f}s: {stats.docs_per_s:.2f} docs/s, "
-            f"{stats.words_per_s:,.0f} words/s; {stats.events} events")
+    line = (f"ingested {stats.new} new document(s) of {stats.read} read ({stats.bad} unreadable, stored with the "
+            f"reason; {stats.known} already stored; {stats.duplicates} duplicate(s), not stored); {stats.coded} coded "
+            f"in {stats.seconds:.1f}s: {stats.docs_per_s:.2f} docs/s, {stats.words_per_s:,.0f} words/s; "
+            f"{stats.events} events")
     err.print(line)
     if summary_json:
         sys.stdout.write(json.dumps(stats.as_dict()) + "\n")
@@ -119,19 +128,40 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
         raise typer.Exit(1)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: the run stops cleanly and says so."""
+
+
+@contextlib.contextmanager
+def sigterm_as_interrupt():
+    def on_term(signum, frame):
+        raise Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, on_term)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
 def _done_note(stats) -> None:
     if stats is not None:
         err.print(f"{stats.stored} document(s) were committed in this run; run the same command again to resume")
 
 
-def _reporting(docs):
-    """Report unreadable inputs on stderr as they pass."""
-    from .common import report
+_TAGS = {"unreadable": "[red]skipped:[/red] ", "duplicate": "[yellow]duplicate:[/yellow] ",
+         "warning": "[yellow]warning:[/yellow] "}
 
-    for d in docs:
-        if d.skipped:
-            report(d)
-        yield d
+
+def report_input(kind: str, doc, message: str) -> None:
+    """One line on stderr per unreadable input, duplicate, or warning on a coded document (the
+    lines ``polybius code`` prints, and the duplicates with the id they repeat)."""
+    for line in message.splitlines():
+        err.print(_TAGS[kind] + escape(line), soft_wrap=True)
 
 
 # -- events -------------------------------------------------------------------------------
@@ -220,7 +250,13 @@ def dyad(a: str = typer.Argument(..., help="Actor code (prefix): USA covers USAG
         raise typer.BadParameter(f"--by must be one of {', '.join(PERIODS)}")
     with _open(db) as store:
         rows = store.dyad_timeline(a, b, by=by, start=parse_published(start, "--from"), end=parse_published(end, "--to"), directed=directed)
-    _emit(rows, fmt, COLUMNS if fmt == "table" else COLUMNS + ["event_ids"], title=f"{a} – {b} by {by}")
+        undated = store.dyad_undated(a, b, directed=directed)
+    _emit(rows, fmt, COLUMNS if fmt == "table" else COLUMNS + ["from_published", "event_ids"],
+          title=f"{a} – {b} by {by}")
+    fallback = sum(r["from_published"] for r in rows)
+    err.print(f"{sum(r['events'] for r in rows)} event(s); {fallback} without a date of their own counted "
+              "at their article's publication date"
+              + (f"; {undated} left out: no date and no publication date (ingest with --published)" if undated else ""))
     if plot:
         try:
             plot_dyad(rows, a, b, plot, by=by)
@@ -318,17 +354,18 @@ def watch(sources: List[str] = typer.Argument(..., help="RSS/Atom feed URLs or f
     from ..store import StoreError
 
     settings = settings_from(config, model=model)
-    store = _open(db, settings)
+    store = _open(db, settings, create=True)
     w = Watcher(sources, store, settings, fetch=fetch)
     try:
-        while True:
-            started = time.monotonic()
-            stats = w.poll()
-            err.print(f"{_dt.datetime.now().isoformat(timespec='seconds')} polled {len(sources)} source(s): "
-                      f"{stats.stored} new, {stats.known} known, {stats.bad} unreadable")
-            if once:
-                break
-            time.sleep(max(0.0, interval - (time.monotonic() - started)))
+        with sigterm_as_interrupt():
+            while True:
+                started = time.monotonic()
+                stats = w.poll(on_input=report_input)
+                err.print(f"{_dt.datetime.now().isoformat(timespec='seconds')} polled {len(sources)} source(s): "
+                          f"{stats.summary()}")
+                if once:
+                    break
+                time.sleep(max(0.0, interval - (time.monotonic() - started)))
     except StoreError as exc:
         _error(exc)
         raise typer.Exit(1)

@@ -1,6 +1,7 @@
 """Guards for bad input: size, binary content, encoding, language."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,7 +66,9 @@ def check_text(text: str, settings: Settings) -> tuple[str | None, str | None]:
     if _control_ratio(text) > 0.05:
         return None, "document looks binary (control characters), not text"
     words = text.split()
-    if len(words) < settings.min_words_for_language_check:
+    # Words are counted by characters, not spaces alone: each character of a script written
+    # without spaces (Chinese, Japanese, Thai...) counts as a word.
+    if len(words) + unspaced_chars(text[:LANGUAGE_SAMPLE_CHARS]) < settings.min_words_for_language_check:
         return None, None
     sample = words[:LANGUAGE_SAMPLE_WORDS]
     # Fast path: prose in an accepted language is full of its function words (spaCy's stop
@@ -74,7 +77,7 @@ def check_text(text: str, settings: Settings) -> tuple[str | None, str | None]:
         stops = stop_words(lang)
         if stops and sum(w.lower().strip(".,;:!?\"'()“”‘’") in stops for w in sample) >= STOPWORD_SHARE * len(sample):
             return lang, None
-    ranked = _identifier().rank(" ".join(sample))
+    ranked = _identifier().rank(" ".join(sample)[:LANGUAGE_SAMPLE_CHARS])
     lang, prob = ranked[0]
     if not settings.languages or lang in settings.languages:
         return lang, None
@@ -94,6 +97,8 @@ LANGUAGE_CONFIDENCE = 0.9
 # Words read for the language check: enough for a confident verdict on news prose, and
 # cheap next to parsing (the whole text would cost ~6% of the parse time).
 LANGUAGE_SAMPLE_WORDS = 60
+# ... and at most this many characters (60 space-separated "words" of Chinese can be a page).
+LANGUAGE_SAMPLE_CHARS = 2000
 # Share of function words above which a text is taken to be in that language without the
 # identifier (English news prose: 35-50%; French or German prose against the English list: <15%).
 STOPWORD_SHARE = 0.3
@@ -107,6 +112,31 @@ def stop_words(lang: str) -> frozenset[str]:
         return frozenset(get_lang_class(lang).Defaults.stop_words)
     except Exception:  # a language spaCy does not know: the identifier decides
         return frozenset()
+
+
+def unspaced_chars(text: str) -> int:
+    """Characters of ``text`` in scripts written without spaces (``data/ingest/unspaced_scripts.tsv``)."""
+    return len(_unspaced_pattern().findall(text))
+
+
+@lru_cache(maxsize=1)
+def _unspaced_pattern() -> re.Pattern:
+    from ..config import DATA_DIR
+
+    path = DATA_DIR / "ingest" / "unspaced_scripts.tsv"
+    ranges = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            first, last, _script = line.split("\t")
+            lo, hi = int(first, 16), int(last, 16)
+        except ValueError:
+            raise ValueError(f"{path}:{n}: expected FIRST<TAB>LAST<TAB>SCRIPT with hexadecimal code points") from None
+        if lo > hi:
+            raise ValueError(f"{path}:{n}: range {first}-{last} is empty")
+        ranges.append(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+    return re.compile("[" + "".join(ranges) + "]")
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ reason; nothing raises.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import time
 from typing import Iterator
 
@@ -54,7 +55,13 @@ def read_feed(source: str, settings: Settings | None = None, *, fetch: bool = Fa
     """Documents for the entries of the feed at ``source`` (URL, file path or the XML itself)."""
     import feedparser
 
+    from .sources import not_regular
+
     settings = settings or load_settings()
+    why = not_regular(source) if "<" not in source and os.path.exists(source) else None
+    if why:  # feedparser would block on a named pipe
+        yield skipped(source, why)
+        return
     try:
         parsed = feedparser.parse(source)
     except Exception as exc:  # feedparser wraps most errors, but not every one
@@ -65,8 +72,15 @@ def read_feed(source: str, settings: Settings | None = None, *, fetch: bool = Fa
         yield skipped(source, f"not a readable RSS/Atom feed ({type(why).__name__ if why else 'unknown'}: {why})")
         return
     name = outlet or parsed.feed.get("title") or None
+    cut = _truncated(parsed)
+    if cut:
+        yield skipped(source, f"truncated or malformed feed ({cut}); {len(parsed.entries) - 1} complete "
+                              "entr(ies) read before the break")
     for n, entry in enumerate(parsed.entries, 1):
         where = f"{source}#{entry.get('id') or entry.get('link') or n}"
+        if cut and n == len(parsed.entries):  # the entry the feed breaks off in
+            yield skipped(where, "feed entry cut off where the feed is truncated or malformed", id=content_id(where, "feed"))
+            continue
         link = entry.get("link")
         date = _entry_date(entry) or published
         title = entry.get("title")
@@ -89,6 +103,18 @@ def read_feed(source: str, settings: Settings | None = None, *, fetch: bool = Fa
             yield skipped(where, f"entry is over the limit of {settings.max_bytes:,} bytes (setting max_bytes)")
             continue
         yield finish(doc, settings)
+
+
+# expat's messages when the input ends inside an element, a token or a CDATA section
+_END_OF_INPUT = ("no element found", "unclosed token", "unclosed cdata", "unexpected end")
+
+
+def _truncated(parsed) -> str | None:
+    """The parser's error when the feed breaks off (a truncated download or file), else None."""
+    exc = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if exc is None or not any(k in str(exc).lower() for k in _END_OF_INPUT):
+        return None
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _fetch(url: str, settings: Settings, where: str, *, timeout: float, **fields) -> Document:

@@ -9,16 +9,17 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..config import Settings, load_settings
-from ..model import Document, content_id
+from ..model import Document
 from .checks import decode_bytes, finish, skipped
 from .jsonl import iter_jsonl, iter_jsonl_lines
 from .html import document_from_html
-from .text import assemble, document_from_text, parse_date, split_blocks
+from .text import document_from_text
 
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson", ".jsonlines"}
@@ -38,6 +39,23 @@ def iter_files(paths: Iterable[str]) -> Iterator[str]:
                         yield os.path.join(root, f)
         else:
             yield p
+
+
+_SPECIAL = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+            (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def not_regular(path: str) -> str | None:
+    """Why ``path`` is not read (a FIFO, socket or device would block or never end), or None
+    for a regular file.  Only ``stat`` is called: nothing is opened."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # the reader reports a missing or unreadable path
+    if stat.S_ISREG(mode):
+        return None
+    what = next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
+    return f"{what}, not a regular file: skipped (only regular files are read)"
 
 
 def _kind(origin: str, raw: bytes) -> str:
@@ -85,6 +103,10 @@ def iter_sources(paths: Iterable[str], settings: Settings | None = None, *,
             if origin == "-":
                 raw = (stdin or sys.stdin.buffer).read()
             else:
+                why = not_regular(origin)
+                if why:
+                    yield skipped(origin, why)
+                    continue
                 size = os.path.getsize(origin)
                 ext = Path(origin).suffix.lower()
                 if origin.lower().endswith(WARC_EXT):  # web crawls: one document per HTML/text response

@@ -44,5 +44,7 @@ class Watcher:
             else:
                 yield from read_feed(src, self.settings, fetch=self.fetch)
 
-    def poll(self) -> IngestStats:
-        return ingest(self._docs(), self.store, self.settings, pipeline=self.pipeline)
+    def poll(self, on_input=None) -> IngestStats:
+        """One pass over the sources; ``on_input`` hears of unreadable inputs, duplicates and
+        warnings with their reasons (see :func:`polybius.scale.ingest.ingest`)."""
+        return ingest(self._docs(), self.store, self.settings, pipeline=self.pipeline, on_input=on_input)

@@ -23,8 +23,47 @@ def pipeline_for(settings: Settings):
     return default_pipeline(settings)
 
 
-def init_worker(settings: Settings) -> None:
-    """Process-pool initializer: load the model before the first batch arrives."""
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PARENT_POLL_S = 1.0
+
+
+def die_with_parent(parent: int, pdeathsig: bool = True) -> None:
+    """End this worker when ``parent`` (the ingest process) dies, however it dies (kill -9
+    included): Linux's parent-death signal when the pool was started by the parent's main
+    thread (the signal follows the thread that started the worker), and, everywhere, a
+    daemon thread that notices the parent is gone within ``PARENT_POLL_S``."""
+    import signal
+    import sys
+    import threading
+    import time
+
+    if pdeathsig and sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl: the thread below still ends the worker
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="polybius-parent-watch").start()
+
+
+def init_worker(settings: Settings, parent: int | None = None, pdeathsig: bool = True) -> None:
+    """Process-pool initializer: load the model before the first batch arrives.  With
+    ``parent`` (a local pool) the worker dies with that process, and leaves Ctrl-C and
+    SIGTERM to it: the parent stops the pool."""
+    if parent is not None:
+        import signal
+
+        die_with_parent(parent, pdeathsig)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     # one worker = one core: numerical libraries must not start threads of their own (they read
     # these when first imported, which in a fresh worker is below)
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
@@ -34,7 +73,7 @@ def init_worker(settings: Settings) -> None:
 
 def pack(doc: Document) -> dict:
     """A coded document as plain data for the trip back to the writer, with its MinHash."""
-    from .dedup import signature
+    from ..store.dedup import signature
 
     d = doc.to_dict()
     sig = signature(doc.text) if not doc.skipped and doc.text else None

@@ -10,19 +10,23 @@ from __future__ import annotations
 import os
 
 from .base import EventFilter, Store
+from .manage import DocFilter
 from .sql import PERIODS, SQLStore, StoreError
 
-__all__ = ["open_store", "EventFilter", "Store", "SQLStore", "StoreError", "PERIODS", "is_postgres"]
+__all__ = ["open_store", "EventFilter", "DocFilter", "Store", "SQLStore", "StoreError", "PERIODS", "is_postgres"]
 
 
 def is_postgres(url_or_path: str) -> bool:
     return str(url_or_path).startswith(("postgresql://", "postgres://", "postgresql+psycopg://"))
 
 
-def open_store(url_or_path: str | os.PathLike | None = None, *, read_only: bool = False, **kw) -> SQLStore:
+def open_store(url_or_path: str | os.PathLike | None = None, *, read_only: bool = False, create: bool = True,
+               **kw) -> SQLStore:
     """Open (creating and migrating as needed) the store at a DuckDB path or a PostgreSQL URL.
 
     ``None`` means the ``db`` setting (``$POLYBIUS_DB``, default ``polybius.duckdb``).
+    ``create=False`` (queries) refuses a store that does not exist yet: "no such store".
+    A file or database that is not a Polybius store is refused, never written to.
     Problems (locked, corrupt, unreachable, newer schema) raise :class:`StoreError`."""
     if url_or_path is None:
         from ..config import load_settings
@@ -32,9 +36,9 @@ def open_store(url_or_path: str | os.PathLike | None = None, *, read_only: bool 
     if is_postgres(target):
         from .postgres import PostgresStore
 
-        return PostgresStore(target.replace("postgresql+psycopg://", "postgresql://"), **kw)
+        return PostgresStore(target.replace("postgresql+psycopg://", "postgresql://"), create=create, **kw)
     from .duck import DuckDBStore
 
     if target.startswith("duckdb://"):
         target = target[len("duckdb://"):]
-    return DuckDBStore(target, read_only=read_only, **kw)
+    return DuckDBStore(target, read_only=read_only, create=create, **kw)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import abc
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from ..model import Document

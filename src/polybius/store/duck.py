@@ -11,6 +11,7 @@ from .schema import TABLES
 from .sql import SQLStore, StoreError, _plain
 
 
+DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
 _TEXT, _JSON = TABLES["documents"].index("text"), TABLES["documents"].index("doc_json")
 
 
@@ -26,6 +27,28 @@ def _bytes(size: str) -> int | None:
     return int(float(m.group(1)) * 1024 ** " KMGT".index(m.group(2).upper() or " "))
 
 
+def _check_file(path: str, create: bool) -> None:
+    """Refuse, before DuckDB opens it, a path that is not a DuckDB file: DuckDB would read a
+    ``.jsonl``, ``.csv`` or ``.parquet`` file as a view, take writes in memory and keep nothing."""
+    if not os.path.exists(path):
+        parent = os.path.dirname(os.path.abspath(path))
+        if not create:
+            raise StoreError(f"no such store: {path}")
+        if not os.path.isdir(parent):
+            raise StoreError(f"cannot open store {path}: directory {parent} does not exist")
+        return
+    if not os.path.isfile(path):
+        raise StoreError(f"{path} is not a Polybius store (not a regular file); nothing was written to it")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(12)
+    except OSError as exc:
+        raise StoreError(f"cannot open store {path}: {exc.strerror or exc}") from exc
+    if head[8:12] != DUCKDB_MAGIC:
+        raise StoreError(f"{path} is not a Polybius store: not a readable DuckDB file (another format, or corrupt); "
+                         "nothing was written to it")
+
+
 class DuckDBStore(SQLStore):
     engine = "duckdb"
     blob_type = "BLOB"
@@ -34,7 +57,7 @@ class DuckDBStore(SQLStore):
 
     def __init__(self, path: str, read_only: bool = False, migrate: bool = True, memory_limit: str | None = None,
                  threads: int | None = None, checkpoint_every: int | None = None, row_group_size: int | None = None,
-                 **kw):
+                 create: bool = True, **kw):
         super().__init__(path, **kw)
         self.path = path
         # A writer that checkpoints often: data appended since the last checkpoint stays in
@@ -49,9 +72,7 @@ class DuckDBStore(SQLStore):
         self.row_group_size = row_group_size or 122_880
         self._group = [0, 0]  # rows and bytes of ``documents``' last (open) row group
         if path != ":memory:":
-            parent = os.path.dirname(os.path.abspath(path))
-            if not os.path.isdir(parent):
-                raise StoreError(f"cannot open store {path}: directory {parent} does not exist")
+            _check_file(path, create)
         # DuckDB caches up to 80% of RAM by default; a bound keeps a long ingest's memory flat
         # (queries that need more spill to disk).  $POLYBIUS_DUCKDB_MEMORY overrides it.
         config = {"memory_limit": os.environ.get("POLYBIUS_DUCKDB_MEMORY") or memory_limit or "1GB"}
@@ -67,7 +88,7 @@ class DuckDBStore(SQLStore):
                 # documents) its cost in memory and time grows with the store.
                 self.con = duckdb.connect(":memory:", config=config)
                 self.con.execute(f"SET temp_directory = '{_quote(path + '.tmp')}'")
-                self.con.execute(f"ATTACH '{_quote(path)}' AS polybius (ROW_GROUP_SIZE {int(row_group_size)})")
+                self.con.execute(f"ATTACH '{_quote(path)}' AS polybius (TYPE DUCKDB, ROW_GROUP_SIZE {int(row_group_size)})")
                 self.con.execute("USE polybius")
                 self._use = "polybius"
             else:
@@ -75,6 +96,7 @@ class DuckDBStore(SQLStore):
         except duckdb.Error as exc:
             raise StoreError(self._explain(exc)) from exc
         try:
+            self.check_polybius(create)
             if migrate and not read_only:
                 self.migrate()
             elif read_only:
@@ -223,6 +245,11 @@ class DuckDBStore(SQLStore):
                     raise self._wrap(exc) from exc
                 self._since_checkpoint = self._pending_bytes = 0
         return added
+
+    def size_bytes(self) -> int | None:
+        if self.path == ":memory:":
+            return None
+        return sum(os.path.getsize(p) for p in (self.path, self.path + ".wal") if os.path.exists(p))
 
     def close(self) -> None:
         try:

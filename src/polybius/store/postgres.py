@@ -20,7 +20,7 @@ class PostgresStore(SQLStore):
     double_type = "DOUBLE PRECISION"
     timestamp_type = "TIMESTAMP"
 
-    def __init__(self, url: str, migrate: bool = True, connect_timeout: int = 10, **kw):
+    def __init__(self, url: str, migrate: bool = True, connect_timeout: int = 10, create: bool = True, **kw):
         super().__init__(redact(url), **kw)
         self.url = url
         try:
@@ -28,6 +28,7 @@ class PostgresStore(SQLStore):
         except psycopg.Error as exc:
             raise StoreError(self._explain(exc)) from exc
         try:
+            self.check_polybius(create)
             if migrate:
                 self.migrate()
         except psycopg.Error as exc:
@@ -110,6 +111,10 @@ class PostgresStore(SQLStore):
                 # another writer stored some of these meanwhile: the retry skips them
                 return super().add_many(docs)
             raise
+
+    def size_bytes(self) -> int | None:
+        """The whole database's size (the tables of a store share it with whatever else it holds)."""
+        return int(self._query("SELECT pg_database_size(current_database()) AS n")[0]["n"])
 
     def close(self) -> None:
         try:
