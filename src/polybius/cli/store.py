@@ -20,7 +20,8 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColum
 from rich.table import Table
 
 from . import app
-from .code import ActorsOpt, AgentsOpt, ConfigOpt, ModelOpt, OutletOpt, PublishedOpt, VerbsOpt
+from .code import (ActorsOpt, AgentsOpt, ConfigOpt, ModelOpt, NoDefaultActorsOpt, NoDefaultVerbsOpt, OutletOpt,
+                   PublishedOpt, VerbsOpt, defaults_off)
 from .common import err, parse_published, settings_from
 
 # The ingest writer's DuckDB: a small cache, one thread, a checkpoint every 1,000 documents
@@ -95,7 +96,8 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
            published: Optional[str] = PublishedOpt, outlet: Optional[str] = OutletOpt,
            config: Optional[str] = ConfigOpt, model: Optional[str] = ModelOpt,
            actors: Optional[List[str]] = ActorsOpt, agents: Optional[List[str]] = AgentsOpt,
-           verbs: Optional[List[str]] = VerbsOpt,
+           verbs: Optional[List[str]] = VerbsOpt, no_default_actors: bool = NoDefaultActorsOpt,
+           no_default_verbs: bool = NoDefaultVerbsOpt,
            quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
            log_every: float = typer.Option(2.0, "--log-every", help="Seconds between progress lines when stderr is not a terminal."),
            summary_json: bool = typer.Option(False, "--json", help="Print the run's figures as JSON on stdout.")) -> None:
@@ -104,7 +106,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
     from ..scale.ingest import ClusterError, count_inputs, ingest as run_ingest, iter_inputs
     from ..store import StoreError
 
-    overrides = {"spacy_model": model}
+    overrides = {"spacy_model": model, **defaults_off(no_default_actors, no_default_verbs)}
     for key, value in (("actors_files", actors), ("agents_files", agents), ("verbs_files", verbs)):
         if value:
             overrides[key] = list(value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model import Span
 from .lexicon import EventLexicon
 from .tokens import NON_ARGUMENT_ENTS, clause_subtree, code_has_prefix, lem, own_pronoun_possessor, pos_of, tok_span
 
@@ -24,6 +25,11 @@ class Found:
     ttok: object
     seq: tuple | None = None  # a TABARI pattern match: (words, marks)
     fallback: bool = False  # the target is the first actor of the event's own phrases
+
+
+def phrase_span(tok) -> Span | None:
+    """The character span of the phrase a token ends (None for no token)."""
+    return _span(tok_span(tok))
 
 
 def actor_index(doc, sp) -> tuple[dict[int, list], dict[int, list]]:
@@ -52,7 +58,7 @@ def actor_index(doc, sp) -> tuple[dict[int, list], dict[int, list]]:
     return out, spans
 
 
-def arg_span(doc, si, tok, actor_id):
+def arg_span(doc, si, tok, actor_id) -> Span | None:
     """Where an argument is in the text: a pronoun's actor is shown by its named mention in
     the sentence ("the Pentagon said *it* hit ..." -> "the Pentagon"), else the word's phrase."""
     if tok is not None and actor_id:
@@ -64,8 +70,8 @@ def arg_span(doc, si, tok, actor_id):
         if ms and (tok.pos_ == "PRON" or not covered):
             before = [m for m in ms if m.end <= tok.idx]
             m = before[-1] if before else ms[0]
-            return (m.start, m.end)
-    return tok_span(tok)
+            return Span(m.start, m.end)
+    return phrase_span(tok)
 
 
 class Arguments:
@@ -283,6 +289,10 @@ class Arguments:
         if not targets and c.complement is not None and "comp_target" not in (c.entry.target or []):
             targets, ttok = self.resolve_roles(ctx, ["comp_target"], c, f, exclude=sources)
         return Found(sources, stok, targets, ttok)
+
+
+def _span(pair) -> Span | None:
+    return Span(*pair) if pair is not None else None
 
 
 def _prep_objects(h, word: str, dep: str = "prep", obj_dep: str | None = "pobj") -> list:

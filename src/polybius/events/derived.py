@@ -9,14 +9,14 @@
 from __future__ import annotations
 
 from ..model import Event, Span
-from .arguments import Arguments
+from .arguments import Arguments, phrase_span
 from .coding import Coder, Coding
 from .emit import Emitter
 from .frames import Frames
 from .lexicon import EventLexicon
 from .make import EventMaker
 from .modality import Modality
-from .tokens import code_has_prefix, lem, pos_of, tok_span, trigger_span, verb_of
+from .tokens import code_has_prefix, lem, pos_of, trigger_span, verb_of
 from .when_where import WhenWhere
 
 
@@ -98,9 +98,8 @@ class Derived:
                     cb, entry.code, sentence=si, source=s.id, target=t.id, trigger=Span(tok.idx, tok.idx + len(tok.text)),
                     rule=c.rule, confidence=round(entry.confidence - self.lex.confidence.charge, 2),
                     negated=self.modality.negated(speech, cop), modality=modality, date=date, place=None,
-                    evidence=[Span(sent.start, sent.end)])
-                doc.extras.setdefault("event_arguments", {})[id(ev)] = {
-                    "source": tok_span(speaker[0]), "target": tok_span(accused[0])}
+                    evidence=[Span(sent.start, sent.end)], source_span=phrase_span(speaker[0]),
+                    target_span=phrase_span(accused[0]))
                 out.append(ev)
         return out
 
@@ -127,15 +126,13 @@ class Derived:
                 rule=f"claim_verbs:{claim.lemma_} of {ev.cameo} ({ev.rule})",
                 confidence=round(ev.confidence - self.lex.confidence.claim, 2),
                 negated=self.modality.negated(claim), modality=modality, date=ev.date, place=ev.place,
-                evidence=list(ev.evidence))
-            args = ctx.doc.extras.setdefault("event_arguments", {})
-            args[id(claim_ev)] = dict(args.get(id(ev), {}))
+                evidence=list(ev.evidence), source_span=ev.source_span, target_span=ev.target_span)
             out.append(claim_ev)
         return out
 
     def _claim_verb(self, ctx, ev):
         """The claim verb whose that-clause holds ``ev`` and whose subject is its source."""
-        if ev.source is None or not code_has_prefix(ev.cameo, self.lex.claimable_codes):
+        if ev.source is None or ev.root is None or not code_has_prefix(ev.cameo, self.lex.claimable_codes):
             return None
         t = trigger_span(ctx.sp, ev.trigger)
         if t is None:

@@ -124,16 +124,7 @@ class EventMaker:
 
     def _emit(self, ctx, si, c, code, dyads, modality, negated, conf, passive_orphan, found) -> list[Event]:
         doc = ctx.doc
-        got = self.emitter.lookup(code, c.entry.rule)
-        if got is None:
-            # a user dictionary's code outside the CAMEO codebook: kept apart, never in the contract
-            for s_, t_ in dyads:
-                doc.extras.setdefault("uncoded_events", []).append(
-                    {"sentence": si, "source": s_.id if s_ else None, "target": t_.id if t_ else None,
-                     "code": code, "rule": c.rule, "trigger": char_span_of(c.tok),
-                     "negated": negated, "modality": modality})
-            return []
-        cb, cameo = got
+        cb, cameo = self.emitter.lookup(code, c.entry.rule)
         date = self.when_where.date(ctx, c)
         place = self.when_where.place(ctx, c, [found.stok, found.ttok])
         sent = doc.sentences[si]
@@ -157,8 +148,7 @@ class EventMaker:
             stok = self.args.first_argument(self.args.source_roles(c), c, c.source_frame or c.frame)
         if ttok is None:
             ttok = self.args.first_argument(self.args.target_roles(c), c, c.frame)
-        doc = ctx.doc
         for ev in out:
             a, b = (ttok, stok) if id(ev) in swapped else (stok, ttok)
-            doc.extras.setdefault("event_arguments", {})[id(ev)] = {
-                "source": arg_span(doc, si, a, ev.source), "target": arg_span(doc, si, b, ev.target)}
+            ev.source_span = arg_span(ctx.doc, si, a, ev.source)
+            ev.target_span = arg_span(ctx.doc, si, b, ev.target)

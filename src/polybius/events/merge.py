@@ -37,8 +37,11 @@ def _coordinated_acts(doc, a: Event, b: Event) -> bool:
 def _compatible(a: Event, b: Event) -> bool:
     if a.root != b.root or a.negated != b.negated:
         return False
-    if not (a.cameo == b.cameo or a.cameo in (a.root, a.root + "0") or b.cameo in (b.root, b.root + "0")
-            or a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo)):
+    if a.root is None:  # codes outside CAMEO (a user's dictionary): no families, the same code
+        if a.cameo != b.cameo:
+            return False
+    elif not (a.cameo == b.cameo or a.cameo in (a.root, a.root + "0") or b.cameo in (b.root, b.root + "0")
+              or a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo)):
         return False
     for x, y in ((a.source, b.source), (a.target, b.target)):
         if x is not None and y is not None and x != y:

@@ -43,7 +43,7 @@ class EventStage(Stage):
 
     def __init__(self, settings, nlp):
         super().__init__(settings, nlp)
-        self.verbs = verbs = load_verb_dictionaries(settings.verbs_files)
+        self.verbs = verbs = load_verb_dictionaries(settings.verbs_files, use_defaults=settings.use_default_verbs)
         self.lex = lex = event_lexicon()
         keep = tuple(settings.event_modalities or Settings().event_modalities)
         # a TABARI/PETRARCH-1 dictionary: patterns are word sequences, verb phrases coded in text order
