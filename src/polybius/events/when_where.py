@@ -21,8 +21,8 @@ class WhenWhere:
     def __init__(self, lex: EventLexicon):
         self.lex = lex
         ps = place_settings()
-        self.place_preps = frozenset(ps.get("place_preps", []))
-        self.place_labels = frozenset(ps.get("place_labels", []))
+        self.place_preps = frozenset(ps["place_preps"])
+        self.place_labels = frozenset(ps["place_labels"])
 
     def date(self, ctx, c) -> EventDate | None:
         pub = ctx.doc.published
