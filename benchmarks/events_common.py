@@ -96,5 +96,6 @@ def quad5(root: str | None) -> int:
 
 
 def arg_span(doc, ev, role: str):
-    a = doc.extras.get("event_arguments", {}).get(id(ev), {})
-    return a.get(role)
+    """``(start, end)`` of the event's source or target argument (``Event.source_span``)."""
+    sp = getattr(ev, f"{role}_span")
+    return (sp.start, sp.end) if sp is not None else None

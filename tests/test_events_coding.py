@@ -158,8 +158,8 @@ def test_pronoun_argument_is_shown_by_its_actors_name(code):
                    {"The Ruritanian army": "RURMIL", "Freedonian border posts": "FRE"})
     e = next(e for e in doc.events if e.root == "19")
     assert _code(doc, e.source) == "RURMIL"
-    span = doc.extras["event_arguments"][id(e)]["source"]
-    assert doc.text[span[0]:span[1]] == "The Ruritanian army"
+    span = e.source_span
+    assert doc.text[span.start:span.end] == "The Ruritanian army"
 
 
 def test_quantity_object_reads_through_to_its_of_object(code):

@@ -52,6 +52,9 @@ class Settings:
     discards_files: list[str] = field(default_factory=lambda: FrozenList())
     # False: code actors with the user's dictionaries alone (no embedded tables).
     use_default_actors: bool = True
+    # False: code events with the user's verb dictionaries alone (the grammar of light,
+    # pass-through and speech verbs stays); codes outside CAMEO are output with root null.
+    use_default_verbs: bool = True
     # Give agents with no country of their own the story's country (off when use_default_actors is off).
     actors_story_country: bool = True
     # Events kept by the events stage, by modality (hypothetical ones did not happen).

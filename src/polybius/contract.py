@@ -44,12 +44,15 @@ def problems(data: dict) -> list[str]:
         span(f"events/{e['id']}/trigger", e["trigger"])
         for j, s in enumerate(e.get("evidence", [])):
             span(f"events/{e['id']}/evidence/{j}", s)
+        for key in ("source_span", "target_span"):
+            if e.get(key):
+                span(f"events/{e['id']}/{key}", e[key])
         for side in ("source", "target"):
             if e[side] is not None and e[side] not in known:
                 out.append(f"events/{e['id']}/{side}: unknown actor {e[side]}")
         if not 0 <= e["sentence"] < max(len(data["sentences"]), 1):
             out.append(f"events/{e['id']}/sentence: no sentence {e['sentence']}")
-        if e["root"] != e["cameo"][:2]:
+        if e["root"] is not None and e["root"] != e["cameo"][:2]:  # null: a code outside CAMEO
             out.append(f"events/{e['id']}: root {e['root']} does not match cameo {e['cameo']}")
     for q in data["quotes"]:
         span(f"quotes/{q['id']}", q)

@@ -100,10 +100,10 @@ class Event:
     sentence: int
     source: str | None
     target: str | None
-    cameo: str
-    root: str
-    goldstein: float
-    quad_class: int
+    cameo: str  # a CAMEO code; with root None a user dictionary's code outside CAMEO (PETRARCH-compatible)
+    root: str | None
+    goldstein: float | None
+    quad_class: int | None
     trigger: Span
     rule: str
     confidence: float = 1.0
@@ -113,6 +113,10 @@ class Event:
     date: EventDate | None = None
     place: Place | None = None
     evidence: list[Span] = field(default_factory=list)  # every span stating this event
+    # where the source and target arguments are in the text (the phrase of the argument the
+    # coder read, even one that names no actor; a pronoun's actor by its named mention)
+    source_span: Span | None = None
+    target_span: Span | None = None
 
 
 @dataclass
@@ -251,6 +255,9 @@ def _event_from_dict(e: dict) -> Event:
     e = dict(e)
     e["trigger"] = Span(**e["trigger"])
     e["evidence"] = [Span(**x) for x in e.get("evidence", [])]
+    for key in ("source_span", "target_span"):
+        if e.get(key):
+            e[key] = Span(**e[key])
     if e.get("plover"):
         e["plover"] = Plover(**e["plover"])
     if e.get("date"):

@@ -22,9 +22,20 @@ ModelOpt = typer.Option(None, "--model", help="spaCy pipeline to use (default en
 ActorsOpt = typer.Option(None, "--actors", help="Actor dictionary (Polybius or PETRARCH format); repeatable.")
 AgentsOpt = typer.Option(None, "--agents", help="Agent dictionary (Polybius or PETRARCH format); repeatable.")
 VerbsOpt = typer.Option(None, "--verbs", help="Verb dictionary (Polybius, PETRARCH2 or TABARI format); repeatable.")
+NoDefaultActorsOpt = typer.Option(False, "--no-default-actors",
+                                  help="Code actors with the --actors/--agents dictionaries alone (setting use_default_actors).")
+NoDefaultVerbsOpt = typer.Option(False, "--no-default-verbs",
+                                 help="Code events with the --verbs dictionaries alone (setting use_default_verbs); "
+                                      "codes outside CAMEO are output with root null, as PETRARCH does.")
 
 
-def _run(paths, published, outlet, config, model, actors, agents, verbs):
+def defaults_off(no_default_actors: bool, no_default_verbs: bool) -> dict:
+    """The settings of --no-default-actors / --no-default-verbs (None: leave the setting as it is)."""
+    return {"use_default_actors": False if no_default_actors else None,
+            "use_default_verbs": False if no_default_verbs else None}
+
+
+def _run(paths, published, outlet, config, model, actors, agents, verbs, no_defaults=(False, False)):
     """Yield coded documents; report problems on stderr; show progress for many."""
     from ..ingest import iter_sources
     from ..ingest.sources import iter_files
@@ -32,7 +43,8 @@ def _run(paths, published, outlet, config, model, actors, agents, verbs):
     from ..pipeline import Pipeline
     from ..scale.triage import Triage
 
-    settings = settings_from(config, model=model, actors=actors, agents=agents, verbs=verbs)
+    settings = settings_from(config, model=model, actors=actors, agents=agents, verbs=verbs,
+                             **defaults_off(*no_defaults))
     try:
         pipeline = Pipeline(settings)
     except ModelNotFound as exc:
@@ -70,12 +82,14 @@ def code(paths: List[str] = PathsArg, published: Optional[str] = PublishedOpt, o
          output: Optional[str] = typer.Option(None, "-o", "--output", help="Write JSON Lines here instead of stdout."),
          config: Optional[str] = ConfigOpt, model: Optional[str] = ModelOpt,
          actors: Optional[List[str]] = ActorsOpt, agents: Optional[List[str]] = AgentsOpt,
-         verbs: Optional[List[str]] = VerbsOpt) -> None:
+         verbs: Optional[List[str]] = VerbsOpt, no_default_actors: bool = NoDefaultActorsOpt,
+         no_default_verbs: bool = NoDefaultVerbsOpt) -> None:
     """Code articles and write one polybius/1 JSON document a line."""
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     seen = ok = 0
     try:
-        for doc in _run(paths, published, outlet, config, model, actors, agents, verbs):
+        for doc in _run(paths, published, outlet, config, model, actors, agents, verbs,
+                        (no_default_actors, no_default_verbs)):
             seen += 1
             ok += not doc.skipped
             out.write(doc.to_json() + "\n")
@@ -90,11 +104,12 @@ def code(paths: List[str] = PathsArg, published: Optional[str] = PublishedOpt, o
 def show(paths: List[str] = PathsArg, published: Optional[str] = PublishedOpt, outlet: Optional[str] = OutletOpt,
          config: Optional[str] = ConfigOpt, model: Optional[str] = ModelOpt,
          actors: Optional[List[str]] = ActorsOpt, agents: Optional[List[str]] = AgentsOpt,
-         verbs: Optional[List[str]] = VerbsOpt) -> None:
+         verbs: Optional[List[str]] = VerbsOpt, no_default_actors: bool = NoDefaultActorsOpt,
+         no_default_verbs: bool = NoDefaultVerbsOpt) -> None:
     """Code articles and print a readable summary: actors, events, quotes, stances."""
     console = Console(highlight=False)
     seen = ok = 0
-    for doc in _run(paths, published, outlet, config, model, actors, agents, verbs):
+    for doc in _run(paths, published, outlet, config, model, actors, agents, verbs, (no_default_actors, no_default_verbs)):
         seen += 1
         if doc.skipped:
             continue
@@ -130,7 +145,7 @@ def render(doc, console: Console) -> None:
             src = f"{code.get(e.source, '')} {name.get(e.source, '—')}".strip()
             tgt = f"{code.get(e.target, '')} {name.get(e.target, '—')}".strip()
             rows.append([e.id, e.date.start if e.date else "", src, ("not " if e.negated else "") + e.cameo, tgt,
-                         str(e.quad_class), cell(e.goldstein, "gold."), e.plover.event if e.plover else "", e.modality,
+                         cell(e.quad_class) or "—", cell(e.goldstein, "gold.") or "—", e.plover.event if e.plover else "", e.modality,
                          doc.text[e.trigger.start:e.trigger.end], _cut(e.rule, 30)])
         print_table(rows, ["id", "date", "source", "cameo", "target", "quad", "gold.", "plover", "mod.", "trigger", "rule"],
                     "Events", console, drop_order=["rule", "mod.", "plover", "quad", "id"])

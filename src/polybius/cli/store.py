@@ -19,7 +19,8 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColum
                            TimeRemainingColumn)
 
 from . import app
-from .code import ActorsOpt, AgentsOpt, ConfigOpt, ModelOpt, OutletOpt, PublishedOpt, VerbsOpt
+from .code import (ActorsOpt, AgentsOpt, ConfigOpt, ModelOpt, NoDefaultActorsOpt, NoDefaultVerbsOpt, OutletOpt,
+                   PublishedOpt, VerbsOpt, defaults_off)
 from .common import FromOpt, ToOpt, err, parse_published, settings_from
 from .tables import emit as _emit
 from .validate import check_cameo, check_folder, check_plover, check_root
@@ -63,7 +64,8 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
            published: Optional[str] = PublishedOpt, outlet: Optional[str] = OutletOpt,
            config: Optional[str] = ConfigOpt, model: Optional[str] = ModelOpt,
            actors: Optional[List[str]] = ActorsOpt, agents: Optional[List[str]] = AgentsOpt,
-           verbs: Optional[List[str]] = VerbsOpt,
+           verbs: Optional[List[str]] = VerbsOpt, no_default_actors: bool = NoDefaultActorsOpt,
+           no_default_verbs: bool = NoDefaultVerbsOpt,
            quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
            log_every: float = typer.Option(2.0, "--log-every", help="Seconds between progress lines when stderr is not a terminal."),
            summary_json: bool = typer.Option(False, "--json", help="Print the run's figures as JSON on stdout.")) -> None:
@@ -72,7 +74,8 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, JSON
     from ..scale.ingest import ClusterError, count_inputs, ingest as run_ingest, iter_inputs
     from ..store import StoreError
 
-    settings = settings_from(config, model=model, actors=actors, agents=agents, verbs=verbs)
+    settings = settings_from(config, model=model, actors=actors, agents=agents, verbs=verbs,
+                             **defaults_off(no_default_actors, no_default_verbs))
     store = _open(db, settings, create=True, **INGEST_DUCKDB)
     total = count_inputs(paths)
     docs = iter_inputs(paths, settings, published=parse_published(published), outlet=outlet)

@@ -132,11 +132,18 @@ def read_verb_dictionary(path: str | Path, text: str | None = None) -> VerbDicti
 DEFAULT_VERBS = Path(__file__).resolve().parents[1] / "data" / "events" / "verbs.txt"
 
 
-def load_verb_dictionaries(paths=()) -> VerbDictionary:
+GRAMMAR_KINDS = ("light", "pass", "speech")
+
+
+def load_verb_dictionaries(paths=(), use_defaults: bool = True) -> VerbDictionary:
     """Our default dictionary, extended by user files (Polybius format) or replaced by
-    PETRARCH verb files (detected by their ``---  NAME  [code]  ---`` blocks)."""
+    PETRARCH verb files (detected by their ``---  NAME  [code]  ---`` blocks).  Without
+    ``use_defaults`` only the user's files code: of our dictionary only the grammar stays
+    (light, pass-through and speech verbs, concepts)."""
     base = read_verb_dictionary(DEFAULT_VERBS)
-    replaced = False
+    replaced = not use_defaults
+    if replaced:
+        base.entries = [e for e in base.entries if e.kind in GRAMMAR_KINDS]
     for p in paths:
         if not Path(p).is_file():
             raise VerbDictionaryError(f"{p}: no such verb dictionary")
@@ -144,7 +151,7 @@ def load_verb_dictionaries(paths=()) -> VerbDictionary:
             if not replaced:
                 # a PETRARCH dictionary replaces our verb entries; the grammar stays
                 # (light verbs, pass-through verbs, speech verbs, concepts)
-                base.entries = [e for e in base.entries if e.kind in ("light", "pass", "speech")]
+                base.entries = [e for e in base.entries if e.kind in GRAMMAR_KINDS]
                 replaced = True
             base.extend(read_petrarch_verbs(p))
         else:

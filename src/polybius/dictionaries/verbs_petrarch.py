@@ -19,7 +19,7 @@ Two dialects share the block structure::
 Each block and pattern becomes a :class:`~polybius.dictionaries.verb_types.VerbEntry` with
 conditions on the parse (subject, object, prepositional object heads), so the same coder
 runs on a user's PETRARCH dictionary.  Codes outside the CAMEO codebook are kept: the
-events stage records such events apart (``Document.extras["uncoded_events"]``).
+events stage outputs such events with the code as it is and ``root`` null.
 A malformed line raises :class:`VerbDictionaryError` with file and line.
 """
 from __future__ import annotations

@@ -13,13 +13,13 @@ rule says which event lent the date.
 from __future__ import annotations
 
 from ..model import EventDate
-from .dates import _tables
+from .dates import tables
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def anchors() -> dict[str, str]:
-    return {w: v[0] for w, v in _tables().get("anchors", {}).items()}
+    return {w: v[0] for w, v in tables()["anchors"].items()}
 
 
 def _trigger_token(sp, ev):

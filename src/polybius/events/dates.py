@@ -18,9 +18,13 @@ from ..dictionaries.sections import read_sections
 DATA = Path(__file__).resolve().parents[1] / "data" / "events" / "dates.txt"
 
 
+SECTIONS = ("modifiers", "shift", "days", "units", "numbers", "weekdays", "months", "anchors")
+
+
 @lru_cache(maxsize=None)
-def _tables(path: str = str(DATA)) -> dict[str, dict[str, list[str]]]:
-    f = read_sections(path)
+def tables(path: str = str(DATA)) -> dict[str, dict[str, list[str]]]:
+    """``dates.txt``: section -> word -> values (every section required)."""
+    f = read_sections(path, expected=SECTIONS)
     return {name: {words[0].lower(): words[1:] for _, words in f.fields(name)} for name in f}
 
 
@@ -65,7 +69,7 @@ def resolve(text: str, published: dt.date | None) -> tuple[dt.date, dt.date] | N
         if low.startswith(lead):  # "since 1978": from then until publication
             rng = resolve(text.strip()[len(lead):], published)
             return (rng[0], max(rng[0], published)) if rng else None
-    t = _tables()
+    t = tables()
     words = re.findall(r"[a-z]+|\d+", text.lower().replace("mid-", "mid "))
     words = [w for w in words if w not in ("the", "on", "in", "of", "at", "during", "since", "by", "from")]
     if not words:

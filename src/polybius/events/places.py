@@ -17,7 +17,8 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "events" / "places.txt"
 
 @lru_cache(maxsize=None)
 def settings(path: str = str(DATA)) -> dict[str, list[str]]:
-    f = read_sections(path)
+    """``places.txt``: section -> entries (every section required)."""
+    f = read_sections(path, expected=("place_preps", "place_labels", "min_population"))
     return {name: [e.text for e in f[name]] for name in f}
 
 
@@ -38,7 +39,7 @@ class Gazetteer:
             if name.lower() in self.countries:
                 self.countries[alias] = self.countries[name.lower()]
         self.cities: dict[str, dict] = {}
-        minpop = int((settings().get("min_population") or ["0"])[0])
+        minpop = int((settings()["min_population"] or ["0"])[0])
         keep = ("name", "countrycode", "latitude", "longitude", "population")
         for c in gc.get_cities().values():
             key = c["name"].lower()
