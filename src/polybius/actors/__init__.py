@@ -14,8 +14,12 @@ import logging
 from ..dictionaries import build_lexicon
 from ..registry import stage as _register
 from ..stages import Stage
-from .coref import build_actors, code_candidates, story_country_of
-from .stage import ActorTagger, CachedDoc, CandidateBuilder
+from .build import build_actors, resolve
+from .candidates import CandidateBuilder
+from .coding import code_candidates, story_country_of
+from .context import ActorContext, CachedDoc
+from .knowledge import load_knowledge
+from .tagging import ActorTagger
 
 log = logging.getLogger("polybius.actors")
 
@@ -39,20 +43,21 @@ class ActorStage(Stage):
         log.debug("actor dictionaries loaded in %.2fs", self.lex.load_seconds)
         # With the user's dictionaries alone Polybius codes as PETRARCH does: no story-country guess.
         self.use_story_country = settings.use_default_actors and settings.actors_story_country
-        self.tagger = ActorTagger(self.lex)
+        self.knowledge = load_knowledge()
+        self.tagger = ActorTagger(self.lex, self.knowledge)
         self.builder = CandidateBuilder(self.tagger)
 
     def __call__(self, doc) -> None:
-        sd = doc.nlp
         day = doc.published if isinstance(doc.published, _dt.date) else None
-        sd = CachedDoc(sd)
-        cands = self.builder.build(sd, day)
-        story = story_country_of(cands) if self.use_story_country else None
-        code_candidates(cands, self.tagger, story, day)
-        doc.actors = build_actors(cands, sd, self.lex, day)
-        doc.extras["story_country"] = story
+        ctx = ActorContext(CachedDoc(doc.nlp), day)
+        ctx.hits = self.tagger.hits(ctx.sd)
+        ctx.cands = self.builder.build(ctx)
+        ctx.story = story_country_of(ctx.cands, self.knowledge) if self.use_story_country else None
+        code_candidates(ctx.cands, self.tagger, ctx.story, day)
+        doc.actors = build_actors(ctx, resolve(ctx, self.tagger), self.lex)
+        doc.extras["story_country"] = ctx.story
         if len(self.lex.discards):
-            doc.extras["discards"] = self.discards(doc, sd)
+            doc.extras["discards"] = self.discards(doc, ctx.sd)
 
     def discards(self, doc, sd) -> dict:
         """PETRARCH discards found: ``{"story": bool, "sentences": [index], "phrases": [...]}``."""
