@@ -125,3 +125,24 @@ def test_rules_are_named_lists_in_order():
     assert [n for n, _ in JOIN_RULES] == ["acronym", "same-name", "title", "alias/apposition", "same-referent"]
     assert [n for n, _ in HEAD_RULES][:2] == ["person-entity", "dictionary"]
     assert all(callable(rule) for _, rule in LINK_RULES + JOIN_RULES + HEAD_RULES)
+
+
+def test_link_rules_record_their_links(nlp, parsed):
+    from polybius.actors.context import ActorContext, CachedDoc
+    from polybius.actors.heads import phrase_candidates
+    from polybius.actors.linking import LinkState, link_sentence
+    from polybius.actors.segments import segments
+    from polybius.registry import get_stage
+
+    settings, parse = parsed
+    stage = get_stage("actors")(settings, nlp)
+    doc = parse("Iraq's prime minister met lawmakers in France and Germany.")
+    ctx = ActorContext(CachedDoc(doc.nlp), dt.date(2020, 1, 11))
+    ctx.hits = stage.tagger.hits(ctx.sd)
+    sent = ctx.sd.sents[0]
+    segs = segments(ctx.sd, sent, ctx.hits, stage.tagger)
+    st = link_sentence(LinkState(ctx.sd, sent, segs, [phrase_candidates(stage.builder, ctx, s, e, 0) for s, e, _ in segs],
+                                 stage.tagger))
+    links = {(link.rule, link.mention.name, link.to.name if link.to else None) for link in st.links}
+    assert ("possessive", "prime minister", "Iraq") in links
+    assert {(r, to) for r, _, to in links if r == "prep-object"} >= {("prep-object", "France"), ("prep-object", "Germany")}

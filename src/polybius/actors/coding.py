@@ -32,20 +32,23 @@ class _Coding:
             agents = agents[:-1]
         base, reason, agents = self._base(c, agents)
         base, reason = self._role_by_title(c, agents, base, reason)
-        if c.former and base and c.entry is not None and c.entry.kind == "person" and base.endswith("GOV") and len(base) == 6:
+        sectors = self.kn.sector_codes
+        if c.former and base and c.entry is not None and c.entry.kind == "person" and base.endswith(sectors.government) \
+                and len(base) == 6:
             base = base[:3]  # "former President X": the office is past
         if base and base[:3] in self.kn.non_state_codes:
-            agents = [a for a in agents if a.code != "GOV"]
+            agents = [a for a in agents if a.code != sectors.government]
         if c.kind == "organization" and c.agents:
             self.bodies_named.add(c.agents[-1].name.lower())  # a later bare "the military" refers back
-        c.code = compose(base, [(a.code, a.prefix) for a in agents], [g.code for g in c.groups], c.former)
+        c.code = compose(base, [(a.code, a.prefix) for a in agents], [g.code for g in c.groups],
+                         sectors.elite if c.former else None)
         parts = [reason] if reason else []
         if agents:
             parts.append("agent " + ", ".join(f"{a.name!r}->{a.code}" + ("~" if a.prefix else "") + f" ({a.source})" for a in agents))
         if c.groups:
             parts.append("group " + ", ".join(f"{g.name!r}->{g.code}" for g in c.groups))
         if c.former:
-            parts.append("former -> ELI")
+            parts.append(f"former -> {sectors.elite}")
         c.reason = "; ".join(parts) or None
 
     def _base(self, c, agents):
@@ -59,7 +62,7 @@ class _Coding:
                 base = org.code
                 reason = f"{c.base_reason}: code of {org.name!r}"
                 agents = []
-        if base is None and self.story and (any(a.code and a.code != "MED" for a in agents) or c.groups) \
+        if base is None and self.story and (any(a.code and a.code != self.kn.sector_codes.media for a in agents) or c.groups) \
                 and c.kind in ("person", "group", "organization") and c.org_link is None:
             base = self.story
             reason = "story country"
@@ -77,7 +80,7 @@ class _Coding:
         """The title in the text is evidence of the role held: "President Joe Biden" -> his GOV role."""
         if not (c.entry is not None and len(c.entry.roles) > 1 and agents and base):
             return base, reason
-        said = {"ELI"} if c.former else {ch for a in agents for ch in chunks(a.code)}
+        said = {self.kn.sector_codes.elite} if c.former else {ch for a in agents for ch in chunks(a.code)}
         if said and not (set(chunks(base[3:])) & said):
             fitting = [r for r in c.entry.roles if set(chunks(r.code[3:])) & said]
             if fitting:

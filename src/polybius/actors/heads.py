@@ -120,7 +120,7 @@ def dictionary_head(b, p: Phrase):
     if entry.kind == "country" and entry.via == "capital" and c.kind == "country" and not p.agent_hits \
             and _acting(p.tok, b.kn):
         # "Washington warned ...": a capital acting is its government (CAMEO convention)
-        c.base = c.base + "GOV" if c.base and len(c.base) == 3 else c.base
+        c.base = c.base + b.kn.sector_codes.government if c.base and len(c.base) == 3 else c.base
         c.kind = "organization"
         c.base_reason = (c.base_reason or "") + "; a capital as actor is the government"
     if c.kind == "country" and not p.agent_hits and not p.group_hits:

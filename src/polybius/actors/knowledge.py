@@ -13,8 +13,6 @@ from pathlib import Path
 
 from ..dictionaries.sections import read_sections
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "actors" / "rules.txt"
-
 
 @dataclass(frozen=True)
 class Limits:
@@ -36,6 +34,16 @@ class Limits:
     def is_acronym(self, word: str) -> bool:
         """An all-capital alphabetic word of acronym length ("SADC")."""
         return word.isupper() and word.isalpha() and self.acronym_min_letters <= len(word) <= self.acronym_max_letters
+
+
+@dataclass(frozen=True)
+class SectorCodes:
+    """CAMEO sector codes the rules name (``[sector_codes]``: one ``role code`` a line)."""
+
+    government: str
+    elite: str
+    media: str
+    civilians: str
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,7 @@ class ActorKnowledge:
     initials_skip_words: frozenset[str]
     non_state_codes: tuple[str, ...]  # upper case, as codes are written
     business_codes: tuple[str, ...]
+    sector_codes: SectorCodes
     limits: Limits
 
     @property
@@ -74,33 +83,39 @@ class ActorKnowledge:
         return "male" if word in self.pronouns_male else "female" if word in self.pronouns_female else None
 
 
+DATA = Path(__file__).resolve().parents[1] / "data" / "actors" / "rules.txt"
+_NAMED = {"sector_codes": SectorCodes, "limits": Limits}
 _AS_WRITTEN = {"stripped_articles", "former_prefixes", "non_state_codes", "business_codes"}
 SECTIONS = [f.name for f in fields(ActorKnowledge)]
 
 
-def _limits(f) -> Limits:
-    names = {x.name: x.type for x in fields(Limits)}
-    values: dict[str, float | int] = {}
-    for entry in f["limits"]:
+_TYPES = {"float": (float, "a number"), "int": (int, "a whole number"), "str": (str, "a word")}
+
+
+def _named(f, section: str, cls):
+    """A section of ``name value`` lines as ``cls`` (every field given once, of its type)."""
+    names = {x.name: x.type for x in fields(cls)}
+    values: dict[str, float | int | str] = {}
+    for entry in f[section]:
         parts = entry.text.split()
         if len(parts) != 2 or parts[0] not in names:
-            raise f.error("limits", entry, f"expected 'name value' with a name of: {', '.join(names)}")
+            raise f.error(section, entry, f"expected 'name value' with a name of: {', '.join(names)}")
         if parts[0] in values:
-            raise f.error("limits", entry, f"{parts[0]} given twice")
+            raise f.error(section, entry, f"{parts[0]} given twice")
+        convert, kind = _TYPES[names[parts[0]]]
         try:
-            values[parts[0]] = (float if names[parts[0]] == "float" else int)(parts[1])
+            values[parts[0]] = convert(parts[1])
         except ValueError:
-            kind = "a number" if names[parts[0]] == "float" else "a whole number"
-            raise f.error("limits", entry, f"{parts[1]!r} is not {kind}") from None
+            raise f.error(section, entry, f"{parts[1]!r} is not {kind}") from None
     missing = [n for n in names if n not in values]
     if missing:
-        raise f.error("limits", None, f"missing limit(s): {', '.join(missing)}")
-    return Limits(**values)
+        raise f.error(section, None, f"missing: {', '.join(missing)}")
+    return cls(**values)
 
 
 @lru_cache(maxsize=None)
 def load_knowledge(path: str = str(DATA)) -> ActorKnowledge:
     f = read_sections(path, expected=SECTIONS)
     words = {name: (tuple(e.text for e in f[name]) if name in _AS_WRITTEN else f.words(name))
-             for name in SECTIONS if name != "limits"}
-    return ActorKnowledge(**words, limits=_limits(f))
+             for name in SECTIONS if name not in _NAMED}
+    return ActorKnowledge(**words, **{name: _named(f, name, cls) for name, cls in _NAMED.items()})

@@ -33,7 +33,7 @@ class ActorTagger:
         self.demonym_words = {key[0] for key, payloads in lexicon.actors.exact.items()
                               if len(key) == 1 and any(getattr(p, "kind", None) == "country"
                                                        and getattr(p, "via", None) == "demonym" for p in payloads)}
-        self.people_agent = AgentEntry(name="people of a country", code="CVL", source="demonym used as a noun",
+        self.people_agent = AgentEntry(name="people of a country", code=knowledge.sector_codes.civilians, source="demonym used as a noun",
                                        kind="group", key="people")
 
     def hits(self, sd) -> Hits:
