@@ -30,6 +30,7 @@ class Limits:
     surname_min_letters: int
     name_part_min_letters: int
     entity_surname_max_words: int
+    between_actors_words: int
 
     def is_acronym(self, word: str) -> bool:
         """An all-capital alphabetic word of acronym length ("SADC")."""

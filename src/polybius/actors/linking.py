@@ -42,6 +42,11 @@ class LinkState:
     def record(self, rule: str, mention: Candidate, to: Candidate | None) -> None:
         self.links.append(Link(rule, mention, to))
 
+    def give_base(self, rule: str, c: Candidate, source: Candidate, base: str, reason: str) -> None:
+        """``c`` takes its code base from ``source``, for ``reason``."""
+        c.base, c.base_reason = base, reason
+        self.record(rule, c, source)
+
     def part_of(self, rule: str, part: Candidate, whole: Candidate) -> None:
         """``part`` is a mention of ``whole`` (an apposition, a title's holder, an object)."""
         part.kind, part.actor = "appos", whole
@@ -86,16 +91,13 @@ def _possess(st: LinkState, owner: Candidate, owned: list[Candidate], said: str)
     for c in owned:
         if c.base is None and not (c.kind == "person" and c.entry is not None):
             # a person's body takes the person's country, an organisation's its code
-            c.base = owner.base[:3] if owner.kind == "person" and not countryish else owner.base
-            c.base_reason = f"possessive {said!r}"
-            st.record("possessive", c, owner)
+            st.give_base("possessive", c, owner, owner.base[:3] if owner.kind == "person" and not countryish
+                         else owner.base, f"possessive {said!r}")
         elif countryish and c.agents and c.entry is not None and c.entry.kind is None \
                 and bare(c.base) and c.base != owner.base:
             # "Ithilen's minister Calimehtar" with the name coded only as another
             # country: the possessor names whose minister he is
-            c.base = owner.base
-            c.base_reason = f"possessive {said!r} (over the name's country-level entry)"
-            st.record("possessive", c, owner)
+            st.give_base("possessive", c, owner, owner.base, f"possessive {said!r} (over the name's country-level entry)")
         c.start = min(c.start, owner.start)
     if countryish and any(c.agents or c.kind in ("organization", "group") for c in owned) or owner.kind == "country":
         owner.kind = "drop"  # "Iraq's prime minister": the country is part of the title
@@ -176,9 +178,7 @@ def _distribute(st: LinkState, i: int, heads: list[Candidate], objs: list[Candid
                 target.base_reason = f"{sd[h.start:h.end].text} of {obj.name}"
                 st.record("prep-object", target, obj)
             elif obj.base:
-                target.base = obj.base
-                target.base_reason = f"{prep} {obj.name!r}"
-                st.record("prep-object", target, obj)
+                st.give_base("prep-object", target, obj, obj.base, f"{prep} {obj.name!r}")
                 if len(objs) > 1 and obj.kind == "country":
                     absorbed.setdefault(id(obj), (obj, []))[1].append(target)
     # "lawmakers in Fornost and Gondor": each country is part of its own lawmakers (a
@@ -204,12 +204,11 @@ def link_shared_premodifiers(st: LinkState) -> None:
             continue
         for c in seg_cands[i]:
             if c.head == segs[i][1] - 1 and c.rule == "agent" and c.base is None and sd[segs[i][0]].pos_ != "DET":
-                c.base = prev[0].base
-                c.base_reason = f"{prev[0].base_reason} (shared by the conjoined {sd[c.start:c.end].text!r})"
+                st.give_base("shared-premodifier", c, prev[0], prev[0].base,
+                             f"{prev[0].base_reason} (shared by the conjoined {sd[c.start:c.end].text!r})")
                 c.groups = c.groups or list(prev[0].groups)
                 shared = [a for a in prev[0].agents[:-1] if a not in c.agents]
                 c.agents = shared + c.agents
-                st.record("shared-premodifier", c, prev[0])
 
 
 def link_appositions(st: LinkState) -> None:
@@ -305,7 +304,8 @@ def _appose(st: LinkState, target: Candidate, first: Candidate | None, inner, fi
             first.agents = [a for a in target.agents if a not in first.agents] + first.agents
             first.title_keys |= target.title_keys
             if first.base is None and target.base:
-                first.base, first.base_reason = target.base, f"apposition to {st.sd[target.start:target.end].text!r}"
+                st.give_base("apposition", first, target, target.base,
+                             f"apposition to {st.sd[target.start:target.end].text!r}")
             st.part_of("apposition", target, first)
         return  # otherwise a list of people, not an apposition
     if first is not None and first.rule in ("agent", "compound", "group") and (
@@ -314,8 +314,7 @@ def _appose(st: LinkState, target: Candidate, first: Candidate | None, inner, fi
         target.agents.extend(a for a in first.agents if a not in target.agents)
         target.title_keys |= first.title_keys
         if target.base is None and first.base:
-            target.base = first.base
-            target.base_reason = f"apposition {first_text!r}"
+            st.give_base("apposition", target, first, first.base, f"apposition {first_text!r}")
         if target.org_link is None and first.org_link is not None:
             target.org_link = first.org_link
             target.base_reason = f"apposition: {first.base_reason}"
@@ -323,9 +322,7 @@ def _appose(st: LinkState, target: Candidate, first: Candidate | None, inner, fi
     elif target.base is None:
         country = next((c for x, _ in inner for c in st.seg_cands[x] if c.kind == "country" and c.base), None)
         if country is not None:
-            target.base = country.base
-            target.base_reason = f"apposition {text!r}"
-            st.record("apposition", target, country)
+            st.give_base("apposition", target, country, country.base, f"apposition {text!r}")
 
 
 # In order: each rule sees what the rules before it gave.

@@ -50,7 +50,7 @@ def _scan(sd, sent, hits: Hits, tagger) -> list[tuple[int, int, bool]]:
             close(i)
         elif _nominal(t, tagger) or (start is not None and t.ent_type_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART")
                                      and t.ent_iob_ == "I" and t.text not in _BREAK_TEXT
-                                     and not _between_actors(sd, i, hits.actor)):
+                                     and not _between_actors(sd, i, hits.actor, kn.limits.between_actors_words)):
             if start is None:
                 start = i
         elif t.lower_ in kn.conjunctions and start is not None and _modifier_conj(sd, i):
@@ -117,13 +117,13 @@ def _nominal(t, tagger) -> bool:
     return t.tag_ in ("VBG", "VBN") and t.dep_ in ("amod", "compound")
 
 
-def _between_actors(sd, i, in_actor) -> bool:
+def _between_actors(sd, i, in_actor, words: int) -> bool:
     """``Gondor of the Prince of Dol Amroth`` tagged as one entity: a word between two
     dictionary actors ("of", "the") does not join them into one phrase."""
     prev = in_actor[i - 1] if i > 0 else None
     if prev is None or prev[1] != i:
         return False
-    for k in (i + 1, i + 2):
+    for k in range(i + 1, i + 1 + words):
         if k < len(in_actor) and in_actor[k] is not None:
             return in_actor[k][0] == k
         if k < len(sd) and sd[k].pos_ != "DET":
