@@ -13,7 +13,6 @@ from .coref import cluster, join_country_references
 from .missed import add_acronyms, add_surnames
 from .pronouns import possessive_pronoun_owners, resolve_pronouns
 
-_GENDERS = ("male", "female", "male-relative", "female-relative")
 _NOT_REAL = ("pronoun", "alias", "appos")  # mentions of another candidate's actor
 
 
@@ -32,8 +31,7 @@ def resolve(ctx: ActorContext, tagger) -> dict[int, list[int]]:
     add_surnames(cands, pre, sd, uf, sent_of, kn)
     add_acronyms(cands, pre, sd, uf, sent_of, kn)
     join_country_references(cands, uf, kn)
-    gender_words = {w: g for w, effects in tagger.lex.modifiers.items() for g in effects if g in _GENDERS}
-    links, extra_links = resolve_pronouns(cands, uf, sd, gender_words, kn)
+    links, extra_links = resolve_pronouns(cands, uf, sd, tagger.gender_words, kn)
     groups: dict[int, list[int]] = {}
     for i, c in enumerate(cands):
         if c.kind in ("drop", "country-ref"):

@@ -6,38 +6,28 @@ and the actors inside it become mentions of their own (:func:`inner_actors`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .candidate import (Candidate, bare, display, ent_span, entry_of, kind_from_context, name_words, people_noun,
                         person_in_phrase, role_code, strip_article, unique)
 from .context import ActorContext
 
 
-@dataclass
 class Phrase:
-    """One segment being read (made per segment, never kept)."""
+    """One segment ``[s, e)`` of sentence ``si`` being read (made per segment, never kept)."""
 
-    ctx: ActorContext
-    s: int
-    e: int
-    si: int
-    c: Candidate  # the head's candidate, filled by the rule that recognises the head
-    actor_hits: list
-    agent_hits: list
-    group_hits: list
-    person_span: tuple[int, int] | None = None
+    __slots__ = ("ctx", "s", "e", "si", "h", "tok", "ent", "c", "actor_hits", "agent_hits", "group_hits",
+                 "a_hit", "ag_hit", "g_hit", "person_span")
 
-    @property
-    def h(self) -> int:
-        return self.e - 1
-
-    @property
-    def tok(self):
-        return self.ctx.sd[self.e - 1]
-
-    @property
-    def ent(self) -> str:
-        return self.tok.ent_type_
+    def __init__(self, ctx: ActorContext, s: int, e: int, si: int, c: Candidate):
+        hits = ctx.hits
+        self.ctx, self.s, self.e, self.si, self.c = ctx, s, e, si, c
+        self.h = h = e - 1  # the head token
+        self.tok = ctx.sd[h]
+        self.ent = self.tok.ent_type_
+        self.a_hit, self.ag_hit, self.g_hit = hits.actor[h], hits.agent[h], hits.group[h]  # hits at the head
+        self.actor_hits = unique(hits.actor[k] for k in range(s, e))  # hits anywhere in the segment
+        self.agent_hits = unique(hits.agent[k] for k in range(s, e))
+        self.group_hits = unique(hits.group[k] for k in range(s, e))
+        self.person_span: tuple[int, int] | None = None
 
 
 def phrase_candidates(b, ctx: ActorContext, s: int, e: int, si: int) -> list[Candidate]:
@@ -46,9 +36,8 @@ def phrase_candidates(b, ctx: ActorContext, s: int, e: int, si: int) -> list[Can
     former = any(sd[k].lower_ in b.t.former_words or sd[k].lower_.startswith(kn.former_prefixes) for k in range(s, e)) \
         and any(hits.agent[k] is not None and entry_of(hits.agent[k]).code for k in range(s, e))
     c = Candidate(start=s, end=e, head=e - 1, kind="", sent=si, former=former)
-    c.plural = sd[e - 1].tag_ in ("NNS", "NNPS")
-    p = Phrase(ctx, s, e, si, c, unique(hits.actor[k] for k in range(s, e)), unique(hits.agent[k] for k in range(s, e)),
-               unique(hits.group[k] for k in range(s, e)))
+    p = Phrase(ctx, s, e, si, c)
+    c.plural = p.tok.tag_ in ("NNS", "NNPS")
     p.person_span = _person_span(p)
     for _name, rule in HEAD_RULES:
         out = rule(b, p)
@@ -60,7 +49,7 @@ def phrase_candidates(b, ctx: ActorContext, s: int, e: int, si: int) -> list[Can
 def _person_span(p: Phrase):
     """The PERSON entity the head is part of (unless the dictionary knows better)."""
     sd, hits, h, s = p.ctx.sd, p.ctx.hits, p.h, p.s
-    a_hit, ag_hit = hits.actor[h], hits.agent[h]
+    a_hit, ag_hit = p.a_hit, p.ag_hit
     span = ent_span(sd, h, "PERSON", s)
     if span is None and ag_hit is None and a_hit is None and p.ent == "ORG" and p.tok.pos_ == "PROPN":
         # "German Chancellor Olaf Scholz" tagged ORG: a person title before a proper name
@@ -79,8 +68,8 @@ def _person_span(p: Phrase):
 
 def person_head(b, p: Phrase):
     """A PERSON entity heads the phrase ("Iraqi Prime Minister Nouri al-Maliki")."""
-    sd, c, span, a_hit = p.ctx.sd, p.c, p.person_span, p.ctx.hits.actor[p.h]
-    if span is None or p.ctx.hits.agent[p.h] is not None:
+    sd, c, span, a_hit = p.ctx.sd, p.c, p.person_span, p.a_hit
+    if span is None or p.ag_hit is not None:
         return None
     c.kind = "person"
     c.name_tokens = name_words(sd, *span)
@@ -103,7 +92,7 @@ def person_head(b, p: Phrase):
 
 def dictionary_head(b, p: Phrase):
     """A dictionary actor heads the phrase: a country, organisation, person or PETRARCH entry."""
-    sd, c, a_hit = p.ctx.sd, p.c, p.ctx.hits.actor[p.h]
+    sd, c, a_hit = p.ctx.sd, p.c, p.a_hit
     if a_hit is None:
         return None
     entry = entry_of(a_hit)
@@ -166,7 +155,7 @@ def _demonym(b, p: Phrase, a_hit) -> None:
 
 def agent_head(b, p: Phrase):
     """A title or role noun heads the phrase ("lawmakers", "the parliament")."""
-    sd, c, tok, ag_hit = p.ctx.sd, p.c, p.tok, p.ctx.hits.agent[p.h]
+    sd, c, tok, ag_hit = p.ctx.sd, p.c, p.tok, p.ag_hit
     if ag_hit is None:
         return None
     agent = entry_of(ag_hit)
@@ -186,7 +175,7 @@ def agent_head(b, p: Phrase):
 def group_head(b, p: Phrase):
     """An ethnic or religious group heads the phrase ("Iraqi Kurds", "Shiites")."""
     c, tok = p.c, p.tok
-    if p.ctx.hits.group[p.h] is None:
+    if p.g_hit is None:
         return None
     c.kind = "group"
     c.rule = "group"

@@ -22,6 +22,8 @@ def segments(sd, sent, hits: Hits, tagger) -> list[tuple[int, int, bool]]:
 
 def _scan(sd, sent, hits: Hits, tagger) -> list[tuple[int, int, bool]]:
     kn = tagger.kn
+    in_actor, in_agent, in_group = hits.actor, hits.agent, hits.group
+    time_words, conjunctions = kn.time_words, kn.conjunctions
     segs = []
     start = None
     i = sent.start
@@ -35,7 +37,7 @@ def _scan(sd, sent, hits: Hits, tagger) -> list[tuple[int, int, bool]]:
 
     while i < end:
         t = sd[i]
-        hit = hits.at(i)
+        hit = in_actor[i] or in_agent[i] or in_group[i]
         if hit is not None:
             if hit[0] == i:
                 if start is None:
@@ -46,14 +48,14 @@ def _scan(sd, sent, hits: Hits, tagger) -> list[tuple[int, int, bool]]:
             continue
         if t.tag_ in _POSS_TAGS or t.text in ("'s", "\u2019s") or (t.text in ("'", "\u2019") and t.dep_ == "case"):
             close(i, poss=True)
-        elif t.ent_type_ in ("DATE", "TIME") or t.lower_ in kn.time_words:
+        elif t.ent_type_ in ("DATE", "TIME") or t.lower_ in time_words:
             close(i)
         elif _nominal(t, tagger) or (start is not None and t.ent_type_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART")
                                      and t.ent_iob_ == "I" and t.text not in _BREAK_TEXT
                                      and not _between_actors(sd, i, hits.actor, kn.limits.between_actors_words)):
             if start is None:
                 start = i
-        elif t.lower_ in kn.conjunctions and start is not None and _modifier_conj(sd, i):
+        elif t.lower_ in conjunctions and start is not None and _modifier_conj(sd, i):
             pass
         elif start is not None and _joining_hyphen(sd, i, end):
             if sd[i + 1].tag_ in ("VBN", "VBG"):  # "Vietnamese-led forces"

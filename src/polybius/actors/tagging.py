@@ -17,6 +17,7 @@ _APOS_TABLE = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _GAP_POS = {"ADJ", "ADV", "VERB", "NOUN", "PUNCT", "NUM"}
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}  # a name never comes between a phrase's words
 _JOINED = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
+_GENDERS = ("male", "female", "male-relative", "female-relative")
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
@@ -29,6 +30,8 @@ class ActorTagger:
         self.keep_words = {w for w, e in mods.items() if e & {"keep", "former"}}
         self.generic_words = {w for w, e in mods.items() if "generic" in e}
         self.collective_words = {w for w, e in mods.items() if "collective" in e}
+        # honorifics, gendered titles and relatives ("Mr", "spokeswoman", "brother"): for he/she
+        self.gender_words = {w: g for w, effects in mods.items() for g in effects if g in _GENDERS}
         # a nationality used as a noun ("the Iraqis") names the country's people: civilians
         self.demonym_words = {key[0] for key, payloads in lexicon.actors.exact.items()
                               if len(key) == 1 and any(getattr(p, "kind", None) == "country"
