@@ -1,10 +1,15 @@
 """The ``actors`` stage: recognise, code and join every political actor of a document.
 
-See ``docs/actors.md``.  The factory reads the dictionaries once (embedded tables unless
+See ``docs/actors.md``.  Built once, the stage reads the dictionaries (embedded tables unless
 ``Settings.use_default_actors`` is off, plus ``Settings.actors_files``/``agents_files``/
-``discards_files`` in PETRARCH format) and returns ``stage(doc)``, which fills
-``Document.actors`` (one :class:`~polybius.model.Actor` per entity, each mention with
-character offsets and the rule that found it) and ``doc.extras["discards"]``.
+``discards_files`` in PETRARCH format) and its own knowledge (``data/actors/rules.txt``).
+Called per document, it only orchestrates, passing one
+:class:`~polybius.actors.context.ActorContext` along: dictionary hits (:mod:`.tagging`),
+candidates (:mod:`.segments`, :mod:`.heads`, :mod:`.linking`, :mod:`.pronouns`), the story
+country and codes (:mod:`.coding`), coreference (:mod:`.coref`, :mod:`.missed`) and the
+actors (:mod:`.build`).  It fills ``Document.actors`` (one :class:`~polybius.model.Actor` per
+entity, each mention with character offsets and the rule that found it),
+``doc.extras["story_country"]`` and ``doc.extras["discards"]``.
 """
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ from .candidates import CandidateBuilder
 from .coding import code_candidates, story_country_of
 from .context import ActorContext, CachedDoc
 from .knowledge import load_knowledge
-from .tagging import ActorTagger
+from .tagging import ActorTagger, find_discards
 
 log = logging.getLogger("polybius.actors")
 
@@ -57,25 +62,4 @@ class ActorStage(Stage):
         doc.actors = build_actors(ctx, resolve(ctx, self.tagger), self.lex)
         doc.extras["story_country"] = ctx.story
         if len(self.lex.discards):
-            doc.extras["discards"] = self.discards(doc, ctx.sd)
-
-    def discards(self, doc, sd) -> dict:
-        """PETRARCH discards found: ``{"story": bool, "sentences": [index], "phrases": [...]}``."""
-        from ..dictionaries.lexicon import norm
-
-        low = [norm(t.text) for t in sd]
-        hits = self.lex.discards.find_all(low, low, low)
-        out = {"story": False, "sentences": [], "phrases": []}
-        for s, e, payloads, _ in hits:
-            d = payloads[-1]
-            start = sd[s].idx
-            out["phrases"].append({"start": start, "end": sd[e - 1].idx + len(sd[e - 1]), "source": d.source,
-                                   "story": d.story})
-            if d.story:
-                out["story"] = True
-            else:
-                si = doc.sentence_at(start)
-                if si is not None and si not in out["sentences"]:
-                    out["sentences"].append(si)
-        return out
-
+            doc.extras["discards"] = find_discards(self.lex, doc, ctx.sd)

@@ -193,3 +193,22 @@ def _finder(sd, texts, low, orig, lem):
                 for i, j, p, how in table.find_all(vlow, vorig, vlem, accept=acc, gap_ok=gok if gap_ok else None)]
 
     return find
+
+
+def find_discards(lex, doc, sd) -> dict:
+    """PETRARCH discards found: ``{"story": bool, "sentences": [index], "phrases": [...]}``."""
+    low = [norm(t.text) for t in sd]
+    hits = lex.discards.find_all(low, low, low)
+    out = {"story": False, "sentences": [], "phrases": []}
+    for s, e, payloads, _ in hits:
+        d = payloads[-1]
+        start = sd[s].idx
+        out["phrases"].append({"start": start, "end": sd[e - 1].idx + len(sd[e - 1]), "source": d.source,
+                               "story": d.story})
+        if d.story:
+            out["story"] = True
+        else:
+            si = doc.sentence_at(start)
+            if si is not None and si not in out["sentences"]:
+                out["sentences"].append(si)
+    return out
