@@ -33,7 +33,7 @@ class Candidate:
     org_link: "Candidate | None" = None  # "president of <org>"
     aliases: list = field(default_factory=list)  # "(CFR)" after the name
     sentence_dep: str | None = None  # dependency of the head (subjects give context to their sentence)
-    actor: object = None  # the candidate (or Actor) this candidate is part of
+    actor: "Candidate | None" = None  # the candidate this one is a mention of (apposition, holder, object)
 
 
 def clone(c: Candidate, **changes) -> Candidate:
