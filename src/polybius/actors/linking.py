@@ -109,7 +109,7 @@ def link_quantities(st: LinkState) -> None:
     for i in range(len(segs) - 1):
         s, e, _ = segs[i]
         ns, ne, _ = segs[i + 1]
-        if ns == e + 1 and sd[e].lower_ == "of" and sd[e - 1].lower_ in st.tagger.collective_words \
+        if ns == e + 1 and sd[e].lower_ in st.kn.quantity_prepositions and sd[e - 1].lower_ in st.tagger.collective_words \
                 and not any(c.head == e - 1 for c in seg_cands[i]):
             for c in seg_cands[i + 1]:
                 if c.head == ne - 1 and c.kind in ("group", "person", "organization") and c.rule != "modifier":
@@ -173,7 +173,7 @@ def _distribute(st: LinkState, i: int, heads: list[Candidate], objs: list[Candid
                                context_reasons=list(h.context_reasons))
                 target.rule = "distributed"
                 st.seg_cands[i].append(target)
-            if obj.kind == "organization" and prep.lower() == "of" and h.kind == "person":
+            if obj.kind == "organization" and prep.lower() in st.kn.member_prepositions and h.kind == "person":
                 target.org_link = obj
                 target.base_reason = f"{sd[h.start:h.end].text} of {obj.name}"
                 st.record("prep-object", target, obj)

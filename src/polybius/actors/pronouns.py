@@ -29,7 +29,7 @@ def pronoun_candidates(sd, sent, si, kn) -> list[Candidate]:
 def _expletive(t, kn) -> bool:
     if t.dep_ == "expl":
         return True
-    if t.lower_ != "it":
+    if t.lower_ not in kn.expletive_pronouns:
         return False  # "its" is never expletive
     nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
     if nxt is not None and nxt.pos_ == "ADJ":
@@ -37,7 +37,7 @@ def _expletive(t, kn) -> bool:
     h = t.head
     if h.lemma_ in kn.expletive_verbs:
         return True
-    return h.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in h.children) and any(
+    return h.lemma_ in kn.copulas and any(c.dep_ in ("acomp", "attr") for c in h.children) and any(
         c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in h.children)
 
 
