@@ -1,10 +1,15 @@
 """The ``actors`` stage: recognise, code and join every political actor of a document.
 
-See ``docs/actors.md``.  The factory reads the dictionaries once (embedded tables unless
+See ``docs/actors.md``.  Built once, the stage reads the dictionaries (embedded tables unless
 ``Settings.use_default_actors`` is off, plus ``Settings.actors_files``/``agents_files``/
-``discards_files`` in PETRARCH format) and returns ``stage(doc)``, which fills
-``Document.actors`` (one :class:`~polybius.model.Actor` per entity, each mention with
-character offsets and the rule that found it) and ``doc.extras["discards"]``.
+``discards_files`` in PETRARCH format) and its own knowledge (``data/actors/rules.txt``).
+Called per document, it only orchestrates, passing one
+:class:`~polybius.actors.context.ActorContext` along: dictionary hits (:mod:`.tagging`),
+candidates (:mod:`.segments`, :mod:`.heads`, :mod:`.linking`, :mod:`.pronouns`), the story
+country and codes (:mod:`.coding`), coreference (:mod:`.coref`, :mod:`.missed`) and the
+actors (:mod:`.build`).  It fills ``Document.actors`` (one :class:`~polybius.model.Actor` per
+entity, each mention with character offsets and the rule that found it),
+``doc.extras["story_country"]`` and ``doc.extras["discards"]``.
 """
 from __future__ import annotations
 
@@ -14,8 +19,12 @@ import logging
 from ..dictionaries import build_lexicon
 from ..registry import stage as _register
 from ..stages import Stage
-from .coref import build_actors, code_candidates, story_country_of
-from .stage import ActorTagger, CachedDoc, CandidateBuilder
+from .build import build_actors, resolve
+from .candidates import CandidateBuilder
+from .coding import code_candidates, story_country_of
+from .context import ActorContext, CachedDoc
+from .knowledge import load_knowledge
+from .tagging import ActorTagger, find_discards
 
 log = logging.getLogger("polybius.actors")
 
@@ -39,38 +48,18 @@ class ActorStage(Stage):
         log.debug("actor dictionaries loaded in %.2fs", self.lex.load_seconds)
         # With the user's dictionaries alone Polybius codes as PETRARCH does: no story-country guess.
         self.use_story_country = settings.use_default_actors and settings.actors_story_country
-        self.tagger = ActorTagger(self.lex)
+        self.knowledge = load_knowledge()
+        self.tagger = ActorTagger(self.lex, self.knowledge)
         self.builder = CandidateBuilder(self.tagger)
 
     def __call__(self, doc) -> None:
-        sd = doc.nlp
         day = doc.published if isinstance(doc.published, _dt.date) else None
-        sd = CachedDoc(sd)
-        cands = self.builder.build(sd, day)
-        story = story_country_of(cands) if self.use_story_country else None
-        code_candidates(cands, self.tagger, story, day)
-        doc.actors = build_actors(cands, sd, self.lex, day)
-        doc.extras["story_country"] = story
+        ctx = ActorContext(CachedDoc(doc.nlp), day)
+        ctx.hits = self.tagger.hits(ctx.sd)
+        ctx.cands = self.builder.build(ctx)
+        ctx.story = story_country_of(ctx.cands, self.knowledge) if self.use_story_country else None
+        code_candidates(ctx.cands, self.tagger, ctx.story, day)
+        doc.actors = build_actors(ctx, resolve(ctx, self.tagger), self.lex)
+        doc.extras["story_country"] = ctx.story
         if len(self.lex.discards):
-            doc.extras["discards"] = self.discards(doc, sd)
-
-    def discards(self, doc, sd) -> dict:
-        """PETRARCH discards found: ``{"story": bool, "sentences": [index], "phrases": [...]}``."""
-        from ..dictionaries.lexicon import norm
-
-        low = [norm(t.text) for t in sd]
-        hits = self.lex.discards.find_all(low, low, low)
-        out = {"story": False, "sentences": [], "phrases": []}
-        for s, e, payloads, _ in hits:
-            d = payloads[-1]
-            start = sd[s].idx
-            out["phrases"].append({"start": start, "end": sd[e - 1].idx + len(sd[e - 1]), "source": d.source,
-                                   "story": d.story})
-            if d.story:
-                out["story"] = True
-            else:
-                si = doc.sentence_at(start)
-                if si is not None and si not in out["sentences"]:
-                    out["sentences"].append(si)
-        return out
-
+            doc.extras["discards"] = find_discards(self.lex, doc, ctx.sd)

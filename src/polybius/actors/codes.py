@@ -14,8 +14,9 @@ def chunks(code: str) -> list[str]:
 
 
 def compose(base: str | None, agent_codes: list[tuple[str, bool]], group_codes: list[str] = (),
-            former: bool = False) -> str | None:
-    """``agent_codes``: ``[(code, is_prefix)]`` in text order."""
+            former: str | None = None) -> str | None:
+    """``agent_codes``: ``[(code, is_prefix)]`` in text order; ``former``: the elite code of a
+    former office holder (None: not former)."""
     prefix: list[str] = []
     suffix: list[str] = []
     have = set(chunks(base)) if base else set()
@@ -27,8 +28,8 @@ def compose(base: str | None, agent_codes: list[tuple[str, bool]], group_codes: 
     if former:
         # PETRARCH: a former office holder is an elite; the office's own codes are dropped
         suffix = []
-        if "ELI" not in have:
-            suffix.append("ELI")
+        if former not in have:
+            suffix.append(former)
     for g in group_codes:
         if g not in have and g not in suffix:
             suffix.append(g)
