@@ -81,6 +81,30 @@ def transport_cost(path: Path, settings, pipeline) -> dict:
     return {"parent_ms": 1000 * parent / n, "worker_ms": 1000 * worker / n, "bytes": len(back) / n}
 
 
+def warm_up(settings, seconds: float = 0.0) -> int:
+    """In a worker: load its pipeline, code one short document (so every lazily loaded table is
+    loaded) and hold the worker a moment, so that a pool starts all its workers."""
+    import datetime as dt
+
+    from polybius.model import Document
+    from polybius.scale.work import pipeline_for
+
+    pipeline_for(settings).code_document(Document(
+        text='Officials in the capital said on March 3 that the talks would resume. '
+             '"We will return," the minister told reporters.', published=dt.date(2024, 3, 6)))
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def start_workers(runner, settings) -> None:
+    """Start every worker of a process pool and load its model now: the timings see the steady state."""
+    from concurrent.futures import wait
+
+    pool = getattr(runner, "pool", None)
+    if pool is not None:
+        wait([pool.submit(warm_up, settings, 0.5) for _ in range(2 * runner.slots)])
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--words", type=int, default=60_000)
@@ -121,7 +145,7 @@ def main(argv=None):
 
     t0 = time.perf_counter()
     runner = make_runner(settings, workers=2)
-    runner.warm()
+    start_workers(runner, settings)
     start_up = time.perf_counter() - t0
 
     def proc_cpu(pids) -> float:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import sys
 from typing import Optional
 
 import typer
@@ -53,6 +52,3 @@ def report(doc) -> None:
     for e in doc.errors:
         err.print(("[red]skipped:[/red] " if doc.skipped else "[yellow]warning:[/yellow] ") + escape(e), soft_wrap=True)
 
-
-def is_tty() -> bool:
-    return sys.stderr.isatty()

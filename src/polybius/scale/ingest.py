@@ -138,9 +138,6 @@ class _Serial:
                 out.append(d)
         return out
 
-    def warm(self) -> None:
-        pass
-
     def close(self, cancel: bool = False) -> None:
         pass
 
@@ -162,14 +159,6 @@ class _Processes:
 
     def submit(self, dicts: list[dict]):
         return self.pool.submit(code_batch, self.settings, dicts)
-
-    def warm(self) -> None:
-        """Start every worker and load its model now (benchmarks time the steady state)."""
-        from concurrent.futures import wait
-
-        from .work import warm_up
-
-        wait([self.pool.submit(warm_up, self.settings, 0.5) for _ in range(2 * self.slots)])
 
     @staticmethod
     def wait(pending, first: bool):
@@ -213,9 +202,6 @@ class _Dask:
 
     def submit(self, dicts: list[dict]):
         return self.client.submit(code_batch, self.settings, dicts, pure=False)
-
-    def warm(self) -> None:
-        self.client.run(init_worker, self.settings)
 
     @staticmethod
     def wait(pending, first: bool):

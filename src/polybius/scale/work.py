@@ -6,7 +6,6 @@ The functions are module-level so that process pools and Dask workers can import
 from __future__ import annotations
 
 import contextlib
-import datetime as _dt
 import os
 import re
 
@@ -103,17 +102,3 @@ def memory_zone(nlp):
     only plain data (the ``Document`` layers), never ``doc.nlp`` or spaCy objects in extras."""
     zone = getattr(nlp, "memory_zone", None)
     return zone() if zone is not None else contextlib.nullcontext()
-
-
-def warm_up(settings: Settings, seconds: float = 0.0) -> int:
-    """Load this worker's pipeline and hold the worker a moment, so that a pool starts all
-    its workers; returns the process id."""
-    import time
-
-    p = pipeline_for(settings)
-    # code one short document so that every stage's lazily loaded tables are loaded now
-    # (a date that needs dateparser, a quote: their tables load on first use, ~1 s)
-    p.code_document(Document(text='Officials in the capital said on March 3 that the talks would resume. '
-                                  '"We will return," the minister told reporters.', published=_dt.date(2024, 3, 6)))
-    time.sleep(seconds)
-    return os.getpid()
