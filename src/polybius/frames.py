@@ -14,44 +14,35 @@ EVENT_COLUMNS = [
 ]
 
 
+def _party(role: str, actor_id: str | None, actor) -> dict:
+    """The three columns of an event's source or target."""
+    return {role: actor_id, f"{role}_code": actor.code if actor else None, f"{role}_name": actor.name if actor else None}
+
+
+def _place(place) -> dict:
+    keys = ("place", "place_country", "lat", "lon")
+    return dict(zip(keys, (place.name, place.country, place.lat, place.lon) if place else (None,) * 4))
+
+
 def event_rows(doc: Document) -> list[dict]:
     rows = []
     actors = {a.id: a for a in doc.actors}  # not doc.actor(): a scan per event is quadratic in a long document
+    published = doc.published.isoformat() if doc.published else None
     for ev in doc.events:
-        src, tgt = actors.get(ev.source), actors.get(ev.target)
-        date = ev.date
+        date, plover = ev.date, ev.plover
         rows.append({
-            "doc_id": doc.id,
-            "event_id": ev.id,
-            "date": date.start if date else (doc.published.isoformat() if doc.published else None),
-            "date_end": date.end if date else (doc.published.isoformat() if doc.published else None),
+            "doc_id": doc.id, "event_id": ev.id,
+            "date": date.start if date else published, "date_end": date.end if date else published,
             "date_text": date.text if date else None,
-            "source": ev.source,
-            "source_code": src.code if src else None,
-            "source_name": src.name if src else None,
-            "target": ev.target,
-            "target_code": tgt.code if tgt else None,
-            "target_name": tgt.name if tgt else None,
-            "cameo": ev.cameo,
-            "root": ev.root,
-            "quad_class": ev.quad_class,
-            "goldstein": ev.goldstein,
-            "plover_event": ev.plover.event if ev.plover else None,
-            "plover_mode": ev.plover.mode if ev.plover else None,
-            "negated": ev.negated,
-            "modality": ev.modality,
-            "confidence": ev.confidence,
-            "rule": ev.rule,
-            "place": ev.place.name if ev.place else None,
-            "place_country": ev.place.country if ev.place else None,
-            "lat": ev.place.lat if ev.place else None,
-            "lon": ev.place.lon if ev.place else None,
+            **_party("source", ev.source, actors.get(ev.source)),
+            **_party("target", ev.target, actors.get(ev.target)),
+            "cameo": ev.cameo, "root": ev.root, "quad_class": ev.quad_class, "goldstein": ev.goldstein,
+            "plover_event": plover.event if plover else None, "plover_mode": plover.mode if plover else None,
+            "negated": ev.negated, "modality": ev.modality, "confidence": ev.confidence, "rule": ev.rule,
+            **_place(ev.place),
             "trigger": doc.text[ev.trigger.start:ev.trigger.end],
-            "trigger_start": ev.trigger.start,
-            "trigger_end": ev.trigger.end,
-            "outlet": doc.outlet,
-            "url": doc.url,
-            "published": doc.published.isoformat() if doc.published else None,
+            "trigger_start": ev.trigger.start, "trigger_end": ev.trigger.end,
+            "outlet": doc.outlet, "url": doc.url, "published": published,
             "sentence": doc.sentence_text(ev.sentence) if ev.sentence < len(doc.sentences) else None,
         })
     return rows

@@ -31,38 +31,19 @@ class ApiError(Exception):
         self.headers = headers or self.headers
 
 
-class BadRequest(ApiError):
-    status = 400
+def _error(name: str, status: int, headers: dict[str, str] | None = None) -> type[ApiError]:
+    return type(name, (ApiError,), {"status": status, "headers": headers, "__module__": __name__,
+                                    "__doc__": f"An API error answered with HTTP {status}."})
 
 
-class Unauthorized(ApiError):
-    status = 401
-    headers = {"WWW-Authenticate": "Bearer"}
-
-
-class Forbidden(ApiError):
-    status = 403
-
-
-class NotFound(ApiError):
-    status = 404
-
-
-class Conflict(ApiError):
-    status = 409
-
-
-class TooLarge(ApiError):
-    status = 413
-
-
-class Unprocessable(ApiError):
-    status = 422
-
-
-class TooManyRequests(ApiError):
-    status = 429
-    headers = {"Retry-After": "1"}
+BadRequest = _error("BadRequest", 400)
+Unauthorized = _error("Unauthorized", 401, {"WWW-Authenticate": "Bearer"})
+Forbidden = _error("Forbidden", 403)
+NotFound = _error("NotFound", 404)
+Conflict = _error("Conflict", 409)
+TooLarge = _error("TooLarge", 413)
+Unprocessable = _error("Unprocessable", 422)
+TooManyRequests = _error("TooManyRequests", 429, {"Retry-After": "1"})
 
 
 class AsciiJSONResponse(JSONResponse):

@@ -165,6 +165,13 @@ def skipped(origin: str, reason: str, **fields) -> Document:
     return doc
 
 
+def unreadable(origin: str, exc: OSError) -> Document:
+    """The skipped document of a file that could not be opened or read."""
+    if isinstance(exc, FileNotFoundError):
+        return skipped(origin, "no such file or directory")
+    return skipped(origin, f"cannot read: {exc.strerror or exc}")
+
+
 def finish(doc: Document, settings: Settings, warning: str | None = None) -> Document:
     """Language and size checks on a freshly read document."""
     if warning:

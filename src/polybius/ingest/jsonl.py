@@ -10,8 +10,7 @@ from typing import Iterable, Iterator
 
 from ..config import Settings, load_settings
 from ..model import Document
-from .checks import decode_bytes
-from .checks import finish, skipped
+from .checks import decode_bytes, finish, skipped, unreadable
 from .text import assemble, split_blocks
 
 
@@ -65,11 +64,8 @@ def iter_jsonl(path: str, settings: Settings | None = None, *, published: _dt.da
     settings = settings or load_settings()
     try:
         fh = open(path, "rb")
-    except FileNotFoundError:
-        yield skipped(path, "no such file or directory")
-        return
     except OSError as exc:
-        yield skipped(path, f"cannot read: {exc.strerror or exc}")
+        yield unreadable(path, exc)
         return
     with fh:
         yield from iter_jsonl_lines(path, fh, settings, published=published, outlet=outlet)

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 from ..config import Settings, load_settings
 from ..model import Document
-from .checks import decode_bytes, finish, skipped
+from .checks import decode_bytes, finish, skipped, unreadable
 from .jsonl import iter_jsonl, iter_jsonl_lines
 from .html import document_from_html
 from .text import document_from_text
@@ -121,11 +121,8 @@ def iter_sources(paths: Iterable[str], settings: Settings | None = None, *,
                     yield skipped(origin, f"document is {size:,} bytes, over the limit of {settings.max_bytes:,} (setting max_bytes)")
                     continue
                 raw = Path(origin).read_bytes()
-        except FileNotFoundError:
-            yield skipped(origin, "no such file or directory")
-            continue
         except OSError as exc:
-            yield skipped(origin, f"cannot read: {exc.strerror or exc}")
+            yield unreadable(origin, exc)
             continue
         yield from read_bytes(origin, raw, settings, **fields)
 

@@ -14,6 +14,7 @@ import os
 import threading
 import time
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -100,13 +101,8 @@ def count_inputs(paths: Iterable[str]) -> int | None:
 
 
 def batched(it: Iterable, size: int) -> Iterator[list]:
-    batch = []
-    for x in it:
-        batch.append(x)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
+    it = iter(it)
+    while batch := list(islice(it, size)):
         yield batch
 
 

@@ -95,11 +95,9 @@ class DuckDBStore(SQLStore):
                 self.con = duckdb.connect(path, read_only=read_only, config=config)
         except duckdb.Error as exc:
             raise StoreError(self._explain(exc)) from exc
-        try:
-            self.check_polybius(create)
-            if migrate and not read_only:
-                self.migrate()
-            elif read_only:
+
+        def then():
+            if read_only:
                 from .schema import VERSION
 
                 v = self.schema_version()
@@ -110,12 +108,8 @@ class DuckDBStore(SQLStore):
                 b = self.con.execute("SELECT sum(strlen(text) + strlen(doc_json)) FROM (SELECT text, doc_json "
                                      "FROM documents ORDER BY rowid DESC LIMIT ?)", [n]).fetchone()[0] if n else 0
                 self._group = [n, int(b or 0)]
-        except duckdb.Error as exc:
-            self.con.close()
-            raise StoreError(self._explain(exc)) from exc
-        except BaseException:
-            self.con.close()
-            raise
+
+        self._opened(self.con.close, create, migrate and not read_only, then)
 
     def _ddl(self, stmt: str) -> str:
         """DuckDB keeps every index (ART) in memory and the analytic queries here scan columns
@@ -144,9 +138,6 @@ class DuckDBStore(SQLStore):
         if "no space" in low or "disk" in low:
             return f"database {self.path}: the disk is full: {msg.splitlines()[0]}"
         return f"duckdb store {self.path}: {msg.splitlines()[0] if msg else type(exc).__name__}"
-
-    def _wrap(self, exc: Exception) -> StoreError:
-        return StoreError(self._explain(exc))
 
     def _errors(self) -> tuple:
         return (duckdb.Error,)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Any, Iterator, Sequence
 
 import psycopg
@@ -27,16 +28,7 @@ class PostgresStore(SQLStore):
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout)
         except psycopg.Error as exc:
             raise StoreError(self._explain(exc)) from exc
-        try:
-            self.check_polybius(create)
-            if migrate:
-                self.migrate()
-        except psycopg.Error as exc:
-            self.conn.close()
-            raise StoreError(self._explain(exc)) from exc
-        except BaseException:
-            self.conn.close()
-            raise
+        self._opened(self.conn.close, create, migrate)
 
     def _explain(self, exc: Exception) -> str:
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
@@ -46,9 +38,6 @@ class PostgresStore(SQLStore):
         if isinstance(exc, psycopg.errors.DiskFull):
             return f"PostgreSQL server {self.location}: the disk is full: {first}"
         return f"postgresql store {self.location}: {first}"
-
-    def _wrap(self, exc: Exception) -> StoreError:
-        return StoreError(self._explain(exc))
 
     def _errors(self) -> tuple:
         return (psycopg.Error,)
@@ -72,13 +61,8 @@ class PostgresStore(SQLStore):
     def _stream(self, sql: str, params: Sequence = (), size: int = 5000) -> Iterator[list[tuple]]:
         try:
             with self.conn.cursor() as cur:
-                chunk: list[tuple] = []
-                for row in cur.stream(self._sql(sql), list(params)):
-                    chunk.append(row)
-                    if len(chunk) >= size:
-                        yield chunk
-                        chunk = []
-                if chunk:
+                rows = cur.stream(self._sql(sql), list(params))
+                while chunk := list(islice(rows, size)):
                     yield chunk
         except psycopg.Error as exc:
             raise self._wrap(exc) from exc

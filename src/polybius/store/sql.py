@@ -65,8 +65,29 @@ class SQLStore(Writes, Manage, EventQueries, Aggregates, Store):
     def _rollback(self) -> None:
         raise NotImplementedError
 
+    def _explain(self, exc: Exception) -> str:
+        """One line saying what went wrong (engines explain their own errors better)."""
+        return f"{self.engine} store {self.location}: {exc}"
+
     def _wrap(self, exc: Exception) -> StoreError:
-        return StoreError(f"{self.engine} store {self.location}: {exc}")
+        return StoreError(self._explain(exc))
+
+    def _opened(self, close, create: bool, migrate: bool, then=None) -> None:
+        """After connecting: check (or create) the Polybius schema, migrate it, then ``then()``;
+        on any failure close the connection first (the engine's own errors are explained as a
+        :class:`StoreError`)."""
+        try:
+            self.check_polybius(create)
+            if migrate:
+                self.migrate()
+            if then is not None:
+                then()
+        except self._errors() as exc:
+            close()
+            raise StoreError(self._explain(exc)) from exc
+        except BaseException:
+            close()
+            raise
 
     def _before_insert(self, tables: dict[str, list[tuple]]) -> None:
         """Engines may size their resources to a batch's rows here (DuckDB's memory bound)."""
