@@ -74,6 +74,9 @@ class Actor:
 
 @dataclass
 class EventDate:
+    """When an event happened: an ISO date range (one day: ``start == end``) and the words that
+    said so (``None`` when the date is the publication date or inherited)."""
+
     start: str
     end: str
     text: str | None = None
@@ -81,6 +84,8 @@ class EventDate:
 
 @dataclass
 class Place:
+    """Where an event happened: a GeoNames place with its country (ISO alpha-3) and coordinates."""
+
     name: str
     country: str | None = None
     lat: float | None = None

@@ -2,10 +2,8 @@
 // and a side panel for the item clicked.  All text goes in as text nodes.
 "use strict";
 (() => {
-  const { el, clear, api, url, params, showError, quadBadge, codeSpan, actorLink, dyadLink, QUAD } = P;
-  const head = document.getElementById("head");
-  const textBox = document.getElementById("text");
-  const panel = document.getElementById("panel");
+  const { el, clear, api, url, params, byId: elements, showError, quadBadge, codeSpan, actorLink, dyadLink, QUAD } = P;
+  const [head, textBox, panel] = elements("head", "text", "panel");
   const PRIORITY = ["trigger", "place", "date", "actor", "quote"];
 
   let doc = null;

@@ -58,6 +58,38 @@ const P = (() => {
 
   function params() { return new URLSearchParams(location.search); }
 
+  // The page's elements by id, in one call: const [form, viz] = byId("filters", "viz").
+  function byId(...ids) { return ids.map((id) => document.getElementById(id)); }
+
+  // The QuadClass legend of a chart.
+  function quadLegend(node) {
+    for (const n of [1, 2, 3, 4]) node.appendChild(el("span", null, el("span", { class: `quad q${n}` }, String(n)), " ", QUAD[n].name));
+  }
+
+  // A filter form: filled from the page's query string (text fields ``keys``, checkbox ``flag``),
+  // ``run`` on submit and once now.
+  function bindForm(form, keys, flag, run) {
+    const p = params();
+    for (const k of keys) if (p.get(k)) form.elements[k].value = p.get(k);
+    if (flag) form.elements[flag].checked = p.get(flag) === "true";
+    form.addEventListener("submit", (ev) => { ev.preventDefault(); run(); });
+    run();
+  }
+
+  // A card of search results: a table of the page's items (``row`` gives an item's cells), or
+  // ``empty`` when there are none; a pager when ``more`` (offset => search) is given.
+  function resultCard(id, page, cols, row, empty, more) {
+    const card = el("div", { class: "card", id });
+    if (!page.items.length) card.appendChild(el("p", { class: "muted" }, empty));
+    else {
+      card.appendChild(el("table", { class: "data" },
+        el("thead", null, el("tr", null, cols.map((h) => el("th", null, h)))),
+        el("tbody", null, page.items.map((x) => el("tr", null, row(x))))));
+      if (more) card.appendChild(pager(page, more));
+    }
+    return card;
+  }
+
   function url(path, query) {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(query || {})) if (v !== null && v !== undefined && v !== "") q.set(k, v);
@@ -168,6 +200,6 @@ const P = (() => {
     return best;
   }
 
-  return { QUAD, el, svg, clear, params, url, api, showError, quadBadge, codeSpan, articleLink, actorLink, dyadLink,
-           eventsTable, pager, quadCounts, dominantQuad, describe };
+  return { QUAD, el, svg, clear, params, byId, quadLegend, bindForm, resultCard, url, api, showError, quadBadge, codeSpan,
+           articleLink, actorLink, dyadLink, eventsTable, pager, quadCounts, dominantQuad, describe };
 })();

@@ -1,15 +1,11 @@
 // Dyad timeline: cooperation up, conflict down, mean Goldstein as a line; a click lists the events.
 "use strict";
 (() => {
-  const { el, svg, clear, api, url, params, showError, eventsTable, pager, quadCounts, QUAD } = P;
-  const form = document.getElementById("filters");
-  const viz = document.getElementById("viz");
-  const evBox = document.getElementById("events");
-  const evTitle = document.getElementById("events-title");
+  const { el, svg, clear, api, url, byId, quadLegend, bindForm, showError, eventsTable, pager, quadCounts, QUAD } = P;
+  const [form, viz, evBox, evTitle, legend] = byId("filters", "viz", "events", "events-title", "legend-q");
   const W = 960, H = 380, M = { left: 48, right: 48, top: 20, bottom: 46 };
 
-  const legend = document.getElementById("legend-q");
-  for (const n of [1, 2, 3, 4]) legend.appendChild(el("span", null, el("span", { class: `quad q${n}` }, String(n)), " ", QUAD[n].name));
+  quadLegend(legend);
   legend.appendChild(el("span", null, "— mean Goldstein"));
 
   function mean(p) {
@@ -161,9 +157,5 @@
     }
   }
 
-  const p = params();
-  for (const k of ["a", "b", "by", "start", "end"]) if (p.get(k)) form.elements[k].value = p.get(k);
-  form.elements.directed.checked = p.get("directed") === "true";
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
-  load();
+  bindForm(form, ["a", "b", "by", "start", "end"], "directed", load);
 })();

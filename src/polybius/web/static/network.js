@@ -1,15 +1,12 @@
 // Actor network: a force-directed layout (Fruchterman–Reingold, deterministic) drawn in SVG.
 "use strict";
 (() => {
-  const { el, svg, clear, api, url, params, showError, codeSpan, dyadLink, quadCounts, dominantQuad, QUAD } = P;
-  const viz = document.getElementById("viz");
-  const panel = document.getElementById("panel");
-  const form = document.getElementById("filters");
+  const { el, svg, clear, api, url, byId, quadLegend, bindForm, showError, codeSpan, dyadLink, quadCounts, dominantQuad, QUAD } = P;
+  const [viz, panel, form, legend] = byId("viz", "panel", "filters", "legend-q");
   const W = 960, H = 660;
   let graph = null;
 
-  const legend = document.getElementById("legend-q");
-  for (const n of [1, 2, 3, 4]) legend.appendChild(el("span", null, el("span", { class: `quad q${n}` }, String(n)), " ", QUAD[n].name));
+  quadLegend(legend);
 
   // Communities (from the API) start apart, each around its own centre, and each node is pulled
   // toward its community's centre: groups that act on each other stay separate and readable.
@@ -217,9 +214,5 @@
     }
   }
 
-  const p = params();
-  for (const k of ["start", "end", "min_weight", "min_degree", "max_nodes"]) if (p.get(k)) form.elements[k].value = p.get(k);
-  form.elements.countries.checked = p.get("countries") === "true";
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
-  load();
+  bindForm(form, ["start", "end", "min_weight", "min_degree", "max_nodes"], "countries", load);
 })();

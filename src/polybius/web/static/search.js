@@ -1,7 +1,7 @@
 // Search: events by actor, code, date and words; stances by proposition; actors by code.
 "use strict";
 (() => {
-  const { el, clear, api, url, params, showError, eventsTable, pager, codeSpan, actorLink, dyadLink } = P;
+  const { el, clear, api, url, params, showError, eventsTable, pager, resultCard, codeSpan, actorLink, dyadLink } = P;
   const evForm = document.getElementById("event-form"), evBox = document.getElementById("event-results");
   const stForm = document.getElementById("stance-form"), stBox = document.getElementById("stance-results");
   const acForm = document.getElementById("actor-form"), acBox = document.getElementById("actor-results");
@@ -70,20 +70,12 @@
     clear(quBox).appendChild(el("span", { class: "muted" }, "searching…"));
     try {
       const page = await api("/quotes", { speaker: q.speaker, text: q.words, limit: LIMIT, offset });
-      clear(quBox);
-      const card = el("div", { class: "card", id: "quote-card" });
-      if (!page.items.length) card.appendChild(el("p", { class: "muted" }, "No quotes."));
-      else {
-        card.appendChild(el("table", { class: "data" },
-          el("thead", null, el("tr", null, ["speaker", "kind", "quote", "document"].map((h) => el("th", null, h)))),
-          el("tbody", null, page.items.map((x) => el("tr", null,
-            el("td", null, x.speaker_code ? actorLink(x.speaker_code) : null, " ", x.speaker_name || ""),
-            el("td", null, x.kind || ""),
-            el("td", null, x.text || ""),
-            el("td", { class: "small" }, el("a", { href: url("/ui/article", { id: x.doc_id }) }, x.quote_id || "open")))))));
-        card.appendChild(pager(page, searchQuotes));
-      }
-      quBox.appendChild(card);
+      clear(quBox).appendChild(resultCard("quote-card", page, ["speaker", "kind", "quote", "document"], (x) => [
+        el("td", null, x.speaker_code ? actorLink(x.speaker_code) : null, " ", x.speaker_name || ""),
+        el("td", null, x.kind || ""),
+        el("td", null, x.text || ""),
+        el("td", { class: "small" }, el("a", { href: url("/ui/article", { id: x.doc_id }) }, x.quote_id || "open")),
+      ], "No quotes.", searchQuotes));
     } catch (err) { showError(quBox, err); }
   }
 
@@ -93,20 +85,12 @@
     clear(acBox).appendChild(el("span", { class: "muted" }, "searching…"));
     try {
       const page = await api("/actors", { ...q, limit: LIMIT, offset });
-      clear(acBox);
-      const card = el("div", { class: "card", id: "actor-card" });
-      if (!page.items.length) card.appendChild(el("p", { class: "muted" }, "No actors."));
-      else {
-        card.appendChild(el("table", { class: "data" },
-          el("thead", null, el("tr", null, ["code", "names", "documents", "events"].map((h) => el("th", null, h)))),
-          el("tbody", null, page.items.map((a) => el("tr", null,
-            el("td", null, actorLink(a.code)),
-            el("td", null, Array.isArray(a.names) ? a.names.join(", ") : (a.names || a.name || "")),
-            el("td", null, String(a.documents ?? a.n_documents ?? "")),
-            el("td", null, String(a.events ?? a.n_events ?? "")))))));
-        card.appendChild(pager(page, searchActors));
-      }
-      acBox.appendChild(card);
+      clear(acBox).appendChild(resultCard("actor-card", page, ["code", "names", "documents", "events"], (a) => [
+        el("td", null, actorLink(a.code)),
+        el("td", null, Array.isArray(a.names) ? a.names.join(", ") : (a.names || a.name || "")),
+        el("td", null, String(a.documents ?? a.n_documents ?? "")),
+        el("td", null, String(a.events ?? a.n_events ?? "")),
+      ], "No actors.", searchActors));
     } catch (err) { showError(acBox, err); }
   }
 
