@@ -59,6 +59,9 @@ class Settings:
     actors_story_country: bool = True
     # Events kept by the events stage, by modality (hypothetical ones did not happen).
     event_modalities: list[str] = field(default_factory=lambda: FrozenList(["asserted", "reported", "future"]))
+    # Keep the events the article does not assert (background, denied, alleged, conditional, generic,
+    # hypothetical), marked by their modality, as well as the kept modalities above.
+    keep_background: bool = False
     # Store.
     db: str = "polybius.duckdb"
     # REST API: scrypt hashes of the keys allowed to write (``polybius api-key`` makes one).
