@@ -85,13 +85,16 @@ class FactualityCheck:
 
     def apply(self, doc, events: list[Event], keep: tuple[str, ...]) -> list[Event]:
         """The events kept, each with its modality."""
-        sp, out = doc.nlp, []
+        sp, out, seen = doc.nlp, [], {}
         for ev in events:
             span = sp.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand") if sp is not None else None
             if span is None or len(span) == 0:
                 out.append(ev)
                 continue
-            mod, pf = self.modality(ev, span.root, doc.published)
+            key = (span.root.i, ev.modality, ev.negated, ev.date.end if ev.date else None, ev.rule)
+            if key not in seen:  # one trigger's several dyads are judged once
+                seen[key] = self.modality(ev, span.root, doc.published)
+            mod, pf = seen[key]
             if mod is not None:
                 ev.modality = mod
                 ev.rule = f"{ev.rule}; factuality={mod}"

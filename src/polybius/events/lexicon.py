@@ -99,6 +99,7 @@ class EventLexicon:
     partner_verbs: frozenset
     descriptive_participles: frozenset
     role_nouns: frozenset
+    undergoing_verbs: frozenset
     # rules.txt
     statement_roots: frozenset
     threat_roots: frozenset
