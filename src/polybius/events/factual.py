@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..model import Event
+from .calibration import features
 from .derived import CLAIMED
 from .lexicon import EventLexicon
 
@@ -49,13 +50,14 @@ class FactualityCheck:
 
         return Factuality.load(self.model_path)  # read once per process (cached), never kept here
 
-    def modality(self, ev: Event, tok, published: _dt.date | None) -> tuple[str | None, float]:
+    def modality(self, ev: Event, tok, published: _dt.date | None,
+                 memo: dict | None = None) -> tuple[str | None, float]:
         """``(modality or None, P(factual))``: the non-factual modality the event should get (None:
         keep it as the rules coded it)."""
         from ..factuality import FACTUAL
         from ..factuality.features import trigger_features
 
-        feats = trigger_features(tok, published, self.model.cues)
+        feats = trigger_features(tok, published, self.model.cues, memo)
         if published is None:  # no publication date: years and months cannot be placed
             feats = [f for f in feats if not f.startswith(_TIMED)]
         probs = self.model.scores(feats)
@@ -83,9 +85,10 @@ class FactualityCheck:
             return False
         return end < published - _dt.timedelta(days=self.rules.window_days)
 
-    def apply(self, doc, events: list[Event], keep: tuple[str, ...]) -> list[Event]:
-        """The events kept, each with its modality."""
-        sp, out, seen = doc.nlp, [], {}
+    def apply(self, doc, events: list[Event], keep: tuple[str, ...], calibration=None) -> list[Event]:
+        """The events kept, each with its modality (and, given a calibration, its confidence
+        the measured probability that it is right)."""
+        sp, out, seen, memo = doc.nlp, [], {}, {}
         for ev in events:
             span = sp.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand") if sp is not None else None
             if span is None or len(span) == 0:
@@ -93,12 +96,16 @@ class FactualityCheck:
                 continue
             key = (span.root.i, ev.modality, ev.negated, ev.date.end if ev.date else None, ev.rule)
             if key not in seen:  # one trigger's several dyads are judged once
-                seen[key] = self.modality(ev, span.root, doc.published)
+                seen[key] = self.modality(ev, span.root, doc.published, memo)
             mod, pf = seen[key]
             if mod is not None:
                 ev.modality = mod
                 ev.rule = f"{ev.rule}; factuality={mod}"
                 if mod not in keep:
                     continue
+            if calibration is not None:
+                x = features(ev.confidence, pf, ev.source, ev.target, ev.rule, ev.modality, span.root.pos_ == "NOUN",
+                             doc.block_kind(ev.sentence) == "headline", ev.quad_class)
+                ev.confidence = round(calibration.probability(x), 3)
             out.append(ev)
         return out

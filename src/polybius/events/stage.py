@@ -17,6 +17,7 @@ from ..config import Settings
 from ..dictionaries.verbs import load_verb_dictionaries
 from ..model import Event
 from ..stages import Stage
+from . import calibration
 from .anchors import anchors as _anchors, inherit_dates, paragraph_days
 from .arguments import Arguments, actor_index
 from .codebook import default_codebook
@@ -65,6 +66,8 @@ class EventStage(Stage):
         self.derived = Derived(lex, verbs, coder, frames, matcher, args, modality, emitter, when_where, maker, keep)
         self.anchor_preps = _anchors()
         self.factual = FactualityCheck(lex)
+        self.calibration = calibration.load() if settings.calibrated_confidence else None
+        self.min_confidence = settings.min_confidence
 
     # ------------------------------------------------------------------ document
     def __call__(self, doc) -> None:
@@ -72,7 +75,8 @@ class EventStage(Stage):
         raw: list[Event] = []
         for si, span, trigs in self.sentences(ctx):
             raw.extend(self.code_sentence(ctx, si, trigs))
-        events = self.factual.apply(doc, dedup(doc, raw), self.keep)
+        events = [e for e in self.factual.apply(doc, dedup(doc, raw), self.keep, self.calibration)
+                  if e.confidence >= self.min_confidence]
         for n, e in enumerate(events, 1):
             e.id = f"E{n}"
         inherit_dates(doc, events, self.anchor_preps)

@@ -52,15 +52,18 @@ def classes(word: str, cues: dict[str, frozenset[str]]) -> list[str]:
     return got[1].get(word.lower(), [])
 
 
-def trigger_features(tok, published: _dt.date | None = None, cues: dict | None = None) -> list[str]:
-    """The feature strings of the trigger token ``tok`` (a spaCy Token) in its sentence."""
+def trigger_features(tok, published: _dt.date | None = None, cues: dict | None = None,
+                     memo: dict | None = None) -> list[str]:
+    """The feature strings of the trigger token ``tok`` (a spaCy Token) in its sentence.
+    ``memo``: a dict the caller keeps for one document, so that several triggers of a sentence
+    read its cue words once."""
     cues = cues or load_cues()
     feats = ["bias"]
     sent = tok.sent  # found once: each look-up walks the sentence
     feats += _own(tok, cues, sent)
     feats += _governors(tok, cues)
     feats += _time(tok, published, cues, sent)
-    feats += _words(tok, cues, sent)
+    feats += _words(tok, cues, sent, {} if memo is None else memo)
     return feats
 
 
@@ -158,7 +161,17 @@ def _dates(sent) -> list:
     return out
 
 
-def _words(tok, cues, sent) -> list[str]:
+def _sentence_cues(sent, cues) -> list[tuple[int, list[str]]]:
+    """(token index, cue classes of its lemma and its form) for each cue word of the sentence."""
+    out = []
+    for t in sent:
+        ks = classes(t.lemma_, cues) + classes(t.lower_, cues)
+        if ks:
+            out.append((t.i, ks))
+    return out
+
+
+def _words(tok, cues, sent, memo: dict) -> list[str]:
     out = []
     for t in sent[max(0, tok.i - WINDOW - sent.start):tok.i - sent.start]:
         if not t.is_punct:
@@ -166,11 +179,13 @@ def _words(tok, cues, sent) -> list[str]:
     for t in sent[tok.i - sent.start + 1:tok.i - sent.start + 1 + WINDOW]:
         if not t.is_punct:
             out.append(f"right={t.lemma_.lower()}")
+    key = (id(cues), sent.start, sent.end)
+    if key not in memo:
+        memo[key] = _sentence_cues(sent, cues)
     seen = set()
-    for t in sent:
-        if t.i == tok.i:
+    for i, ks in memo[key]:
+        if i == tok.i:
             continue
-        for k in classes(t.lemma_, cues) + classes(t.lower_, cues):
-            side = "before" if t.i < tok.i else "after"
-            seen.add(f"sent_{k}_{side}")
+        side = "before" if i < tok.i else "after"
+        seen.update(f"sent_{k}_{side}" for k in ks)
     return out + sorted(seen)
