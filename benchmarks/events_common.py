@@ -25,6 +25,8 @@ def build(placeholder: bool = False, **settings):
     stages = ["actors", "events"] if use_actors else []
     settings.setdefault("min_words_for_language_check", 10**9)
     settings.setdefault("event_modalities", ["asserted", "reported", "future", "hypothetical"])  # single sentences: no language guess
+    # sentences are scored for what they mention, whatever its factuality (hypothetical ones too)
+    settings.setdefault("keep_background", True)
     s = load_settings(env={}, stages=stages, **settings)
     pipe = Pipeline(s, nlp=None)
     stage = None

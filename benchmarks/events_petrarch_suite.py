@@ -95,7 +95,8 @@ def main():
                       agents_files=[str(dicts / "PETR.Validate.agents.txt")],
                       discards_files=[str(dicts / "PETR.Validate.discards.txt")],
                       verbs_files=[str(dicts / "PETR.Validate.verbs.txt")],
-                      min_words_for_language_check=10**9, event_modalities=["asserted", "reported", "future", "hypothetical"])
+                      min_words_for_language_check=10**9, event_modalities=["asserted", "reported", "future", "hypothetical"],
+                      keep_background=True)
     pipe = Pipeline(s)
     t0 = time.time()
     per = collections.defaultdict(lambda: [0, 0])

@@ -59,6 +59,13 @@ class Settings:
     actors_story_country: bool = True
     # Events kept by the events stage, by modality (hypothetical ones did not happen).
     event_modalities: list[str] = field(default_factory=lambda: FrozenList(["asserted", "reported", "future"]))
+    # Keep the events the article does not assert (background, denied, alleged, conditional, generic,
+    # hypothetical), marked by their modality, as well as the kept modalities above.
+    keep_background: bool = False
+    # Confidence as the measured probability that an event is right (data/events/calibration.json,
+    # docs/confidence.md); off: the rules' confidence.  Events under min_confidence are dropped.
+    calibrated_confidence: bool = True
+    min_confidence: float = 0.0
     # Store.
     db: str = "polybius.duckdb"
     # REST API: scrypt hashes of the keys allowed to write (``polybius api-key`` makes one).
@@ -88,6 +95,7 @@ class Settings:
 _LIST_FIELDS = {f.name for f in dataclasses.fields(Settings) if f.type.startswith("list")}
 _INT_FIELDS = {f.name for f in dataclasses.fields(Settings) if f.type == "int"}
 _BOOL_FIELDS = {f.name for f in dataclasses.fields(Settings) if f.type == "bool"}
+_FLOAT_FIELDS = {f.name for f in dataclasses.fields(Settings) if f.type == "float"}
 
 
 def load_settings(path: str | os.PathLike | None = None, env: dict | None = None, **overrides) -> Settings:
@@ -107,6 +115,8 @@ def load_settings(path: str | os.PathLike | None = None, env: dict | None = None
             values[f.name] = [x.strip() for x in raw.split(",") if x.strip()]
         elif f.name in _INT_FIELDS:
             values[f.name] = int(raw)
+        elif f.name in _FLOAT_FIELDS:
+            values[f.name] = float(raw)
         elif f.name in _BOOL_FIELDS:
             values[f.name] = raw.strip().lower() in ("1", "true", "yes", "on")
         else:

@@ -35,7 +35,8 @@ def defaults_off(no_default_actors: bool, no_default_verbs: bool) -> dict:
             "use_default_verbs": False if no_default_verbs else None}
 
 
-def _run(paths, published, outlet, config, model, actors, agents, verbs, no_defaults=(False, False)):
+def _run(paths, published, outlet, config, model, actors, agents, verbs, no_defaults=(False, False),
+         min_confidence=None):
     """Yield coded documents; report problems on stderr; show progress for many."""
     from ..ingest import iter_sources
     from ..ingest.sources import iter_files
@@ -44,7 +45,7 @@ def _run(paths, published, outlet, config, model, actors, agents, verbs, no_defa
     from ..scale.triage import Triage
 
     settings = settings_from(config, model=model, actors=actors, agents=agents, verbs=verbs,
-                             **defaults_off(*no_defaults))
+                             min_confidence=min_confidence, **defaults_off(*no_defaults))
     try:
         pipeline = Pipeline(settings)
     except ModelNotFound as exc:
@@ -83,13 +84,16 @@ def code(paths: List[str] = PathsArg, published: Optional[str] = PublishedOpt, o
          config: Optional[str] = ConfigOpt, model: Optional[str] = ModelOpt,
          actors: Optional[List[str]] = ActorsOpt, agents: Optional[List[str]] = AgentsOpt,
          verbs: Optional[List[str]] = VerbsOpt, no_default_actors: bool = NoDefaultActorsOpt,
-         no_default_verbs: bool = NoDefaultVerbsOpt) -> None:
+         no_default_verbs: bool = NoDefaultVerbsOpt,
+         min_confidence: Optional[float] = typer.Option(
+             None, "--min-confidence", min=0.0, max=1.0,
+             help="Drop events whose confidence (the measured probability that they are right) is lower.")) -> None:
     """Code articles and write one polybius/1 JSON document a line."""
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     seen = ok = 0
     try:
         for doc in _run(paths, published, outlet, config, model, actors, agents, verbs,
-                        (no_default_actors, no_default_verbs)):
+                        (no_default_actors, no_default_verbs), min_confidence):
             seen += 1
             ok += not doc.skipped
             out.write(doc.to_json() + "\n")

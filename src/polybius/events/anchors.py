@@ -93,3 +93,30 @@ def inherit_dates(doc, events, preps: dict[str, str] | None = None) -> None:
         words = sp.text[prep.idx:obj.idx + len(obj.text)]
         ev.date = EventDate(start, end, words)
         ev.rule = f"{ev.rule}; date from {other.id} ({words!r})"
+
+
+def paragraph_days(doc, events) -> None:
+    """An undated event takes the day of the last event before it in its paragraph whose own
+    words date it to one day ("On Tuesday, troops fired on protesters. Police arrested 40."):
+    a paragraph reports one day unless it says otherwise.  Ranges ("last week") and days after
+    publication are not passed on."""
+    if doc.published is None or len(events) < 2:
+        return
+    pub = doc.published.isoformat()
+    day: dict[int, object] = {}  # block -> the last single-day dated event seen in it
+    for ev in sorted(events, key=lambda e: (e.sentence, e.trigger.start)):
+        if ev.sentence >= len(doc.sentences):
+            continue
+        block = doc.sentences[ev.sentence].block
+        if block is None:
+            continue
+        d = ev.date
+        if d is not None and d.text:
+            if d.start == d.end and d.start <= pub:
+                day[block] = ev
+            continue
+        donor = day.get(block)
+        if donor is None or donor.sentence == ev.sentence:
+            continue
+        ev.date = EventDate(donor.date.start, donor.date.end, donor.date.text)
+        ev.rule = f"{ev.rule}; date of the paragraph from {donor.id}"

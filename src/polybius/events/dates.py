@@ -94,6 +94,8 @@ def resolve(text: str, published: dt.date | None) -> tuple[dt.date, dt.date] | N
             delta = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}[unit] * count
             d = published - dt.timedelta(days=delta)
             return d, d
+    if _duration(words, t):  # "30 days", "the next 30 days", "60 days (after the deal)": a length, no date
+        return None
     # last week / this month / late last year / earlier this month
     if len(words) == 2 and words[0] in shifts and words[1] in units:
         span = _period(units[words[1]][0], published, int(shifts[words[0]][0]))
@@ -131,6 +133,16 @@ def resolve(text: str, published: dt.date | None) -> tuple[dt.date, dt.date] | N
         y = int(text.strip()[-5:-1])
         return dt.date(y, 1, 1), dt.date(y + 9, 12, 31)
     return _dateparser(text, published)
+
+
+def _duration(words: list[str], t: dict) -> bool:
+    """A count of units with no anchor of its own: "30 days", "next 30 days", "two weeks"."""
+    if words and words[0] in t["shift"]:
+        words = words[1:]
+    if len(words) != 2 or words[1] not in t["units"] or not words[1].endswith("s"):
+        return False
+    n = words[0]
+    return n.isdigit() and len(n) < 4 or n in t["numbers"]
 
 
 def _dateparser(text: str, published: dt.date) -> tuple[dt.date, dt.date] | None:

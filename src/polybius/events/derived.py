@@ -20,6 +20,9 @@ from .tokens import code_has_prefix, lem, pos_of, trigger_span, verb_of
 from .when_where import WhenWhere
 
 
+CLAIMED = "; claimed by its agent"
+
+
 class Derived:
     def __init__(self, lex: EventLexicon, verbs, coder: Coder, frames: Frames, matcher, args: Arguments,
                  modality: Modality, emitter: Emitter, when_where: WhenWhere, maker: EventMaker,
@@ -120,6 +123,7 @@ class Derived:
                 continue
             if ev.modality == "asserted":
                 ev.modality = "reported"
+            ev.rule = f"{ev.rule}{CLAIMED}"  # its doer says it did it: reported, never an allegation
             claim_ev = self.emitter.event(
                 cb, "015", sentence=si, source=ev.source, target=ev.target,
                 trigger=Span(claim.idx, claim.idx + len(claim.text)),

@@ -143,7 +143,9 @@ class Frames:
             f.subj.extend(f.preps["by"])
         h = tok.head
         lv = self._light_verb(tok, ctx)
-        if lv is not None:
+        if tok.dep_ == "pobj" and h.lower_ == "under" and h.head.lemma_.lower() in self.lex.undergoing_verbs:
+            _undergone(tok, f, h.head, self.frame(h.head, ctx))
+        elif lv is not None:
             self._under_light_verb(tok, f, lv, ctx)
         elif (att := role_attribute(tok, self.lex.role_nouns)) is not None and not f.subj:
             # "X is the largest donor of aid", "X remains one of the main donors": X gives
@@ -193,6 +195,15 @@ class Frames:
                 f.preps[p] = objs
         if tok.dep_ == "pobj" and hf.obj and not f.preps.get("with"):
             f.preps["with"] = list(hf.obj)  # "joined X for talks / for dinner": with X
+
+
+def _undergone(tok, f: Frame, verb, vf: Frame) -> None:
+    """"Kyiv came under heavy missile attack from Russia": the verb's subject is the target
+    (an attack *on* it), a from-phrase of either word the source (beside the noun's own
+    possessor and adjective); predicated of the subject, so an event, not a bare mention."""
+    f.light = verb
+    f.preps["on"] = f.preps.get("on") or list(vf.subj)
+    f.preps["by"] = list(f.preps.get("by") or ()) + list(f.preps.get("from") or vf.preps.get("from") or ())
 
 
 def _held_responsible(f: Frame, r) -> None:

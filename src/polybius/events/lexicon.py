@@ -55,6 +55,15 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class FactualityRules:
+    """When an event is set aside as not asserted (``[factuality]`` in rules.txt)."""
+
+    hard: float
+    soft: float
+    window_days: int
+
+
+@dataclass(frozen=True)
 class EventLexicon:
     # qualifiers.txt: one word list per section (lower-cased)
     negation: frozenset
@@ -90,6 +99,7 @@ class EventLexicon:
     partner_verbs: frozenset
     descriptive_participles: frozenset
     role_nouns: frozenset
+    undergoing_verbs: frozenset
     # rules.txt
     statement_roots: frozenset
     threat_roots: frozenset
@@ -101,6 +111,8 @@ class EventLexicon:
     inclusion_words: frozenset
     confidence: Confidence
     limits: Limits
+    factuality: FactualityRules
+    factuality_cues: frozenset
 
     @property
     def partitives(self) -> frozenset:
@@ -109,9 +121,10 @@ class EventLexicon:
 
 
 WORD_SECTIONS = tuple(f.name for f in dataclasses.fields(EventLexicon) if f.type == "frozenset"
-                      and f.name not in ("statement_roots", "threat_roots", "acceptance_roots", "inclusion_words"))
+                      and f.name not in ("statement_roots", "threat_roots", "acceptance_roots", "inclusion_words",
+                                   "factuality_cues"))
 RULE_SECTIONS = ("statement_roots", "threat_roots", "acceptance_roots", "fallback_codes", "default_targets",
-                 "default_sources", "place_sources", "inclusion_words", "confidence", "limits")
+                 "default_sources", "place_sources", "inclusion_words", "confidence", "limits", "factuality", "factuality_cues")
 
 
 def _roots(f: SectionFile, name: str) -> frozenset:
@@ -146,6 +159,10 @@ def _numbers(f: SectionFile, name: str, cls, convert):
         raise f.error(name, None, "every value must be a number") from None
 
 
+def _number(text: str):
+    return int(text) if text.isdigit() else float(text)
+
+
 @lru_cache(maxsize=None)
 def event_lexicon(qualifiers: str = str(QUALIFIERS), rules: str = str(RULES)) -> EventLexicon:
     q = read_sections(qualifiers, expected=WORD_SECTIONS)
@@ -161,4 +178,6 @@ def event_lexicon(qualifiers: str = str(QUALIFIERS), rules: str = str(RULES)) ->
         inclusion_words=r.words("inclusion_words"),
         confidence=_numbers(r, "confidence", Confidence, float),
         limits=_numbers(r, "limits", Limits, int),
+        factuality=_numbers(r, "factuality", FactualityRules, _number),
+        factuality_cues=r.words("factuality_cues"),
     )

@@ -15,6 +15,7 @@ from .coding import Coder, Coding
 from .emit import Emitter
 from .lexicon import EventLexicon
 from .modality import Modality
+from .passives import target_state
 from .tokens import char_span_of, code_has_prefix, lem, pos_of
 from .when_where import WhenWhere
 
@@ -100,6 +101,11 @@ class EventMaker:
                 c.rule = f"{c.rule} source=place"
                 if any(t in got for t in found.targets):
                     found.targets, found.ttok = self.args.resolve_roles(ctx, ["obj"], c, f, exclude=found.sources)
+        if not found.sources and f.passive and code_has_prefix(c.code, self.lex.state_act_codes):
+            found.sources = target_state(ctx.doc, found.targets)  # "was sentenced": by the target's state
+            if found.sources:
+                conf -= adjust.place_source
+                c.rule = f"{c.rule} source=target state"
         return conf
 
     def _qualified(self, ctx, c: Coding, found: Found, dialect) -> tuple[Coding, str, bool] | None:

@@ -17,7 +17,8 @@ from ..config import Settings
 from ..dictionaries.verbs import load_verb_dictionaries
 from ..model import Event
 from ..stages import Stage
-from .anchors import anchors as _anchors, inherit_dates
+from . import calibration
+from .anchors import anchors as _anchors, inherit_dates, paragraph_days
 from .arguments import Arguments, actor_index
 from .codebook import default_codebook
 from .coding import Coder
@@ -25,6 +26,7 @@ from .context import EventContext
 from .derived import Derived
 from .dialects import strategies
 from .emit import Emitter
+from .factual import NON_FACTUAL, FactualityCheck
 from .frames import Frames
 from .lexicon import event_lexicon
 from .make import EventMaker
@@ -46,6 +48,8 @@ class EventStage(Stage):
         self.verbs = verbs = load_verb_dictionaries(settings.verbs_files, use_defaults=settings.use_default_verbs)
         self.lex = lex = event_lexicon()
         keep = tuple(settings.event_modalities or Settings().event_modalities)
+        # what the article does not assert is set aside after merging (rules and the trained model)
+        self.keep = keep = keep + (NON_FACTUAL if settings.keep_background else ())
         # a TABARI/PETRARCH-1 dictionary: patterns are word sequences, verb phrases coded in text order
         self.tabari = any(e.sequence is not None for e in verbs.entries)
         self.triggers = triggers = TriggerIndex(verbs, nlp.vocab)
@@ -61,6 +65,9 @@ class EventStage(Stage):
                                         emitter, when_where, keep)
         self.derived = Derived(lex, verbs, coder, frames, matcher, args, modality, emitter, when_where, maker, keep)
         self.anchor_preps = _anchors()
+        self.factual = FactualityCheck(lex)
+        self.calibration = calibration.load() if settings.calibrated_confidence else None
+        self.min_confidence = settings.min_confidence
 
     # ------------------------------------------------------------------ document
     def __call__(self, doc) -> None:
@@ -68,10 +75,12 @@ class EventStage(Stage):
         raw: list[Event] = []
         for si, span, trigs in self.sentences(ctx):
             raw.extend(self.code_sentence(ctx, si, trigs))
-        events = dedup(doc, raw)
+        events = [e for e in self.factual.apply(doc, dedup(doc, raw), self.keep, self.calibration)
+                  if e.confidence >= self.min_confidence]
         for n, e in enumerate(events, 1):
             e.id = f"E{n}"
         inherit_dates(doc, events, self.anchor_preps)
+        paragraph_days(doc, events)
         doc.events = events
 
     def context(self, doc) -> EventContext:

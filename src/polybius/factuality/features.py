@@ -38,23 +38,36 @@ def load_cues(path: str | None = None) -> dict[str, frozenset[str]]:
     return {name: f.words(name) for name in CUE_CLASSES}
 
 
+_BY_WORD: dict[int, tuple[dict, dict]] = {}  # id(cues) -> (cues, word -> classes): the cue tables inverted
+
+
 def classes(word: str, cues: dict[str, frozenset[str]]) -> list[str]:
-    w = word.lower()
-    return [c for c, words in cues.items() if w in words]
+    got = _BY_WORD.get(id(cues))
+    if got is None or got[0] is not cues:
+        index: dict[str, list[str]] = {}
+        for c, words in cues.items():
+            for w in words:
+                index.setdefault(w, []).append(c)
+        got = _BY_WORD[id(cues)] = (cues, index)
+    return got[1].get(word.lower(), [])
 
 
-def trigger_features(tok, published: _dt.date | None = None, cues: dict | None = None) -> list[str]:
-    """The feature strings of the trigger token ``tok`` (a spaCy Token) in its sentence."""
+def trigger_features(tok, published: _dt.date | None = None, cues: dict | None = None,
+                     memo: dict | None = None) -> list[str]:
+    """The feature strings of the trigger token ``tok`` (a spaCy Token) in its sentence.
+    ``memo``: a dict the caller keeps for one document, so that several triggers of a sentence
+    read its cue words once."""
     cues = cues or load_cues()
     feats = ["bias"]
-    feats += _own(tok, cues)
+    sent = tok.sent  # found once: each look-up walks the sentence
+    feats += _own(tok, cues, sent)
     feats += _governors(tok, cues)
-    feats += _time(tok, published, cues)
-    feats += _words(tok, cues)
+    feats += _time(tok, published, cues, sent)
+    feats += _words(tok, cues, sent, {} if memo is None else memo)
     return feats
 
 
-def _own(tok, cues) -> list[str]:
+def _own(tok, cues, sent) -> list[str]:
     out = [f"tag={tok.tag_}", f"dep={tok.dep_}"]
     for key in ("Tense", "Aspect", "VerbForm", "Mood"):
         out += [f"{key}={v}" for v in tok.morph.get(key)]
@@ -80,7 +93,6 @@ def _own(tok, cues) -> list[str]:
         out.append("present_simple")
     if tok.dep_ in ("relcl", "acl"):
         out.append(f"clause={tok.dep_}")
-    sent = tok.sent
     if not any(t.is_punct and t.text in ".!?" for t in sent[-2:]) and len(sent) <= 20:
         out.append("headline")  # no closing full stop: a headline, written in the present
     quotes = sum(1 for t in sent[:tok.i - sent.start] if t.is_quote)
@@ -110,14 +122,11 @@ def _governors(tok, cues) -> list[str]:
     return out
 
 
-def _time(tok, published, cues) -> list[str]:
+def _time(tok, published, cues, sent) -> list[str]:
     out = []
-    sent = tok.sent
     year_now = (published or TRAIN_DATE).year
     near = set(t.i for t in tok.subtree) | {tok.head.i}
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
+    for ent in _dates(sent):
         where = "own" if ent.root.i in near or ent.root.head.i == tok.i else "sent"
         for t in ent:
             m = _YEAR.match(t.text)
@@ -136,8 +145,33 @@ def _time(tok, published, cues) -> list[str]:
     return out
 
 
-def _words(tok, cues) -> list[str]:
-    sent = tok.sent
+def _dates(sent) -> list:
+    """The sentence's DATE entities, read off its tokens (``sent.ents`` walks the whole document)."""
+    out, start = [], None
+    doc = sent.doc
+    for t in sent:
+        inside = t.ent_type_ == "DATE" and t.ent_iob_ in ("B", "I") and not (t.ent_iob_ == "I" and start is None)
+        if start is not None and (not inside or t.ent_iob_ == "B"):
+            out.append(doc[start:t.i])
+            start = None
+        if inside and start is None:
+            start = t.i
+    if start is not None and not (sent.end < len(doc) and doc[sent.end].ent_iob_ == "I"):
+        out.append(doc[start:sent.end])  # an entity running on past the sentence is not the sentence's
+    return out
+
+
+def _sentence_cues(sent, cues) -> list[tuple[int, list[str]]]:
+    """(token index, cue classes of its lemma and its form) for each cue word of the sentence."""
+    out = []
+    for t in sent:
+        ks = classes(t.lemma_, cues) + classes(t.lower_, cues)
+        if ks:
+            out.append((t.i, ks))
+    return out
+
+
+def _words(tok, cues, sent, memo: dict) -> list[str]:
     out = []
     for t in sent[max(0, tok.i - WINDOW - sent.start):tok.i - sent.start]:
         if not t.is_punct:
@@ -145,11 +179,13 @@ def _words(tok, cues) -> list[str]:
     for t in sent[tok.i - sent.start + 1:tok.i - sent.start + 1 + WINDOW]:
         if not t.is_punct:
             out.append(f"right={t.lemma_.lower()}")
+    key = (id(cues), sent.start, sent.end)
+    if key not in memo:
+        memo[key] = _sentence_cues(sent, cues)
     seen = set()
-    for t in sent:
-        if t.i == tok.i:
+    for i, ks in memo[key]:
+        if i == tok.i:
             continue
-        for k in classes(t.lemma_, cues) + classes(t.lower_, cues):
-            side = "before" if t.i < tok.i else "after"
-            seen.add(f"sent_{k}_{side}")
+        side = "before" if i < tok.i else "after"
+        seen.update(f"sent_{k}_{side}" for k in ks)
     return out + sorted(seen)
