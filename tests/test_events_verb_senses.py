@@ -6,27 +6,30 @@ import datetime as dt
 
 import pytest
 
-from event_helpers import hand_coder
+from event_helpers import triple_coder
 
 PUB = dt.date(2021, 6, 12)
 
 
 @pytest.fixture(scope="module")
 def code(nlp):
-    hand = hand_coder(nlp, PUB, whole_words=True)
-
-    def run(text: str, actors: dict[str, str]):
-        doc = hand(text, actors)
-        names = {a.id: a.code for a in doc.actors}
-        return [(names.get(e.source), e.cameo, names.get(e.target)) for e in doc.events]
-
-    return run
+    return triple_coder(nlp, PUB)
 
 
-def test_lodged_protest_is_an_official_complaint_not_a_demonstration(code):
-    got = code("Portugal lodged a strong protest with Spain over the fishing dispute.", {"Portugal": "PRT", "Spain": "ESP"})
-    assert ("PRT", "114", "ESP") in got
-    assert not any(c.startswith("14") for _, c, _ in got)
+@pytest.mark.parametrize("text, actors, expected, wrong", [
+    # a protest lodged is an official complaint (114), not a demonstration (14)
+    ("Portugal lodged a strong protest with Spain over the fishing dispute.", {"Portugal": "PRT", "Spain": "ESP"},
+     ("PRT", "114", "ESP"), "14"),
+    # phone calls to someone are consultations (04), not appeals (02)
+    ("Brazil held phone calls to Argentina on Monday.", {"Brazil": "BRA", "Argentina": "ARG"}, ("BRA", "041", "ARG"), "02"),
+    # tear gas is repression (175), not small-arms fire (193)
+    ("Ecuador police fired tear gas at the students.", {"Ecuador police": "ECUCOP", "students": "ECUEDU"},
+     ("ECUCOP", "175", "ECUEDU"), "193"),
+])
+def test_sense_by_object(code, text, actors, expected, wrong):
+    got = code(text, actors)
+    assert expected in got
+    assert not any(c.startswith(wrong) for _, c, _ in got)
 
 
 def test_surgical_strikes_are_military_force_not_a_labour_strike(code):
@@ -40,18 +43,6 @@ def test_armies_clashing_fight_and_crowds_clashing_riot(code):
     assert ("CHLMIL", "190", "PER") in got
     got = code("Students clashed with Peru on Friday.", {"Students": "CHLEDU", "Peru": "PER"})
     assert ("CHLEDU", "145", "PER") in got
-
-
-def test_phone_calls_to_leaders_are_consultations(code):
-    got = code("Brazil held phone calls to Argentina on Monday.", {"Brazil": "BRA", "Argentina": "ARG"})
-    assert ("BRA", "041", "ARG") in got
-    assert not any(c.startswith("02") for _, c, _ in got)
-
-
-def test_tear_gas_is_repression_not_small_arms_fire(code):
-    got = code("Ecuador police fired tear gas at the students.", {"Ecuador police": "ECUCOP", "students": "ECUEDU"})
-    assert ("ECUCOP", "175", "ECUEDU") in got
-    assert not any(c == "193" for _, c, _ in got)
 
 
 def test_released_documents_are_no_release_of_prisoners(code):
