@@ -68,3 +68,8 @@ def test_a_commentator_is_no_speaker_of_statements(code):
     got = code("Smith Institute argues that the war will change the region. The Smith Institute said the talks "
                "were a historic breakthrough.", {"Smith Institute": "USANGO"})
     assert not any(s == "USANGO" for s, _, _ in got)
+
+
+def test_a_hyphenated_cue_word(code):
+    got = code('Austria described the killings as "cold-blooded" on Tuesday.', {"Austria": "AUT"})
+    assert ("AUT", "111", None) in got

@@ -84,3 +84,8 @@ def test_motions_anger_stones_gatherings_and_removal(code):
                                            {"election commissioners": "KENGOV"})
     assert ("GRC", "020", "IGOEUREEC") in code("Greece invoked an emergency clause of the EU treaty.",
                                                {"Greece": "GRC", "EU": "IGOEUREEC"})
+
+
+def test_dissolving_parliament_is_an_administrative_sanction(code):
+    got = code("The president of Peru dissolved Congress on Monday.", {"president of Peru": "PERGOV", "Congress": "PERLEG"})
+    assert ("PERGOV", "172", "PERLEG") in got

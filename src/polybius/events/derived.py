@@ -199,7 +199,7 @@ class Derived:
         lowers = [w.lower_ for w in words]
         for code, cues in self.lex.statement_cues.items():
             for cue in cues:
-                parts = cue.split("_")
+                parts = cue.replace("-", "_-_").split("_")  # "cold-blooded" is three tokens
                 n = len(parts)
                 if any(lemmas[i:i + n] == parts or lowers[i:i + n] == parts for i in range(len(words) - n + 1)):
                     return code
