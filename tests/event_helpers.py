@@ -27,3 +27,15 @@ def hand_coder(nlp, published, whole_words: bool = False, **settings):
         return doc
 
     return run
+
+
+def triple_coder(nlp, published):
+    """``run(text, {name: code}) -> [(source code, cameo, target code)]`` of the events coded."""
+    hand = hand_coder(nlp, published, whole_words=True)
+
+    def run(text: str, actors: dict[str, str]):
+        doc = hand(text, actors)
+        names = {a.id: a.code for a in doc.actors}
+        return [(names.get(e.source), e.cameo, names.get(e.target)) for e in doc.events]
+
+    return run

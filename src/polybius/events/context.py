@@ -20,6 +20,7 @@ class Memo:
     frames: dict = field(default_factory=dict)
     sequences: dict = field(default_factory=dict)  # (entry id, token index) -> match
     chunks: dict = field(default_factory=dict)  # sentence start -> noun phrases
+    analysts: set | None = None  # ids of actors who are subjects of analysis verbs (derived.statements)
 
 
 @dataclass

@@ -4,10 +4,15 @@
   act;
 * charges: "X noted that the US strikes were an illegal breach of ..." -> X accuses the US;
 * claims: "The rebels claimed that they had attacked the base" -> the rebels claim
-  responsibility (015) for the attack, whose own modality becomes ``reported``.
+  responsibility (015) for the attack, whose own modality becomes ``reported``;
+* statements: "X said the accord was historic", '"This is intolerable," the minister said',
+  "X described the defeat as catastrophic" -> the saying is the speaker's event, typed by the
+  statement's own cue words (``[statement_cues]`` in rules.txt), when nothing the speaker does
+  is coded from it already.
 """
 from __future__ import annotations
 
+from ..dictionaries.verbs import VerbEntry
 from ..model import Event, Span
 from .arguments import Arguments, phrase_span
 from .coding import Coder, Coding
@@ -16,7 +21,7 @@ from .frames import Frames
 from .lexicon import EventLexicon
 from .make import EventMaker
 from .modality import Modality
-from .tokens import code_has_prefix, lem, pos_of, trigger_span, verb_of
+from .tokens import code_has_prefix, lem, of_objects, pos_of, trigger_span, verb_of
 from .when_where import WhenWhere
 
 
@@ -106,6 +111,103 @@ class Derived:
                 out.append(ev)
         return out
 
+    def statements(self, ctx, si, events, trigs) -> list[Event]:
+        """The speaker's own event for each reported statement of the sentence (see the module)."""
+        if not self.lex.statement_cues:
+            return []
+        sent = trigs[0].sent
+        heads = [t for t in trigs if pos_of(t) == "VERB" and self.coder.triggers.is_speech(t, ctx)
+                 and lem(t) not in self.lex.analysis_verbs]
+        heads += [t for t in sent if t.lemma_.lower() in self.lex.evaluation_verbs and t not in heads]
+        out = []
+        for tok in heads:
+            found = self._statement(ctx, tok, events)
+            if found is not None:
+                out.extend(self._statement_events(ctx, si, tok, *found))
+        return out
+
+    def _statement(self, ctx, tok, events):
+        """(code, speaker token, sources, target token, targets) of a statement, or None."""
+        speaker = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if tok.lemma_.lower() in self.lex.evaluation_verbs:
+            # "described X as Y", "called X a parasite": the predicate is the statement, X its target
+            about = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            comp = [c for c in tok.children if c.dep_ == "oprd"] + [  # "as Y" on the verb or its object
+                o for h in (tok, about) if h is not None for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
+                for o in c.children]
+        else:
+            comp = [c for c in tok.children if c.dep_ == "ccomp"]
+            about = next((c for c in comp[0].children if c.dep_ in ("nsubj", "nsubjpass")), None) if comp else None
+        if speaker is None or not comp:
+            return None
+        sources = self.args.actors_of(ctx, speaker)
+        if not sources:
+            return None
+        analysts = self._analysts(ctx)
+        sources = [a for a in sources if not _has_sector(a.code, self.lex.reporter_sectors) and a.id not in analysts]
+        if not sources:
+            return None  # a newspaper reporting (attribution) or a commentator: no statement
+        ids = {a.id for a in sources}
+        clause = tok
+        while clause.dep_ == "conj" and clause.head.i != clause.i:  # "condemns X and calls it Y"
+            clause = clause.head
+        lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+        if any(ev.source in ids and lo <= ev.trigger.start < hi for ev in events):
+            return None  # the speaker's act is coded already (a threat, a demand, a charge)
+        words = [w for c in comp for w in c.subtree]
+        clo, chi = words[0].idx, words[-1].idx + len(words[-1])
+        inside = [ev for ev in events if clo <= ev.trigger.start < chi]
+        if any(ev.source is not None for ev in inside):
+            return None  # "Y attacked Z, X said": the reported act carries the news (attribution)
+        coded = {ev.trigger.start for ev in inside}
+        # a cue word that is itself a coded act ("X violated the truce, officials said") is the
+        # content's act, not the speaker's stance
+        code = self._cue_code([w for w in words if w.idx not in coded])
+        attribution = bool(coded)
+        if code == self.lex.statement_default and (attribution or tok.lemma_.lower() in self.lex.evaluation_verbs):
+            return None  # "..., the ministry said" of a coded act; a name given with no stance
+        targets = []
+        for t in ([about] if about is not None else []):
+            targets = [a for a in self.args.actors_of(ctx, t) if a.id not in ids]
+            if not targets:  # "China's drills were a provocation", "the decision of X": its owner
+                targets = [a for p in [*of_objects(t), *(p for p in t.children if p.dep_ == "poss")]
+                           for a in self.args.actors_of(ctx, p) if a.id not in ids]
+        return code, speaker, sources, about, targets
+
+    def _analysts(self, ctx) -> set:
+        """Actors who analyse somewhere in the document ("X argues that ..."), once per document."""
+        if ctx.memo.analysts is None:
+            ctx.memo.analysts = {a.id for t in ctx.sp if lem(t) in self.lex.analysis_verbs
+                                 for c in t.children if c.dep_ == "nsubj" for a in self.args.actors_of(ctx, c)}
+        return ctx.memo.analysts
+
+    def _statement_events(self, ctx, si, tok, code, speaker, sources, about, targets) -> list[Event]:
+        cb = self.emitter.codebook.get(code)
+        modality = self.modality.modality(tok, ctx)
+        if modality not in self.keep or cb is None:
+            return []
+        c = Coding(code, None, tok, self.frames.frame(tok, ctx), f"statement_cues:{code} under {tok.lemma_}", tok)
+        date = self.when_where.date(ctx, c)
+        sent = ctx.doc.sentences[si]
+        conf = round(VerbEntry.confidence - self.lex.confidence.statement, 2)
+        return [self.emitter.event(
+            cb, code, sentence=si, source=s.id, target=t.id if t else None, trigger=Span(tok.idx, tok.idx + len(tok.text)),
+            rule=c.rule, confidence=conf, negated=self.modality.negated(tok), modality=modality, date=date, place=None,
+            evidence=[Span(sent.start, sent.end)], source_span=phrase_span(speaker),
+            target_span=phrase_span(about) if t else None) for s in sources for t in (targets or [None])]
+
+    def _cue_code(self, words) -> str:
+        """The code of the first ``[statement_cues]`` line one of whose cues the words hold."""
+        lemmas = [w.lemma_.lower() for w in words]
+        lowers = [w.lower_ for w in words]
+        for code, cues in self.lex.statement_cues.items():
+            for cue in cues:
+                parts = cue.replace("-", "_-_").split("_")  # "cold-blooded" is three tokens
+                n = len(parts)
+                if any(lemmas[i:i + n] == parts or lowers[i:i + n] == parts for i in range(len(words) - n + 1)):
+                    return code
+        return self.lex.statement_default
+
     def claims(self, ctx, si, events) -> list[Event]:
         """'The rebels claimed that they had attacked the base': the rebels claim responsibility
         (015) for the attack, whose own modality becomes `reported` (their word for it)."""
@@ -151,3 +253,8 @@ class Derived:
         if ev.source not in speaker:
             return None
         return claim
+
+
+def _has_sector(code: str | None, sectors) -> bool:
+    """Whether an actor code (country then three-letter sectors) holds one of ``sectors``."""
+    return bool(code) and any(code[i:i + 3].lower() in sectors for i in range(3, len(code), 3))

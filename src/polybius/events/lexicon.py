@@ -34,6 +34,7 @@ class Confidence:
     place_source: float
     charge: float
     claim: float
+    statement: float
     passive_orphan: float
     floor: float
 
@@ -100,6 +101,9 @@ class EventLexicon:
     descriptive_participles: frozenset
     role_nouns: frozenset
     undergoing_verbs: frozenset
+    evaluation_verbs: frozenset
+    reporter_sectors: frozenset
+    analysis_verbs: frozenset
     # rules.txt
     statement_roots: frozenset
     threat_roots: frozenset
@@ -109,6 +113,8 @@ class EventLexicon:
     default_sources: dict
     place_sources: tuple
     inclusion_words: frozenset
+    statement_cues: dict
+    statement_default: str
     confidence: Confidence
     limits: Limits
     factuality: FactualityRules
@@ -124,7 +130,8 @@ WORD_SECTIONS = tuple(f.name for f in dataclasses.fields(EventLexicon) if f.type
                       and f.name not in ("statement_roots", "threat_roots", "acceptance_roots", "inclusion_words",
                                    "factuality_cues"))
 RULE_SECTIONS = ("statement_roots", "threat_roots", "acceptance_roots", "fallback_codes", "default_targets",
-                 "default_sources", "place_sources", "inclusion_words", "confidence", "limits", "factuality", "factuality_cues")
+                 "default_sources", "place_sources", "inclusion_words", "statement_cues", "confidence", "limits",
+                 "factuality", "factuality_cues")
 
 
 def _roots(f: SectionFile, name: str) -> frozenset:
@@ -163,6 +170,21 @@ def _number(text: str):
     return int(text) if text.isdigit() else float(text)
 
 
+def _statement_cues(f: SectionFile) -> dict:
+    """``CODE cue...`` lines in order (the first line whose cue a statement holds decides), and the
+    code of a statement with no cue (the line ``CODE *``)."""
+    table = _table(f, "statement_cues")
+    for e in f["statement_cues"]:
+        code = e.text.split()[0]
+        if not code.isdigit():
+            raise f.error("statement_cues", e, f"expected a CAMEO code, got {code!r}")
+    default = [k for k, v in table.items() if v == ["*"]]
+    if len(default) != 1:
+        raise f.error("statement_cues", None, "expected exactly one line CODE * (a statement with no cue)")
+    return {"statement_cues": {k: frozenset(v) for k, v in table.items() if v != ["*"]},
+            "statement_default": default[0]}
+
+
 @lru_cache(maxsize=None)
 def event_lexicon(qualifiers: str = str(QUALIFIERS), rules: str = str(RULES)) -> EventLexicon:
     q = read_sections(qualifiers, expected=WORD_SECTIONS)
@@ -176,6 +198,7 @@ def event_lexicon(qualifiers: str = str(QUALIFIERS), rules: str = str(RULES)) ->
         default_sources=_table(r, "default_sources", ("noun", "verb")),
         place_sources=tuple(e.text for e in r["place_sources"]),
         inclusion_words=r.words("inclusion_words"),
+        **_statement_cues(r),
         confidence=_numbers(r, "confidence", Confidence, float),
         limits=_numbers(r, "limits", Limits, int),
         factuality=_numbers(r, "factuality", FactualityRules, _number),

@@ -145,6 +145,7 @@ class EventStage(Stage):
         out.extend(self.derived.obligations(ctx, si, consumed))
         out.extend(self.derived.charges_in(ctx, si, consumed, trigs))
         out.extend(self.derived.claims(ctx, si, out))
+        out.extend(self.derived.statements(ctx, si, out, trigs))
         return out
 
     def _skipped(self, ctx, t) -> bool:
