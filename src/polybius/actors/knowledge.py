@@ -53,6 +53,8 @@ class ActorKnowledge:
     pronouns_female: frozenset[str]
     pronouns_thing: frozenset[str]
     pronouns_plural: frozenset[str]
+    definite_references: frozenset[str]
+    place_words: frozenset[str]
     expletive_pronouns: frozenset[str]
     copulas: frozenset[str]
     expletive_verbs: frozenset[str]
