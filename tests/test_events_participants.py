@@ -67,3 +67,13 @@ def test_the_sources_own_fighters_are_no_target(run):
     ev = run("The militants said they launched an attack on the Dorvat base with a car bomb and fighters.")
     attack = [e for e in ev if e[2].startswith("19")]
     assert attack and all(t is None or t != s for s, t, *_ in attack), ev
+
+
+def test_a_leader_announcing_what_his_government_will_do_is_the_source(run):
+    ev = run("Prime Minister Andrew Holness has announced that the government will extend the nightly curfew.")
+    assert ev and all(sn == "Andrew Holness" for _s, _t, _c, sn, _tn in ev), ev
+
+
+def test_an_attribution_after_the_act_is_not_the_source(run):
+    ev = run("Britain is deploying 300 troops to the peacekeeping mission in Mali, its defence ministry said on Thursday.")
+    assert any(s == "GBR" for s, *_ in ev), ev

@@ -66,7 +66,7 @@ def arg_span(doc, si, tok, actor_id) -> Span | None:
         sent = doc.sentences[si]
         actor = doc.actor(actor_id)
         ms = sorted((m for m in (actor.mentions if actor else []) if sent.start <= m.start and m.end <= sent.end
-                     and not m.start <= tok.idx < m.end), key=lambda m: m.start)
+                     and not m.start <= tok.idx < m.end and m.rule != "pronoun"), key=lambda m: m.start)
         covered = actor is not None and any(m.start <= tok.idx < m.end for m in actor.mentions)
         if ms and (tok.pos_ == "PRON" or not covered):
             before = [m for m in ms if m.end <= tok.idx]
@@ -166,6 +166,21 @@ class Arguments:
                 if sj.dep_ == "nsubj" and sj is not h:
                     hits = self.actors_of(ctx, sj, depth + 1)
         return hits
+
+    def _own_speaker(self, ctx, sources, stok) -> tuple[list, object]:
+        """"Prime Minister X announced that the government will extend the curfew", "Y said his
+        country will not lift the ban": a reported clause whose subject is the speaker's own body
+        (or the speaker) has the speaker, named first, for source."""
+        v = stok.head
+        if stok.dep_ not in ("nsubj", "nsubjpass") or v.dep_ != "ccomp" or not self.triggers.is_speech(v.head, ctx):
+            return sources, stok
+        for sj in v.head.children:
+            if sj.dep_ != "nsubj" or sj.i > stok.i:
+                continue  # "X will meet Y, X's office said": an attribution after the act names no actor of it
+            said = [a for a in self.actors_of(ctx, sj) if a.code]
+            if said and all(a.code and any(b.code.startswith(a.code) for b in said) for a in sources):
+                return said, sj
+        return sources, stok
 
     # ------------------------------------------------------------------ roles to tokens
     def role_tokens(self, role: str, c, f) -> list:
@@ -315,6 +330,8 @@ class Arguments:
         sources, stok = self.resolve_roles(ctx, self.source_roles(c), c, sf)
         if sf.passive and sf.inherited_subj and stok is not None and any(stok.i == x.i for x in sf.subj):
             sources, stok = [], None  # "a woman died and 41 were wounded": a passive's borrowed subject is no agent
+        if sources and stok is not None:
+            sources, stok = self._own_speaker(ctx, sources, stok)
         targets, ttok = self.resolve_roles(ctx, self.target_roles(c), c, f, exclude=sources)
         if not targets and c.complement is not None and "comp_target" not in (c.entry.target or []):
             targets, ttok = self.resolve_roles(ctx, ["comp_target"], c, f, exclude=sources)
