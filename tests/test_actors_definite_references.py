@@ -44,3 +44,19 @@ def test_a_surname_does_not_join_a_square_named_after_someone(run):
     square = at.get(("Kim Il Sung Square", "ner"))
     kim = [a for (text, _r), a in at.items() if text == "Kim"]
     assert kim and all(a is not square for a in kim), at
+
+
+def test_the_two_neighbours_are_the_two_countries_named_last(run):
+    doc, at = run("Armenian and Azerbaijani troops clashed on the border on Friday. "
+                  "The two neighbours have accused each other of starting the fighting.")
+    pair = [a.code[:3] for a in doc.actors for m in a.mentions
+            if doc.text[m.start:m.end] == "The two neighbours" and m.rule == "definite"]
+    assert sorted(pair) == ["ARM", "AZE"], at
+    accuse = {(doc.actor(e.source).code[:3], doc.actor(e.target).code[:3]) for e in doc.events
+              if e.cameo.startswith("11") and e.source and e.target}
+    assert accuse == {("ARM", "AZE"), ("AZE", "ARM")}, doc.events
+
+
+def test_both_sides_with_one_country_named_is_left_alone(run):
+    _, at = run("Greek police fired tear gas on Sunday. Both sides said they wanted calm.")
+    assert ("Both sides", "definite") not in at, at

@@ -55,6 +55,8 @@ class ActorKnowledge:
     pronouns_plural: frozenset[str]
     definite_references: frozenset[str]
     place_words: frozenset[str]
+    pair_references: frozenset[str]
+    pair_numbers: frozenset[str]
     expletive_pronouns: frozenset[str]
     copulas: frozenset[str]
     expletive_verbs: frozenset[str]

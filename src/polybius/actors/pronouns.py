@@ -14,6 +14,12 @@ def pronoun_candidates(sd, sent, si, kn) -> list[Candidate]:
     out = []
     for t in sd.toks[sent.start:sent.end]:
         low = t.lower_
+        if _pair_reference(t, kn):
+            c = Candidate(start=t.left_edge.i, end=t.i + 1, head=t.i, kind="pronoun", sent=si, rule="definite",
+                          name=" ".join(x.text for x in sd.toks[t.left_edge.i:t.i + 1]))
+            c.context_reasons.append("pair")
+            out.append(c)
+            continue
         if _definite_reference(t, kn):
             c = Candidate(start=t.i - 1, end=t.i + 1, head=t.i, kind="pronoun", sent=si, name=f"{t.nbor(-1).text} {t.text}",
                           rule="definite")
@@ -30,6 +36,18 @@ def pronoun_candidates(sd, sent, si, kn) -> list[Candidate]:
             c.context_reasons.append(kind)
             out.append(c)
     return out
+
+
+def _pair_reference(t, kn) -> bool:
+    """"The two neighbours have accused each other", "both countries": a plural noun of
+    ``pair_references`` after "two"/"both" (and at most "the"), as subject or possessor."""
+    if t.pos_ != "NOUN" or t.tag_ != "NNS" or t.lemma_.lower() not in kn.pair_references \
+            or t.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return False
+    kids = [c for c in t.children if c.i < t.i]
+    words = [c.lower_ for c in kids]
+    return (any(w in kn.pair_numbers for w in words) and all(w in kn.pair_numbers or w in kn.definite_articles for w in words)
+            and len(kids) == len(list(t.lefts)) and t.left_edge.i + len(kids) == t.i)
 
 
 def _definite_reference(t, kn) -> bool:
@@ -105,6 +123,24 @@ class _Antecedents:
                 return [uf.find(j)] + [uf.find(x) for x in conj]
         return None
 
+    def last_two_countries(self, c) -> list[int] | None:
+        """The actors of the two countries named last before ``c`` (walking back sentence by
+        sentence): "the two neighbours" after "Indian and Chinese troops clashed"."""
+        r0 = self.rank.get(c.sent)
+        found: dict[str, int] = {}
+        for back in range(0, self.kn.limits.pronoun_sentences_other):
+            if r0 is None or r0 - back < 0:
+                break
+            sent = self.by_rank[r0 - back]
+            for j, cj in sorted(((j, cj) for j, cj in self.mentions if cj.sent == sent and cj.start < c.start),
+                                key=lambda x: -x[1].start):
+                country = (cj.code or "")[:3]
+                if country.isalpha() and country.isupper() and country not in self.kn.non_state_codes:
+                    found.setdefault(country, self.uf.find(j))
+            if len(found) >= 2:
+                return list(found.values())[:2] if len(found) == 2 else None
+        return None
+
     def fits(self, want, pron_gender, root, cj) -> bool:
         k = self.kinds.get(root)
         if want == "person":
@@ -160,6 +196,11 @@ def resolve_pronouns(cands, uf, sd, gender_words, kn):
                 continue
             if _ambiguous_plural(tok):
                 continue
+        if want == "pair":
+            roots = ante.last_two_countries(c)
+            if roots:
+                links[i], extra[i] = roots[0], roots[1:]
+            continue
         pron_gender = kn.pronoun_gender(tok.lower_) if want == "person" else None
         best = ante.nearest(c, want, pron_gender)
         if best is not None and pron_gender and _relative_between(sd, best[1].end, c.start, ante.covered,
