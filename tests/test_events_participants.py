@@ -12,20 +12,12 @@ PUB = dt.date(2023, 3, 14)
 
 @pytest.fixture(scope="module")
 def run(code_text):
-    def go(text):
-        doc = code_text(text, PUB)
+    """``run(text) -> [(source code, target code, cameo, source name, target name)]``."""
+    def names(doc, e):
+        s, t = doc.actor(e.source), doc.actor(e.target)
+        return (s.code if s else None, t.code if t else None, e.cameo, s.name if s else None, t.name if t else None)
 
-        def code(aid):
-            a = doc.actor(aid)
-            return a.code if a else None
-
-        def name(aid):
-            a = doc.actor(aid)
-            return a.name if a else None
-
-        return [(code(e.source), code(e.target), e.cameo, name(e.source), name(e.target)) for e in doc.events]
-
-    return go
+    return lambda text: [names(doc, e) for doc in [code_text(text, PUB)] for e in doc.events]
 
 
 def test_accused_each_other_gives_both_directions(run):
