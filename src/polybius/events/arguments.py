@@ -170,7 +170,8 @@ class Arguments:
     def _own_speaker(self, ctx, sources, stok) -> tuple[list, object]:
         """"Prime Minister X announced that the government will extend the curfew", "Y said his
         country will not lift the ban": a reported clause whose subject is the speaker's own body
-        (or the speaker) has the speaker, named first, for source."""
+        (the same code, or the speaker's possession) has the speaker, named first, for source; not
+        "the minister said Freedonia is committed" (the state itself acts)."""
         v = stok.head
         if stok.dep_ not in ("nsubj", "nsubjpass") or v.dep_ != "ccomp" or not self.triggers.is_speech(v.head, ctx):
             return sources, stok
@@ -178,7 +179,9 @@ class Arguments:
             if sj.dep_ != "nsubj" or sj.i > stok.i:
                 continue  # "X will meet Y, X's office said": an attribution after the act names no actor of it
             said = [a for a in self.actors_of(ctx, sj) if a.code]
-            if said and all(a.code and any(b.code.startswith(a.code) for b in said) for a in sources):
+            own = own_pronoun_possessor(stok)  # "his country": the speaker's own (a prefix of the code)
+            if said and all(a.code and any(b.code == a.code or (own and b.code.startswith(a.code)) for b in said)
+                            for a in sources):
                 return said, sj
         return sources, stok
 
