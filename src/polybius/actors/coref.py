@@ -99,7 +99,8 @@ def join_acronyms(st: ClusterState) -> None:
 def join_same_names(st: ClusterState) -> None:
     """People with names: longest names first, shorter forms join; one cluster per dictionary person."""
     cands, uf = st.cands, st.uf
-    people = [i for i, c in enumerate(cands) if c.kind == "person" and c.name_tokens]
+    people = [i for i, c in enumerate(cands) if c.kind == "person" and c.name_tokens
+              and c.name_tokens[-1].lower() not in st.kn.place_words]  # "Kim Il Sung Square" is nobody's name
     people.sort(key=lambda i: (-len(cands[i].name_tokens), cands[i].start))
     by_entry: dict[int, int] = {}
     for i in people:

@@ -14,6 +14,18 @@ def pronoun_candidates(sd, sent, si, kn) -> list[Candidate]:
     out = []
     for t in sd.toks[sent.start:sent.end]:
         low = t.lower_
+        if _pair_reference(t, kn):
+            c = Candidate(start=t.left_edge.i, end=t.i + 1, head=t.i, kind="pronoun", sent=si, rule="definite",
+                          name=" ".join(x.text for x in sd.toks[t.left_edge.i:t.i + 1]))
+            c.context_reasons.append("pair")
+            out.append(c)
+            continue
+        if _definite_reference(t, kn):
+            c = Candidate(start=t.i - 1, end=t.i + 1, head=t.i, kind="pronoun", sent=si, name=f"{t.nbor(-1).text} {t.text}",
+                          rule="definite")
+            c.context_reasons.append("body")
+            out.append(c)
+            continue
         if t.pos_ != "PRON" and t.tag_ not in ("PRP", "PRP$"):
             continue
         if low in kn.pronouns_person or low in kn.pronouns_thing or low in kn.pronouns_plural:
@@ -24,6 +36,28 @@ def pronoun_candidates(sd, sent, si, kn) -> list[Candidate]:
             c.context_reasons.append(kind)
             out.append(c)
     return out
+
+
+def _pair_reference(t, kn) -> bool:
+    """"The two neighbours have accused each other", "both countries": a plural noun of
+    ``pair_references`` after "two"/"both" (and at most "the"), as subject or possessor."""
+    if t.pos_ != "NOUN" or t.tag_ != "NNS" or t.lemma_.lower() not in kn.pair_references \
+            or t.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return False
+    kids = [c for c in t.children if c.i < t.i]
+    words = [c.lower_ for c in kids]
+    return (any(w in kn.pair_numbers for w in words) and all(w in kn.pair_numbers or w in kn.definite_articles for w in words)
+            and len(kids) == len(list(t.lefts)) and t.left_edge.i + len(kids) == t.i)
+
+
+def _definite_reference(t, kn) -> bool:
+    """"The organization has told its staff ...", "the group's leader": "the" and a bare noun of
+    ``definite_references`` as subject or possessor stand for the organisation named before."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in kn.definite_references or t.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return False
+    kids = [c for c in t.children if c.dep_ != "case"]
+    return (t.i > t.sent.start and len(kids) == 1 and kids[0].i == t.i - 1 and kids[0].lower_ in kn.definite_articles
+            and t.tag_ == "NN")
 
 
 def _expletive(t, kn) -> bool:
@@ -69,6 +103,7 @@ class _Antecedents:
         for i, c in self.mentions:
             if c.kind not in ("alias", "appos"):
                 self.kinds.setdefault(uf.find(i), c.kind)
+        self.linked: list = []  # (pronoun candidate, root) in text order, as they are resolved
         self.covered = set()
         for _, cj in self.mentions:
             self.covered.update(range(cj.start, cj.end))
@@ -88,16 +123,36 @@ class _Antecedents:
                 return [uf.find(j)] + [uf.find(x) for x in conj]
         return None
 
-    def fits(self, want, pron_gender, j, cj) -> bool:
-        k = self.kinds.get(self.uf.find(j))
+    def last_two_countries(self, c) -> list[int] | None:
+        """The actors of the two countries named last before ``c`` (walking back sentence by
+        sentence): "the two neighbours" after "Indian and Chinese troops clashed"."""
+        r0 = self.rank.get(c.sent)
+        found: dict[str, int] = {}
+        for back in range(0, self.kn.limits.pronoun_sentences_other):
+            if r0 is None or r0 - back < 0:
+                break
+            sent = self.by_rank[r0 - back]
+            for j, cj in sorted(((j, cj) for j, cj in self.mentions if cj.sent == sent and cj.start < c.start),
+                                key=lambda x: -x[1].start):
+                country = (cj.code or "")[:3]
+                if country.isalpha() and country.isupper() and country not in self.kn.non_state_codes:
+                    found.setdefault(country, self.uf.find(j))
+            if len(found) >= 2:
+                return list(found.values())[:2] if len(found) == 2 else None
+        return None
+
+    def fits(self, want, pron_gender, root, cj) -> bool:
+        k = self.kinds.get(root)
         if want == "person":
-            return k == "person" and self.gender.get(self.uf.find(j), pron_gender) == pron_gender
-        if want == "thing":
-            return k in ("organization", "country") and not cj.plural
+            return k == "person" and self.gender.get(root, pron_gender) == pron_gender
+        if want in ("thing", "body"):  # "the group" stands for an organisation, never a country
+            return k in ("organization", "country")[:1 if want == "body" else 2] and not cj.plural
         return k == "group" or (k == "organization" and cj.plural)
 
-    def nearest(self, c, want, pron_gender) -> int | None:
-        """The latest fitting mention, subjects first, walking back sentence by sentence."""
+    def nearest(self, c, want, pron_gender):
+        """The latest fitting mention, subjects first, walking back sentence by sentence: ``(root,
+        mention)`` or None.  A pronoun already linked is a mention of its actor ("he wrote, adding
+        that he would visit the border with X. '...,' he warned": the writer, not X)."""
         sd, tok, limits = self.sd, self.sd[c.head], self.kn.limits
         r0 = self.rank.get(c.sent)
         walk = limits.pronoun_sentences_person if want == "person" else limits.pronoun_sentences_other
@@ -105,14 +160,15 @@ class _Antecedents:
             if r0 is None or r0 - back < 0:
                 return None
             sent = self.by_rank[r0 - back]
-            pool = [(j, cj) for j, cj in self.mentions if cj.sent == sent and cj.start < c.start
-                    and self.fits(want, pron_gender, j, cj)]
+            pool = [(self.uf.find(j), cj) for j, cj in self.mentions if cj.sent == sent and cj.start < c.start]
+            pool += [(root, cj) for cj, root in self.linked if cj.sent == sent and cj.start < c.start]
+            pool = sorted((x for x in pool if self.fits(want, pron_gender, *x)), key=lambda x: x[1].start)
             if not pool:
                 continue
-            subj = [(j, cj) for j, cj in pool if _is_subject(sd, cj)]
-            best = (subj or pool)[-1][0]
+            subj = [(r, cj) for r, cj in pool if _is_subject(sd, cj)]
+            best = (subj or pool)[-1]
             titled = tok.dep_ == "poss" and any(cj.start == c.end and cj.agents for _, cj in self.mentions)
-            if want == "thing" and not titled and _noun_between(sd, self.cands[best].end, c.start, self.covered):
+            if want == "thing" and not titled and _noun_between(sd, best[1].end, c.start, self.covered):
                 return None  # "Russia rejected a plan, saying it ignored ...": 'it' is the plan
                 # (but "its secretary general" has an actor for owner: plans have no officers)
             return best
@@ -140,13 +196,19 @@ def resolve_pronouns(cands, uf, sd, gender_words, kn):
                 continue
             if _ambiguous_plural(tok):
                 continue
+        if want == "pair":
+            roots = ante.last_two_countries(c)
+            if roots:
+                links[i], extra[i] = roots[0], roots[1:]
+            continue
         pron_gender = kn.pronoun_gender(tok.lower_) if want == "person" else None
         best = ante.nearest(c, want, pron_gender)
-        if best is not None and pron_gender and _relative_between(sd, cands[best].end, c.start, ante.covered,
+        if best is not None and pron_gender and _relative_between(sd, best[1].end, c.start, ante.covered,
                                                                    gender_words, pron_gender + "-relative"):
             best = None  # "Santos, whose brother died ... 'My brother bought a ticket. He ...'"
         if best is not None:
-            links[i] = uf.find(best)
+            links[i] = best[0]
+            ante.linked.append((c, best[0]))
             if pron_gender:
                 ante.gender.setdefault(links[i], pron_gender)
     return links, extra

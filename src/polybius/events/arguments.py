@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import Span
 from .lexicon import EventLexicon
-from .tokens import NON_ARGUMENT_ENTS, clause_subtree, code_has_prefix, lem, own_pronoun_possessor, pos_of, tok_span
+from .tokens import NON_ARGUMENT_ENTS, PLACE_ENTS, clause_subtree, code_has_prefix, lem, own_pronoun_possessor, pos_of, tok_span
 
 
 @dataclass
@@ -25,6 +25,7 @@ class Found:
     ttok: object
     seq: tuple | None = None  # a TABARI pattern match: (words, marks)
     fallback: bool = False  # the target is the first actor of the event's own phrases
+    place_tok: object = None  # with no target: the uncoded place the roles named instead ("the village of K")
 
 
 def phrase_span(tok) -> Span | None:
@@ -65,7 +66,7 @@ def arg_span(doc, si, tok, actor_id) -> Span | None:
         sent = doc.sentences[si]
         actor = doc.actor(actor_id)
         ms = sorted((m for m in (actor.mentions if actor else []) if sent.start <= m.start and m.end <= sent.end
-                     and not m.start <= tok.idx < m.end), key=lambda m: m.start)
+                     and not m.start <= tok.idx < m.end and m.rule != "pronoun"), key=lambda m: m.start)
         covered = actor is not None and any(m.start <= tok.idx < m.end for m in actor.mentions)
         if ms and (tok.pos_ == "PRON" or not covered):
             before = [m for m in ms if m.end <= tok.idx]
@@ -98,9 +99,36 @@ class Arguments:
         found = []
         for h in heads:
             for a in self._head_actors(ctx, h, depth):
-                if a not in found:
+                if a not in found and not (a.code is None and self.names_place(h)):
                     found.append(a)
         return found
+
+    def place_token(self, ctx, roles, c, f):
+        """The first word of the roles that names an uncoded place (no actor, but where the act was aimed)."""
+        for role in roles:
+            for tok in (self.role_tokens(role, c, f) if role not in ("none", "comp_target") else ()):
+                if self.names_place(tok) and any(a.code is None for a in self._head_actors(ctx, tok, 0)):
+                    return tok
+        return None
+
+    def names_place(self, h) -> bool:
+        """Does the word name a place or building ("the village of Kamara", "the Dorvat base", "towns
+        such as Laramir")?  An uncoded name there is where the event happened, not a party to it."""
+        if h.ent_type_ in PLACE_ENTS and not (h.ent_type_ == "GPE" and h.dep_ in ("nsubj", "nsubjpass")):
+            return True  # (a city acting, "Pittsburgh is considering", is its government)
+        t = h
+        for _ in range(self.lex.limits.argument_depth + 1):
+            if t.lemma_.lower() in self.lex.place_nouns and t.pos_ in ("NOUN", "PROPN"):
+                return True
+            if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ("of", "as"):
+                t = t.head.head  # "the village of Kamara", "towns such as Laramir"
+            elif t.dep_ in ("compound", "appos", "conj") and t.head.i != t.i:
+                t = t.head
+            elif t.dep_ == "prep" or t.lower_ == "such":
+                t = t.head
+            else:
+                return False
+        return False
 
     def _head_actors(self, ctx, h, depth: int) -> list:
         hits = self.at_token(ctx, h)
@@ -138,6 +166,24 @@ class Arguments:
                 if sj.dep_ == "nsubj" and sj is not h:
                     hits = self.actors_of(ctx, sj, depth + 1)
         return hits
+
+    def _own_speaker(self, ctx, sources, stok) -> tuple[list, object]:
+        """"Prime Minister X announced that the government will extend the curfew", "Y said his
+        country will not lift the ban": a reported clause whose subject is the speaker's own body
+        (the same code, or the speaker's possession) has the speaker, named first, for source; not
+        "the minister said Freedonia is committed" (the state itself acts)."""
+        v = stok.head
+        if stok.dep_ not in ("nsubj", "nsubjpass") or v.dep_ != "ccomp" or not self.triggers.is_speech(v.head, ctx):
+            return sources, stok
+        for sj in v.head.children:
+            if sj.dep_ != "nsubj" or sj.i > stok.i:
+                continue  # "X will meet Y, X's office said": an attribution after the act names no actor of it
+            said = [a for a in self.actors_of(ctx, sj) if a.code]
+            own = own_pronoun_possessor(stok)  # "his country": the speaker's own (a prefix of the code)
+            if said and all(a.code and any(b.code == a.code or (own and b.code.startswith(a.code)) for b in said)
+                            for a in sources):
+                return said, sj
+        return sources, stok
 
     # ------------------------------------------------------------------ roles to tokens
     def role_tokens(self, role: str, c, f) -> list:
@@ -285,10 +331,17 @@ class Arguments:
         f = c.frame
         sf = c.source_frame or f
         sources, stok = self.resolve_roles(ctx, self.source_roles(c), c, sf)
+        if sf.passive and sf.inherited_subj and stok is not None and any(stok.i == x.i for x in sf.subj):
+            sources, stok = [], None  # "a woman died and 41 were wounded": a passive's borrowed subject is no agent
+        if sources and stok is not None:
+            sources, stok = self._own_speaker(ctx, sources, stok)
         targets, ttok = self.resolve_roles(ctx, self.target_roles(c), c, f, exclude=sources)
         if not targets and c.complement is not None and "comp_target" not in (c.entry.target or []):
             targets, ttok = self.resolve_roles(ctx, ["comp_target"], c, f, exclude=sources)
-        return Found(sources, stok, targets, ttok)
+        found = Found(sources, stok, targets, ttok)
+        if not targets:
+            found.place_tok = self.place_token(ctx, self.target_roles(c), c, f)
+        return found
 
 
 def _span(pair) -> Span | None:

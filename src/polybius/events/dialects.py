@@ -62,12 +62,21 @@ class PolybiusDialect(Petrarch2Dialect):
         ventilators to assist Ethiopia")."""
         sources = found.sources
         targets, ttok = self.args.resolve_roles(ctx, ["phrase_tree"], c, c.frame, exclude=sources)
+        place = self.args.place_token(ctx, ["phrase_tree"], c, c.frame)
+        if place is not None and ttok is not None and place.i < ttok.i:
+            targets, ttok = [], None  # "imposed a curfew in the city of K after clashes between X and Y": aimed at a place
         found.ttok = ttok
         found.fallback = bool(targets)
         # "the American-Iraqi partnership" under an American's verb: the other side
         own = {(a.code or "")[:3] for a in sources if a.code}
         others = [a for a in targets if (a.code or "")[:3] not in own]
-        found.targets = others or targets
+        # "launched an attack with a car bomb and fighters": the source's own people are no target
+        found.targets = others or [a for a in targets if not (a.kind == "group" and any(
+            a.code and a.code == s.code for s in sources))]
+        found.fallback = bool(found.targets)
+        if not found.targets:
+            found.ttok = None
+            found.place_tok = found.place_tok or place
 
 
 class TabariDialect(Petrarch2Dialect):

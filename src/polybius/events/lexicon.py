@@ -89,6 +89,9 @@ class EventLexicon:
     instrument_verbs: frozenset
     purpose_verbs: frozenset
     reciprocal_objects: frozenset
+    reciprocal_verbs: frozenset
+    reciprocal_pronouns: frozenset
+    place_nouns: frozenset
     desire_verbs: frozenset
     circumstance_preps: frozenset
     claim_verbs: frozenset

@@ -61,13 +61,16 @@ class EventMaker:
         others (in a TABARI dictionary, only where a "%" pattern says so); never over a plain
         object ("the UN and the AU welcomed reports" welcome the reports), never for actors
         distributed from one phrase ("lawmakers in France and Germany" act together)."""
-        sources, stok = found.sources, found.stok
-        if (not found.targets and len(sources) > 1 and c.entry.target != ["none"] and dialect.pairs_allowed(found)
-                and c.code not in self.lex.third_party_codes
-                and not (stok is not None and {a.id for a in sources} <= {a.id for a in self.args.at_token(ctx, stok)})
-                and all(lem(o) in self.lex.reciprocal_objects for o in c.frame.obj)):
-            return [(a, b) for a in sources for b in sources if a.id != b.id]
-        return None
+        sources, stok, lex = found.sources, found.stok, self.lex
+        if found.targets or len(sources) < 2 or c.entry.target == ["none"] or not dialect.pairs_allowed(found):
+            return None
+        # "X and Y clashed", "Indian and Chinese troops exchanged fire", "X and Y accused each other"
+        mutual = lem(c.tok) in lex.reciprocal_verbs or any(lem(o) in lex.reciprocal_pronouns for o in c.frame.obj)
+        if not mutual and (c.code in lex.third_party_codes
+                           or (stok is not None and {a.id for a in sources} <= {a.id for a in self.args.at_token(ctx, stok)})
+                           or not all(lem(o) in lex.reciprocal_objects for o in c.frame.obj)):
+            return None
+        return [(a, b) for a in sources for b in sources if a.id != b.id]
 
     def _confidence(self, ctx, c: Coding, found: Found, pairs) -> float | None:
         """The event's confidence after the named adjustments (None: no event), and the
@@ -83,7 +86,8 @@ class EventMaker:
             conf -= adjust.bare_noun
             if not (found.sources and (found.targets or pairs)):
                 return None  # a nominal mention without both actors ("talks between X and Y" has them)
-        if not found.sources and f.passive and code_has_prefix(c.code, self.lex.violent_codes):
+        dies = c.entry.source == ["none"]  # "three people died when ...": the victims' verb
+        if not found.sources and (f.passive or dies) and code_has_prefix(c.code, self.lex.violent_codes):
             # "23 civilians were killed as government forces launched air strikes": the actor of
             # the attack in the accompanying clause did it (a conflict act, never its victim)
             found.sources, found.stok = self.args.clause_agent(ctx, c, found.targets)
@@ -152,8 +156,8 @@ class EventMaker:
         stok, ttok = found.stok, found.ttok
         if stok is None:
             stok = self.args.first_argument(self.args.source_roles(c), c, c.source_frame or c.frame)
-        if ttok is None:
-            ttok = self.args.first_argument(self.args.target_roles(c), c, c.frame)
+        if ttok is None:  # a place that was no target is still where the act was aimed ("fired on Kamara")
+            ttok = found.place_tok or self.args.first_argument(self.args.target_roles(c), c, c.frame)
         for ev in out:
             a, b = (ttok, stok) if id(ev) in swapped else (stok, ttok)
             ev.source_span = arg_span(ctx.doc, si, a, ev.source)

@@ -14,6 +14,7 @@ CONTEXT_PREPS = {"during", "at", "in", "amid"}
 # entity types that name a time or a quantity, never a participant ("called on Friday for
 # Britain to stay": Friday is when, not whom)
 NON_ARGUMENT_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}  # an uncoded name of these is a place, not an actor
 AMOUNT_ENTS = {"MONEY", "QUANTITY", "CARDINAL"}
 PARTICLE_PREPS = ("over", "up", "off", "out", "down", "back")
 
