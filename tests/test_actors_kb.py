@@ -135,3 +135,15 @@ def test_knowledge_base_off_with_users_dictionaries_alone(nlp, tmp_path):
     putin = with_mention(doc, "Vladimir Putin")
     assert putin is not None and putin.code is None
     assert stage.kb._kb is None  # never even read
+
+
+def test_laws_and_treaties_are_no_actors(code):
+    doc = code("The Harbour Safety Act took effect on Monday after the Coastal Fisheries Agreement expired.",
+               dt.date(2020, 1, 5))
+    assert not any("Agreement" in m.text or "Act" in m.text for a in doc.actors for m in a.mentions)
+
+
+def test_military_command_is_military(code):
+    doc = code("Ukraine's Southern Command said its forces repelled the attack.", dt.date(2023, 1, 5))
+    a = next((a for a in doc.actors if any("Southern Command" in m.text for m in a.mentions)), None)
+    assert a is not None and a.code == "UKRMIL"

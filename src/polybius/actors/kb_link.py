@@ -47,28 +47,32 @@ class KBLinker:
         if not self.enabled:
             return
         full: list = []  # KB people named in full so far (a surname refers back to them)
+        words: set = set()  # words of the people's names so far
         for c in ctx.cands:
-            if c.kind in _SKIP_KINDS or c.entry is not None:
+            named_before = c.name in words
+            if c.kind == "person":
+                words.update(c.name_tokens)
+            if c.kind in _SKIP_KINDS or c.entry is not None or self._not_actor(ctx, c):
                 continue
-            if self._not_actor(ctx, c):
-                continue
-            if not (c.rule in _NAMED_RULES and c.name_tokens or c.rule == "propn" or _named_body(ctx, c)):
+            if not (c.rule in _NAMED_RULES and (c.name_tokens or c.kind == "organization") or c.rule == "propn"
+                    or _named_body(ctx, c)):
                 continue
             if c.base is not None and len(c.base) != 3:
                 continue
             r = self._resolve(ctx, c, full)
             if r is not None:
-                self._take(ctx, c, r, full)
+                self._take(ctx, c, r, full, named_before)
 
     def _not_actor(self, ctx: ActorContext, c) -> bool:
-        """Platforms, weapons, operation names: dropped (whatever rule found them)."""
+        """Platforms, weapons, operation names, laws and treaties: dropped."""
         if c.rule not in _NAMED_RULES and c.rule != "propn":
             return False
         key = fold(c.name)
         words = key.split()
-        if key in self.kn.non_actor_names or (words and words[0] in self.kn.non_actor_first_words and len(words) > 1):
+        if key in self.kn.non_actor_names or len(words) > 1 and (
+                words[0] in self.kn.non_actor_first_words or words[-1] in self.kn.non_actor_last_words):
             c.kind = "drop"
-            c.reason = f"{c.name!r} is not an actor (platform, weapon or operation name: data/actors/rules.txt)"
+            c.reason = f"{c.name!r} is not an actor (platform, weapon, operation, law or treaty: data/actors/rules.txt)"
             return True
         return False
 
@@ -80,10 +84,10 @@ class KBLinker:
             return None
         return r
 
-    def _take(self, ctx: ActorContext, c, r, full) -> None:
+    def _take(self, ctx: ActorContext, c, r, full, named_before: bool) -> None:
         if r.kind == "place":
-            if c.base is None and (c.kind != "person" or len(c.name_tokens) > 1 and not c.agents):
-                # a one-word "person" may be a surname that is also a town; a titled one is a person
+            if c.base is None and (c.kind != "person" or not c.agents and (len(c.name_tokens) > 1 or not named_before)):
+                # a titled "person" is a person; a one-word one may be the surname of someone named before
                 self._place(ctx, c, r)
             return
         if r.entry is None:  # ambiguous: no code, the reason says why

@@ -82,6 +82,7 @@ class ActorKnowledge:
     outlet_prepositions: frozenset[str]
     non_actor_names: frozenset[str]
     non_actor_first_words: frozenset[str]
+    non_actor_last_words: frozenset[str]
     place_acting_deps: frozenset[str]
     place_location_deps: frozenset[str]
     sector_codes: SectorCodes
