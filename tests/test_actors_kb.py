@@ -147,3 +147,18 @@ def test_military_command_is_military(code):
     doc = code("Ukraine's Southern Command said its forces repelled the attack.", dt.date(2023, 1, 5))
     a = next((a for a in doc.actors if any("Southern Command" in m.text for m in a.mentions)), None)
     assert a is not None and a.code == "UKRMIL"
+
+
+def test_acronym_is_not_the_town_of_that_name(code):
+    doc = code("The VELDO said on Monday that it would appeal the ruling.", dt.date(2020, 1, 5))
+    assert with_mention(doc, "The VELDO") is not None
+    assert not any(p["text"] == "VELDO" for p in doc.extras.get("places") or [])
+
+
+def test_outlet_credit_and_pronoun_after_told(code):
+    doc = code("PORT LOUIS (Meridian) - Troops fired on protesters, the Coastal Rights Watch group told Meridian. "
+               "It said two people were wounded.", dt.date(2020, 1, 5))
+    a = with_mention(doc, "Meridian")
+    assert a is not None and a.kind == "outlet"
+    assert not any(m.text == "It" for m in a.mentions)
+

@@ -86,6 +86,8 @@ class KBLinker:
 
     def _take(self, ctx: ActorContext, c, r, full, named_before: bool) -> None:
         if r.kind == "place":
+            if self.kn.limits.is_acronym(c.name):
+                return  # "GNA", "GAO": an acronym, not the town a case-folded look-up found
             if c.base is None and (c.kind != "person" or not c.agents and (len(c.name_tokens) > 1 or not named_before)):
                 # a titled "person" is a person; a one-word one may be the surname of someone named before
                 self._place(ctx, c, r)
@@ -124,8 +126,10 @@ class KBLinker:
             c.reason = f"knowledge base: {r.reason}"
 
     def _source_of_information(self, ctx: ActorContext, c) -> bool:
-        """"told Reuters", "according to Reuters", "Reuters reported", "seen by Reuters"."""
-        kn, tok = self.kn, ctx.sd[c.head]
+        """"told Reuters", "according to Reuters", "Reuters reported", "seen by Reuters", "(Reuters)"."""
+        kn, tok, sd = self.kn, ctx.sd[c.head], ctx.sd
+        if c.start > 0 and c.end < len(sd) and sd[c.start - 1].text == "(" and sd[c.end].text == ")":
+            return True  # a credit: "BEIJING (Reuters) -", "(Bloomberg) --"
         head = tok.head
         if tok.dep_ in ("dobj", "dative", "iobj") and head.lemma_.lower() in kn.outlet_speech_verbs:
             return tok.dep_ != "dobj" or head.lemma_.lower() == "tell"
