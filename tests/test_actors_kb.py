@@ -162,3 +162,12 @@ def test_outlet_credit_and_pronoun_after_told(code):
     assert a is not None and a.kind == "outlet"
     assert not any(m.text == "It" for m in a.mentions)
 
+
+
+
+def test_acronym_of_a_name_before_joins_it_not_the_knowledge_base(code):
+    doc = code("The Southern African Development Community (SADC) deployed monitors on Friday. "
+               "SADC said the count was credible.", dt.date(2020, 1, 5))
+    a = with_mention(doc, "The Southern African Development Community")
+    assert a is not None and sum(m.text == "SADC" for m in a.mentions) == 2
+    assert not any(x.code == "IGOZZZ" for x in doc.actors)

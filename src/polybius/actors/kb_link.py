@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from ..kb import fold, load_kb, overrides_from_files
 from .context import ActorContext
+from .coref import initial_forms
 
 _NAMED_RULES = ("ner", "propn", "title+name", "modifier")
 _SKIP_KINDS = ("pronoun", "alias", "appos", "drop", "country-ref")
@@ -48,12 +49,18 @@ class KBLinker:
             return
         full: list = []  # KB people named in full so far (a surname refers back to them)
         words: set = set()  # words of the people's names so far
+        earlier: set = set()  # aliases and initials of the names so far ("(SADC)", "DOS")
         for c in ctx.cands:
             named_before = c.name in words
             if c.kind == "person":
                 words.update(c.name_tokens)
+            refers_back = c.name in earlier
+            earlier.add(c.name)
+            earlier.update(initial_forms(c.name.split(), self.kn))
             if c.kind in _SKIP_KINDS or c.entry is not None or self._not_actor(ctx, c):
                 continue
+            if refers_back or (named_before and len(c.name_tokens) == 1):
+                continue  # a surname or acronym of an actor named before: coreference joins it
             if not (c.rule in _NAMED_RULES and (c.name_tokens or c.kind == "organization") or c.rule == "propn"
                     or _named_body(ctx, c)):
                 continue
