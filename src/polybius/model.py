@@ -66,7 +66,7 @@ class Actor:
     code: str | None = None
     country: str | None = None
     sectors: list[str] = field(default_factory=list)
-    kind: str = "organization"  # person | organization | country | group
+    kind: str = "organization"  # person | organization | country | group | outlet (named only as a source of information)
     mentions: list[Mention] = field(default_factory=list)
     reason: str | None = None  # which dictionary entry, title or context decided the code
     roles: list[dict] = field(default_factory=list)  # dated roles {code, start, end, source} of its entry

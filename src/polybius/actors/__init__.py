@@ -23,6 +23,7 @@ from .build import build_actors, resolve
 from .candidates import CandidateBuilder
 from .coding import code_candidates, story_country_of
 from .context import ActorContext, CachedDoc
+from .kb_link import KBLinker
 from .knowledge import load_knowledge
 from .tagging import ActorTagger, find_discards
 
@@ -35,7 +36,7 @@ __all__ = ["ActorStage"]
 class ActorStage(Stage):
     name = "actors"
     requires = ("nlp", "sentences", "published")
-    assigns = ("actors", "extras.story_country", "extras.discards")
+    assigns = ("actors", "extras.story_country", "extras.discards", "extras.places")
 
     def __init__(self, settings, nlp):
         super().__init__(settings, nlp)
@@ -51,6 +52,7 @@ class ActorStage(Stage):
         self.knowledge = load_knowledge()
         self.tagger = ActorTagger(self.lex, self.knowledge)
         self.builder = CandidateBuilder(self.tagger)
+        self.kb = KBLinker(settings, self.knowledge)  # the knowledge base, read on first use (off in PETRARCH mode)
 
     def __call__(self, doc) -> None:
         day = doc.published if isinstance(doc.published, _dt.date) else None
@@ -58,8 +60,17 @@ class ActorStage(Stage):
         ctx.hits = self.tagger.hits(ctx.sd)
         ctx.cands = self.builder.build(ctx)
         ctx.story = story_country_of(ctx.cands, self.knowledge) if self.use_story_country else None
+        self.kb.apply(ctx)
         code_candidates(ctx.cands, self.tagger, ctx.story, day)
         doc.actors = build_actors(ctx, resolve(ctx, self.tagger), self.lex)
         doc.extras["story_country"] = ctx.story
+        if ctx.places:  # the events side's hook: places named where an actor was expected
+            doc.extras["places"] = [_place(ctx, *p) for p in ctx.places]
         if len(self.lex.discards):
             doc.extras["discards"] = find_discards(self.lex, doc, ctx.sd)
+
+
+def _place(ctx: ActorContext, start: int, end: int, country: str | None, reason: str) -> dict:
+    sd = ctx.sd
+    s, e = sd[start].idx, sd[end - 1].idx + len(sd[end - 1])
+    return {"start": s, "end": e, "text": sd.text[s:e], "country": country, "reason": reason}

@@ -61,7 +61,9 @@ def build_actors(ctx: ActorContext, groups: dict[int, list[int]], lex) -> list[A
                                           -c.start)) if coded else None
         kind = _cluster_kind(real)
         if kind not in ("person", "organization", "country", "group"):
-            kind = "organization"  # the contract's four kinds only
+            kind = "organization"  # the contract's kinds only
+        if all(c.outlet for c in real):
+            kind = "outlet"  # named only as a source of information: never an event's participant
         name = _cluster_name(real, kind)
         code = best.code if best else None
         country, sectors = split_code(code, lex.iso)
@@ -70,7 +72,9 @@ def build_actors(ctx: ActorContext, groups: dict[int, list[int]], lex) -> list[A
         entries = [c.entry for c in real if c.entry is not None and any(r.dated for r in c.entry.roles)]
         if entries:
             roles = [r.to_dict(entries[0].source) for r in entries[0].roles]
-        reason = best.reason if best else "no dictionary entry, title or context gave a code"
+        reason = best.reason if best else next(
+            (r for c in real for r in c.context_reasons if r.startswith("knowledge base:")),
+            "no dictionary entry, title or context gave a code")
         # PETRARCH "[ELR/GAL]": one entry naming several actors -> one actor each, same mentions
         for part in (code.split("/") if code and "/" in code else [code]):
             if part != code:

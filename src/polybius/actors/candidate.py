@@ -34,6 +34,7 @@ class Candidate:
     aliases: list = field(default_factory=list)  # "(CFR)" after the name
     sentence_dep: str | None = None  # dependency of the head (subjects give context to their sentence)
     actor: "Candidate | None" = None  # the candidate this one is a mention of (apposition, holder, object)
+    outlet: bool = False  # a news outlet named only as a source of information ("told Reuters")
 
 
 def clone(c: Candidate, **changes) -> Candidate:

@@ -63,7 +63,7 @@ class _Coding:
                 reason = f"{c.base_reason}: code of {org.name!r}"
                 agents = []
         if base is None and self.story and (any(a.code and a.code != self.kn.sector_codes.media for a in agents) or c.groups) \
-                and c.kind in ("person", "group", "organization") and c.org_link is None:
+                and c.kind in ("person", "group", "organization") and c.org_link is None and not self._refers_back(c, agents):
             base = self.story
             reason = "story country"
         if base is None and c.kind == "organization" and agents and c.org_link is None and c.rule == "agent" \
@@ -75,6 +75,13 @@ class _Coding:
                 base = subj.base[:3]
                 reason = f"sentence context: {subj.name!r}"
         return base, reason, agents
+
+    def _refers_back(self, c, agents) -> bool:
+        """"the bank" after "Deutsche Bank": a bare definite body whose role noun named a body
+        before refers back to it (coreference joins them) rather than taking the story's country."""
+        words = c.name.lower().split()
+        return c.rule == "agent" and c.kind == "organization" and len(words) == 2 and words[0] in self.kn.definite_articles \
+            and bool(agents) and agents[-1].name.lower() == words[1] and words[1] in self.bodies_named
 
     def _role_by_title(self, c, agents, base, reason):
         """The title in the text is evidence of the role held: "President Joe Biden" -> his GOV role."""

@@ -56,3 +56,4 @@ class ActorContext:
     hits: Hits | None = None
     cands: list = field(default_factory=list)  # Candidate, in text order once built
     story: str | None = None  # the story's country code, when it is guessed
+    places: list = field(default_factory=list)  # (start, end, country, reason): places named where an actor was expected

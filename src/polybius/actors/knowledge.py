@@ -81,6 +81,14 @@ class ActorKnowledge:
     initials_skip_words: frozenset[str]
     non_state_codes: tuple[str, ...]  # upper case, as codes are written
     business_codes: tuple[str, ...]
+    outlet_speech_verbs: frozenset[str]
+    outlet_agent_verbs: frozenset[str]
+    outlet_prepositions: frozenset[str]
+    non_actor_names: frozenset[str]
+    non_actor_first_words: frozenset[str]
+    non_actor_last_words: frozenset[str]
+    place_acting_deps: frozenset[str]
+    place_location_deps: frozenset[str]
     sector_codes: SectorCodes
     limits: Limits
 

@@ -98,7 +98,8 @@ class _Antecedents:
         self.cands, self.uf, self.sd, self.kn = cands, uf, sd, kn
         self.gender_words = gender_words
         self.gender = _genders(cands, uf, sd, gender_words)
-        self.mentions = [(i, c) for i, c in enumerate(cands) if c.kind not in ("pronoun", "drop")]
+        # an outlet named as a source of information ("..., Hengaw told AFP. It said") is nobody's antecedent
+        self.mentions = [(i, c) for i, c in enumerate(cands) if c.kind not in ("pronoun", "drop") and not c.outlet]
         self.kinds = {}
         for i, c in self.mentions:
             if c.kind not in ("alias", "appos"):

@@ -39,6 +39,8 @@ def actor_index(doc, sp) -> tuple[dict[int, list], dict[int, list]]:
     of each of those mentions; built once per document."""
     hits: dict[int, list] = {}
     for a in doc.actors:
+        if a.kind == "outlet":  # an outlet named as a source of information is never a participant
+            continue
         for m in a.mentions:
             span = sp.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
@@ -88,7 +90,7 @@ class Arguments:
     def at_token(ctx, t) -> list:
         if t.doc is ctx.sp:
             return list(ctx.tok_actors.get(t.i, ()))
-        return ctx.doc.actors_at(t.idx, t.idx + len(t.text))
+        return [a for a in ctx.doc.actors_at(t.idx, t.idx + len(t.text)) if a.kind != "outlet"]
 
     def actors_of(self, ctx, tok, depth: int = 0) -> list:
         if tok is None or depth > self.lex.limits.argument_depth:
