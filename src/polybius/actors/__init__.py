@@ -52,7 +52,7 @@ class ActorStage(Stage):
         self.knowledge = load_knowledge()
         self.tagger = ActorTagger(self.lex, self.knowledge)
         self.builder = CandidateBuilder(self.tagger)
-        self.kb = KBLinker(settings, self.knowledge)  # the knowledge base, read on first use (off in PETRARCH mode)
+        self.kb = KBLinker(settings, self.knowledge)  # the knowledge base, read with the stage (off in PETRARCH mode)
 
     def __call__(self, doc) -> None:
         day = doc.published if isinstance(doc.published, _dt.date) else None

@@ -36,7 +36,10 @@ class KBLinker:
         self.enabled = bool(settings.use_default_actors)
         self.files = list(settings.actors_files)
         self.kn = kn
+        # loaded with the stage (data loaded once, before the first document), off in PETRARCH mode
         self._kb = None
+        if self.enabled:
+            _ = self.kb
 
     @property
     def kb(self):
